@@ -1,0 +1,96 @@
+"""What analysis finds in a Document: plain, frozen data with offsets into `Document.text`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class EntityGroup(StrEnum):
+    """The groups a reader sees in the sidebar, in the order they are shown."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    GROUP = "group"
+    EVENT = "event"
+    DATE = "date"
+    NUMBER = "number"
+    THING = "thing"
+
+    @property
+    def plural_title(self) -> str:
+        return _PLURAL_TITLES[self]
+
+
+_PLURAL_TITLES = {
+    EntityGroup.PERSON: "People",
+    EntityGroup.ORGANIZATION: "Organizations",
+    EntityGroup.PLACE: "Places",
+    EntityGroup.GROUP: "Groups",
+    EntityGroup.EVENT: "Events",
+    EntityGroup.DATE: "Dates",
+    EntityGroup.NUMBER: "Numbers",
+    EntityGroup.THING: "Things",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place the article names an entity: `Document.text[start:end] == text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world thing the article talks about, with every mention located.
+
+    `label` is the fine-grained model label (PERSON, GPE, NORP...), `group` what
+    the reader sees. Mentions are sorted by position.
+    """
+
+    name: str
+    group: EntityGroup
+    label: str
+    mentions: tuple[Mention, ...]
+    aliases: tuple[str, ...] = ()
+    salience: float = 0.0
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def key(self) -> str:
+        """Identifies the entity within one analysis (names repeat across groups)."""
+        return f"{self.group.value}:{self.name}"
+
+    @property
+    def first_offset(self) -> int:
+        return self.mentions[0].start if self.mentions else 0
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """A sentence of the body chosen for the summary, located in `Document.text`."""
+
+    start: int
+    end: int
+    text: str
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the sidebar and summary pane show for one document."""
+
+    entities: tuple[Entity, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()
+    model_name: str = ""
+
+    def entity_by_key(self, key: str) -> Entity | None:
+        return next((e for e in self.entities if e.key == key), None)

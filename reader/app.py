@@ -1,0 +1,57 @@
+"""Reader's entry point: the command line, and assembling the application window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+
+APP_NAME = "Reader"
+ORGANIZATION = "Reader"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description=(
+            "Read news articles with their people, places and organizations at hand. "
+            "`reader extract PATH...` prints what the analysis finds, without a window."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files to open")
+    return parser
+
+
+def create_main_window(paths: list[str]):  # -> QMainWindow (Qt is imported lazily)
+    """Build the main window and start opening the first path; the event loop is the caller's.
+
+    Further paths go to File > Open Recent. A QApplication must exist.
+    """
+    from reader.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.open_initial_paths(list(paths))
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `reader` command: the GUI, or the `extract` subcommand."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["extract"]:
+        from reader.cli import main as extract_main
+
+        return extract_main(args[1:])
+    options = build_parser().parse_args(args)
+
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.application import configure_application
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *args])
+    configure_application(app, APP_NAME, ORGANIZATION, __version__)
+    window = create_main_window(options.paths)
+    window.show()
+    return app.exec()

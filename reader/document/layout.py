@@ -1,0 +1,380 @@
+"""Reading a plain-text news file's layout: title, byline, tags, key points, headings.
+
+News files arrive in many shapes: the site export with a `Creator:` line and a
+`Quick Read` block, Markdown, hard-wrapped text, one paragraph per line, a single
+long paragraph with no title at all. The parser first cuts the text into items
+(paragraph candidates), then decides what each item is from its own shape and its
+neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.document.model import Block, BlockKind, Document
+
+MAX_TITLE_CHARS = 200
+MAX_HEADING_CHARS = 110
+MAX_HEADING_WORDS = 14
+# Qt lays out a paragraph as one unit: splitting giant ones keeps the view responsive.
+MAX_BLOCK_CHARS = 8000
+
+_BULLET = re.compile(r"^\s*(?:[•◦▪▫‣∙·●○■□➢➤►▶✓✔–—*+-]|\d{1,2}[.)]|\(\d{1,2}\))\s+(?=\S)")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))\s+")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
+_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s*(?:[-*_=~•·]\s*){3,}$")
+_KEY_POINTS_LABEL = re.compile(
+    r"^(?:quick\s+read|key\s+points?|key\s+takeaways?|takeaways?|highlights|story\s+highlights|"
+    r"tl;?\s?dr|in\s+brief|at\s+a\s+glance|summary|main\s+points|the\s+gist|"
+    r"what\s+you\s+need\s+to\s+know|the\s+big\s+picture|in\s+short)\s*[:.\-–—]?$",
+    re.IGNORECASE,
+)
+_INLINE_TLDR = re.compile(r"^(tl;?\s?dr)\s*[:\-–—]\s*(\S.*)$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by|creator|author|authors|written\s+by|words\s+by|reporting\s+by|posted\s+by|"
+    r"story\s+by|byline)\b\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
+_META = re.compile(
+    r"^(?:published|updated|posted|last\s+updated|date|source|filed)\s*:?\s.{0,80}$"
+    r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s.{0,60}\d{4}.{0,20}$"
+    r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.{0,30}$"
+    r"|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}.{0,30}$"
+    r"|^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}.*)?$",
+    re.IGNORECASE,
+)
+_TAGS_LABEL = re.compile(
+    r"^(?:tags|topics|filed\s+under|categories|category|keywords|section)\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+_TAG_SPLIT = re.compile(r"\s*[,;|·•]\s*")
+# Lines that end an article's body: what follows is the site's navigation.
+_TRAILER = re.compile(
+    r"^(?:latest\s+news|latest\s+stories|read\s+more|read\s+next|related(?:\s+(?:articles|stories|news|coverage))?|"
+    r"more\s+from\s+.{1,40}|more\s+stories|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|"
+    r"share\s+this(?:\s+(?:article|story))?|share\s+on\s+.{1,30}|trending(?:\s+now)?|most\s+read|most\s+popular|"
+    r"sign\s+up\s+for\s+.{1,60}|subscribe(?:\s+to\s+.{1,60})?|follow\s+us(?:\s+on\s+.{1,40})?|comments?|"
+    r"leave\s+a\s+(?:comment|reply)|popular\s+stories|editor'?s\s+picks|top\s+stories)\s*[:.!]?$",
+    re.IGNORECASE,
+)
+# Lines that are never part of an article, wherever they stand.
+_NOISE = re.compile(
+    r"^(?:advertisement|advertising|ad|sponsored(?:\s+content)?|story\s+continues\s+below(?:\s+advertisement)?|"
+    r"continue\s+reading(?:\s+below)?|scroll\s+to\s+continue(?:\s+with\s+content)?|"
+    r"click\s+here\s+to\s+.{1,60}|image\s*:?|photo\s*:?|creator\s*:|author\s*:|by\s*:?)\s*$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40},?(?:\s+[A-Z][\w.]*){0,3}[^.!?]{0,40}?\s[-–—]{1,2}\s")
+_FINAL_PUNCT = (".", ",", ";", ":", "!", "…", ".”", '."', ".’", "!”", ",”")
+
+
+@dataclass
+class _Item:
+    text: str
+    bullet: bool = False
+    numbered: bool = False
+    heading_level: int = 0  # from Markdown or underline marks: certain headings
+    kind: BlockKind | None = None
+
+
+def parse_article(
+    raw: str,
+    *,
+    source_path: str = "",
+    encoding: str = "utf-8",
+    notices: tuple[str, ...] = (),
+) -> Document:
+    """Build a Document from normalised article text (no CR, no NUL)."""
+    items = _cut_items(raw)
+    items, boilerplate = _drop_boilerplate(items)
+    _classify(items)
+    return _assemble(items, source_path, encoding, notices, tuple(boilerplate))
+
+
+# --- cutting the text into items -------------------------------------------------
+
+
+def _cut_items(raw: str) -> list[_Item]:
+    lines = [line.rstrip() for line in raw.split("\n")]
+    has_blank = any(not line.strip() for line in lines[1:-1]) if len(lines) > 2 else False
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            chunks.append(current)
+            current = []
+    if current:
+        chunks.append(current)
+
+    items: list[_Item] = []
+    for index, chunk in enumerate(chunks):
+        one_per_line = not has_blank or (index == 0 and all(len(x) <= 120 for x in chunk))
+        items.extend(_items_of_chunk(chunk, one_per_line))
+    return items
+
+
+def _items_of_chunk(chunk: list[str], one_per_line: bool) -> list[_Item]:
+    """Items of one blank-line-separated chunk; hard-wrapped lines are joined."""
+    items: list[_Item] = []
+    # Hard-wrapped prose has lines near a wrap width; a stack of short lines is a list.
+    wrapped = not one_per_line and 50 <= max(len(x) for x in chunk) <= 120
+    open_item: _Item | None = None  # the item a wrapped continuation line extends
+    i = 0
+    while i < len(chunk):
+        line = chunk[i]
+        nxt = chunk[i + 1] if i + 1 < len(chunk) else None
+        md = _MD_HEADING.match(line)
+        bullet = _BULLET.match(line)
+        if md:
+            items.append(_Item(md.group(2), heading_level=len(md.group(1))))
+            open_item = None
+        elif nxt is not None and _UNDERLINE.match(nxt) and not bullet and len(line) <= 150:
+            items.append(_Item(line, heading_level=1 if nxt.lstrip()[0] == "=" else 2))
+            open_item = None
+            i += 1
+        elif _RULE.match(line):
+            open_item = None
+        elif bullet:
+            open_item = _Item(
+                line[bullet.end() :].strip(), bullet=True, numbered=bool(_NUMBERED.match(line))
+            )
+            items.append(open_item)
+        elif wrapped and open_item is not None and not _TRAILER.match(line):
+            open_item.text += " " + line
+        else:
+            open_item = _Item(line)
+            items.append(open_item)
+            if not wrapped:
+                open_item = None
+        i += 1
+    return items
+
+
+# --- boilerplate -----------------------------------------------------------------
+
+
+def _drop_boilerplate(items: list[_Item]) -> tuple[list[_Item], list[str]]:
+    dropped = [it.text for it in items if _NOISE.match(it.text)]
+    items = [it for it in items if not _NOISE.match(it.text)]
+    # A trailer line cuts the article there, if the story has begun and what follows is
+    # short site navigation rather than more story.
+    for index, item in enumerate(items):
+        if index < 2 or not _TRAILER.match(item.text):
+            continue
+        rest = items[index + 1 :]
+        if len(rest) <= 12 or all(len(it.text) < 160 for it in rest):
+            dropped.extend(it.text for it in items[index:])
+            items = items[:index]
+            break
+    return items, dropped
+
+
+# --- deciding what each item is ---------------------------------------------------
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_heading_shape(text: str) -> bool:
+    if len(text) > MAX_HEADING_CHARS or _words(text) > MAX_HEADING_WORDS:
+        return False
+    if text.endswith(_FINAL_PUNCT) or text.endswith(('"', "”", "’")):
+        return False
+    first = text.lstrip("\"“‘'([")[:1]
+    return bool(first) and (first.isupper() or first.isdigit()) and any(c.isalpha() for c in text)
+
+
+def _looks_like_title(item: _Item, total: int) -> bool:
+    text = item.text
+    if item.bullet or len(text) > MAX_TITLE_CHARS or (_words(text) > 15 and _DATELINE.match(text)):
+        return False
+    if item.heading_level:
+        return True
+    if total == 1:
+        return _words(text) <= 25
+    # A title is one sentence at most.
+    inner = re.findall(r"[.!?][\"”’]?\s+[A-Z]", text)
+    return not inner and _words(text) <= 30
+
+
+def _classify(items: list[_Item]) -> None:
+    if not items:
+        return
+    index = 0
+    if _looks_like_title(items[0], len(items)):
+        items[0].kind = BlockKind.TITLE
+        index = 1
+    index = _classify_header(items, index)
+    in_key_points = False
+    for i in range(index, len(items)):
+        item = items[i]
+        if item.kind is not None:
+            continue
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if item.heading_level:
+            item.kind = BlockKind.HEADING
+            in_key_points = False
+        elif _KEY_POINTS_LABEL.match(item.text) and nxt is not None and nxt.bullet:
+            item.kind = BlockKind.KEY_POINTS_LABEL
+            in_key_points = True
+        elif in_key_points and item.bullet:
+            item.kind = BlockKind.KEY_POINT
+        elif (
+            not item.bullet
+            and nxt is not None
+            and not nxt.heading_level
+            and _is_heading_shape(item.text)
+            and (len(nxt.text) > len(item.text) or nxt.bullet)
+            and not _KEY_POINTS_LABEL.match(nxt.text)
+        ):
+            item.kind = BlockKind.HEADING
+            in_key_points = False
+        else:
+            item.kind = BlockKind.PARAGRAPH
+            in_key_points = False
+            if item.bullet:
+                # A bullet in the body stays visibly a bullet.
+                item.text = ("•" if not item.numbered else "–") + " " + item.text
+
+
+def _classify_header(items: list[_Item], index: int) -> int:
+    """Mark bylines, meta lines, tags and key points that stand between title and story."""
+    saw_byline = False
+    while index < len(items):
+        item = items[index]
+        nxt = items[index + 1] if index + 1 < len(items) else None
+        text = item.text
+        byline = _BYLINE.match(text)
+        tags = _TAGS_LABEL.match(text)
+        tldr = _INLINE_TLDR.match(text)
+        if item.bullet or item.heading_level:
+            break
+        if byline and len(text) <= 150 and _words(text) <= 16:
+            item.kind = BlockKind.BYLINE
+            saw_byline = True
+        elif _META.match(text) and len(text) <= 100:
+            item.kind = BlockKind.BYLINE
+        elif tags:
+            item.kind = BlockKind.TAGS
+            item.text = tags.group(1).strip()
+        elif tldr:
+            item.kind = BlockKind.KEY_POINT
+            item.text = tldr.group(2)
+        elif _KEY_POINTS_LABEL.match(text) and nxt is not None and nxt.bullet:
+            item.kind = BlockKind.KEY_POINTS_LABEL
+            index += 1
+            while index < len(items) and items[index].bullet:
+                items[index].kind = BlockKind.KEY_POINT
+                index += 1
+            continue
+        elif (
+            (saw_byline or (nxt is not None and _KEY_POINTS_LABEL.match(nxt.text)))
+            and _words(text) <= 8
+            and not text.endswith(_FINAL_PUNCT)
+            and not any(it.kind is BlockKind.TAGS for it in items[:index])
+        ):
+            item.kind = BlockKind.TAGS
+        else:
+            break
+        index += 1
+    # A bullet list before the story starts is the author's key points, label or not.
+    if index < len(items) and items[index].bullet and index <= 4:
+        while index < len(items) and items[index].bullet:
+            items[index].kind = BlockKind.KEY_POINT
+            index += 1
+    return index
+
+
+# --- building the Document --------------------------------------------------------
+
+
+def _split_long(text: str) -> list[str]:
+    """Split a giant paragraph at sentence ends (or spaces) into view-friendly pieces."""
+    pieces: list[str] = []
+    while len(text) > MAX_BLOCK_CHARS:
+        window = text[:MAX_BLOCK_CHARS]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 1 if cut > MAX_BLOCK_CHARS // 2 else window.rfind(" ")
+        if cut <= MAX_BLOCK_CHARS // 4:
+            cut = MAX_BLOCK_CHARS
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    if text:
+        pieces.append(text)
+    return pieces
+
+
+def _split_tags(text: str) -> tuple[str, ...]:
+    parts = _TAG_SPLIT.split(text) if _TAG_SPLIT.search(text) else text.split()
+    return tuple(p.strip().lstrip("#") for p in parts if p.strip().lstrip("#"))
+
+
+def _assemble(
+    items: list[_Item],
+    source_path: str,
+    encoding: str,
+    notices: tuple[str, ...],
+    boilerplate: tuple[str, ...],
+) -> Document:
+    parts: list[str] = []
+    blocks: list[Block] = []
+    title = ""
+    bylines: list[str] = []
+    tags: tuple[str, ...] = ()
+    key_points: list[str] = []
+    ordered = False
+    offset = 0
+
+    def add(kind: BlockKind, text: str, level: int = 0) -> None:
+        nonlocal offset
+        if parts:
+            offset += 1  # the newline between blocks
+        parts.append(text)
+        blocks.append(Block(kind, offset, offset + len(text), level))
+        offset += len(text)
+
+    for item in items:
+        kind = item.kind or BlockKind.PARAGRAPH
+        text = item.text.strip()
+        if kind is BlockKind.BYLINE:
+            match = _BYLINE.match(text)
+            if match and not match.group(1).strip(" :"):
+                continue  # an empty "Creator:" says nothing
+        if kind is BlockKind.TAGS:
+            tags = tags + _split_tags(text)
+            if not tags:
+                continue
+            text = " · ".join(_split_tags(text))
+        if not text:
+            continue
+        if kind is BlockKind.TITLE:
+            title = text
+        elif kind is BlockKind.BYLINE:
+            bylines.append(text)
+        elif kind is BlockKind.KEY_POINT:
+            key_points.append(text)
+            ordered = ordered or item.numbered
+        if kind is BlockKind.PARAGRAPH and len(text) > MAX_BLOCK_CHARS:
+            for piece in _split_long(text):
+                add(kind, piece)
+            continue
+        add(kind, text, item.heading_level if kind is BlockKind.HEADING else 0)
+
+    return Document(
+        text="\n".join(parts),
+        blocks=tuple(blocks),
+        title=title,
+        byline=" · ".join(bylines),
+        tags=tags,
+        key_points=tuple(key_points),
+        key_points_ordered=ordered,
+        source_path=source_path,
+        encoding=encoding,
+        notices=notices,
+        boilerplate=boilerplate,
+    )
