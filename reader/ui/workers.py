@@ -1,0 +1,156 @@
+"""Slow work off the GUI thread: reading files and analysing articles.
+
+Every job carries the generation number of the document it was started for; the
+window drops results whose generation is no longer current, so a stale analysis
+never lands on a newer article. Only plain values and frozen dataclasses cross
+threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from reader.analysis import Analysis
+from reader.document import Document, DocumentError, load_document
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+Analyser = Callable[[Document, ProgressFn, CancelFn], Analysis]
+
+
+class AnalysisUnavailable(Exception):
+    """Raised by an analyser when it cannot run at all (e.g. no language model)."""
+
+
+def default_analyser(document: Document, progress: ProgressFn, is_cancelled: CancelFn) -> Analysis:
+    """Run the real pipeline; imported here so spaCy never delays the window."""
+    from reader.analysis.pipeline import analyse_document
+
+    return analyse_document(document, progress=progress, is_cancelled=is_cancelled)
+
+
+def default_warm_up() -> None:
+    from reader.analysis.language import load_language_model
+
+    load_language_model()
+
+
+class DocumentLoader(QObject):
+    """Reads and lays out article files on a worker thread.
+
+    Signals:
+        loaded(generation, Document)
+        failed(generation, path, message): the file cannot be opened; message is plain words.
+    """
+
+    loaded = Signal(int, object)
+    failed = Signal(int, str, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+    def load(self, generation: int, path: str) -> None:
+        def job() -> None:
+            try:
+                document = load_document(path)
+            except DocumentError as exc:
+                self.failed.emit(generation, path, str(exc))
+            except Exception as exc:  # a bug must not take the window down
+                self.failed.emit(generation, path, f"Cannot open {path}: {exc}")
+            else:
+                self.loaded.emit(generation, document)
+
+        self._pool.start(job)
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self._pool.waitForDone(msecs)
+
+
+class AnalysisRunner(QObject):
+    """Runs one analysis at a time on a worker thread; newer requests cancel older ones.
+
+    Signals:
+        modelReady(): the language model is loaded (after warm_up).
+        progress(generation, done, total): characters analysed so far.
+        finished(generation, Analysis)
+        failed(generation, message): the analysis could not run; message says why and what to do.
+    """
+
+    modelReady = Signal()
+    progress = Signal(int, int, int)
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+
+    def __init__(
+        self,
+        analyser: Analyser = default_analyser,
+        warm_up: Callable[[], None] | None = default_warm_up,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._analyser = analyser
+        self._warm_up = warm_up
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._current = 0
+        self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        """Load the language model in the background before anyone asks for it."""
+        if self._warm_up is None:
+            return
+        warm = self._warm_up
+
+        def job() -> None:
+            try:
+                warm()
+            except Exception:  # the analysis itself reports the failure in words
+                return
+            self.modelReady.emit()
+
+        self._pool.start(job)
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._current += 1
+
+    def analyse(self, generation: int, document: Document) -> None:
+        with self._lock:
+            self._current = generation
+
+        def is_cancelled() -> bool:
+            return self._current != generation
+
+        def report(done: int, total: int) -> None:
+            if not is_cancelled():
+                self.progress.emit(generation, done, total)
+
+        def job() -> None:
+            if is_cancelled():
+                return
+            try:
+                analysis = self._analyser(document, report, is_cancelled)
+            except Exception as exc:
+                if is_cancelled():
+                    return
+                self.failed.emit(generation, _describe_failure(exc))
+                return
+            if not is_cancelled():
+                self.finished.emit(generation, analysis)
+
+        self._pool.start(job)
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self._pool.waitForDone(msecs)
+
+
+def _describe_failure(exc: Exception) -> str:
+    name = type(exc).__name__
+    if name in ("LanguageModelError", "AnalysisUnavailable"):
+        return str(exc)
+    return f"The analysis failed ({name}: {exc})."
