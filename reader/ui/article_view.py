@@ -47,6 +47,7 @@ _SIZE_STEP = {
     BlockKind.HEADING: 1,
 }
 _BUILD_CHUNK_CHARS = 40_000
+_BLOCK_COST_CHARS = 60  # a new block costs Qt about as much as this many characters
 
 
 class ArticleView(QTextEdit):
@@ -77,13 +78,15 @@ class ArticleView(QTextEdit):
         self._offsets = Utf16Offsets("")
         self._layers: dict[str, list[ExtraSelection]] = {}
         self._point_size = BASE_POINT_SIZE
-        self._pending: list = []
+        self._pending: tuple = ()  # blocks of the document being built
+        self._next = 0  # index of the next block to insert
         self._build_timer = QTimer(self)
         self._build_timer.setInterval(0)
         self._build_timer.timeout.connect(self._build_next_chunk)
         self._cursor: QTextCursor | None = None
         self._list = None
         self._first_block = True
+        self._format_cache: dict = {}
         self._apply_default_font()
 
     # --- the document -------------------------------------------------------------
@@ -112,13 +115,17 @@ class ArticleView(QTextEdit):
         self._cursor = QTextCursor(qdoc)
         self._list = None
         self._first_block = True
-        self._pending = list(document.blocks)
+        self._format_cache: dict = {}
+        self._pending = document.blocks
+        self._next = 0
         self._build_next_chunk()
-        if self._pending:
+        if self.is_building:
             self._build_timer.start()
 
     def clear_document(self) -> None:
         self._build_timer.stop()
+        self._pending = ()
+        self._next = 0
         self._document = None
         self._offsets = Utf16Offsets("")
         self._layers.clear()
@@ -127,7 +134,7 @@ class ArticleView(QTextEdit):
 
     @property
     def is_building(self) -> bool:
-        return bool(self._pending)
+        return self._next < len(self._pending)
 
     @Slot()
     def _build_next_chunk(self) -> None:
@@ -136,14 +143,14 @@ class ArticleView(QTextEdit):
             self._build_timer.stop()
             return
         # Slices of about _BUILD_CHUNK_CHARS keep each event-loop turn short.
+        blocks = self._pending
+        stop = self._next
         size = 0
-        count = 0
-        for block in self._pending:
-            count += 1
-            size += block.end - block.start
-            if size >= _BUILD_CHUNK_CHARS:
-                break
-        chunk, self._pending = self._pending[:count], self._pending[count:]
+        while stop < len(blocks) and size < _BUILD_CHUNK_CHARS:
+            size += blocks[stop].end - blocks[stop].start + _BLOCK_COST_CHARS
+            stop += 1
+        chunk = blocks[self._next : stop]
+        self._next = stop
         cursor = self._cursor
         cursor.beginEditBlock()
         for block in chunk:
@@ -151,14 +158,17 @@ class ArticleView(QTextEdit):
                 cursor, block.kind, document.text[block.start : block.end], block.level
             )
         cursor.endEditBlock()
-        if not self._pending:
+        if not self.is_building:
             self._build_timer.stop()
             self._cursor = None
             self.moveCursor(QTextCursor.MoveOperation.Start)
             self.documentShown.emit()
 
     def _insert_block(self, cursor: QTextCursor, kind: BlockKind, text: str, level: int) -> None:
-        block_format, char_format = self._formats(kind, level)
+        formats = self._format_cache.get((kind, level))
+        if formats is None:
+            formats = self._format_cache[(kind, level)] = self._formats(kind, level)
+        block_format, char_format = formats
         if self._first_block:
             cursor.setBlockFormat(block_format)
             cursor.setBlockCharFormat(char_format)
