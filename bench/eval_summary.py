@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.analysis.model import Entity, EntityGroup, Mention
-from reader.analysis.summary import summarize
+from reader.analysis.summary import DEFAULT_LENGTH, summarize
 from reader.document import BlockKind, Document, load_document
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -170,23 +170,27 @@ def evaluate_cnndm(analyse: Analyser, scorer: Any, limit: int | None) -> dict[st
 
 
 def evaluate_seed(analyse: Analyser, scorer: Any) -> dict[str, Any] | None:
-    """The seed article's own key points as the reference for a summary of its body."""
+    """The seed article's own key points as the reference for a summary of its body.
+
+    Scored at the default length and at as many sentences as there are key points, each
+    beside the same number of lead sentences of the body.
+    """
     if not SEED.exists():
         return None
     document = load_document(SEED)
     sentences, entities = analyse(document)
-    summary = summarize(document, sentences, entities)
     reference = "\n".join(document.key_points)
-    body = [
-        (s, e)
-        for s, e in sentences
-        if any(b.start <= s < b.end for b in document.blocks_of(BlockKind.PARAGRAPH))
-    ]
-    return {
-        "ours": mean_scores([score(scorer, (s.text for s in summary), reference)]),
-        "lead3_of_body": mean_scores([score(scorer, lead(document, body), reference)]),
-        "summary": [s.text for s in summary],
-    }
+    paragraphs = document.blocks_of(BlockKind.PARAGRAPH)
+    body = [(s, e) for s, e in sentences if any(b.start <= s < b.end for b in paragraphs)]
+    result: dict[str, Any] = {}
+    for length in (DEFAULT_LENGTH, len(document.key_points)):
+        summary = summarize(document, sentences, entities, length)
+        result[f"length_{length}"] = {
+            "ours": mean_scores([score(scorer, (s.text for s in summary), reference)]),
+            "lead_of_body": mean_scores([score(scorer, lead(document, body, length), reference)]),
+            "summary": [s.text for s in summary],
+        }
+    return result
 
 
 def main(argv: Sequence[str] | None = None) -> int:
