@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
 import numpy as np
 
 from reader.analysis.model import Entity, SummarySentence
-from reader.analysis.text_statistics import content_words, tfidf_vectors
+from reader.analysis.text_statistics import centrality, content_words, cosine, tfidf_vectors
 from reader.document import BlockKind, Document
 
 DEFAULT_LENGTH = 3
@@ -41,13 +41,6 @@ VOICE_PENALTY = 0.2
 DUPLICATE_SIMILARITY = 0.5
 
 _QUOTES = ('"', "“", "‘", "'", "«", "„")
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    start: int
-    end: int
-    text: str
 
 
 def summarize(
@@ -70,21 +63,21 @@ def summarize(
     scores = rank_sentences(candidates, vectors, entities)
     chosen: list[int] = []
     for index in sorted(range(len(candidates)), key=lambda i: (-scores[i], i)):
-        if any(vectors[index] @ vectors[other] > DUPLICATE_SIMILARITY for other in chosen):
+        if any(cosine(vectors[index], vectors[other]) > DUPLICATE_SIMILARITY for other in chosen):
             continue
         chosen.append(index)
         if len(chosen) == length:
             break
-    return tuple(
-        SummarySentence(candidates[i].start, candidates[i].end, candidates[i].text, scores[i])
-        for i in sorted(chosen)
-    )
+    return tuple(replace(candidates[i], score=scores[i]) for i in sorted(chosen))
 
 
-def body_sentences(document: Document, sentences: Sequence[tuple[int, int]]) -> list[_Candidate]:
-    """The sentences that may enter a summary, trimmed of surrounding whitespace, in order."""
+def body_sentences(
+    document: Document, sentences: Sequence[tuple[int, int]]
+) -> list[SummarySentence]:
+    """The sentences that may enter a summary (unscored), trimmed of whitespace, in order."""
     paragraphs = document.blocks_of(BlockKind.PARAGRAPH)
-    candidates: list[_Candidate] = []
+    paragraph_starts = [block.start for block in paragraphs]
+    candidates: list[SummarySentence] = []
     for raw_start, raw_end in sorted(set(sentences)):
         raw = document.text[raw_start:raw_end]
         start = raw_start + len(raw) - len(raw.lstrip())
@@ -92,17 +85,21 @@ def body_sentences(document: Document, sentences: Sequence[tuple[int, int]]) -> 
         text = document.text[start:end]
         if len(text.split()) < MIN_WORDS:
             continue
-        if any(block.start <= start and end <= block.end for block in paragraphs):
-            candidates.append(_Candidate(start, end, text))
+        # Blocks are in text order: only the last paragraph starting at or before may hold it.
+        index = bisect.bisect_right(paragraph_starts, start) - 1
+        if index >= 0 and end <= paragraphs[index].end:
+            candidates.append(SummarySentence(start, end, text))
     return candidates
 
 
 def rank_sentences(
-    candidates: Sequence[_Candidate], vectors: np.ndarray, entities: Sequence[Entity]
+    candidates: Sequence[SummarySentence],
+    vectors: Sequence[dict[str, float]],
+    entities: Sequence[Entity],
 ) -> list[float]:
     """A score per candidate (higher is better); see the module docstring for the signals."""
     position = 1.0 / np.sqrt(1.0 + np.arange(len(candidates)))
-    score = position + CENTRALITY_WEIGHT * _centrality(vectors)
+    score = position + CENTRALITY_WEIGHT * _scaled(centrality(vectors))
     score += SALIENCE_WEIGHT * _entity_weight(candidates, entities)
     words = np.array([len(c.text.split()) for c in candidates], dtype=float)
     score -= LONG_PENALTY * np.clip((words - LONG_WORDS) / LONG_WORDS, 0.0, None)
@@ -110,17 +107,13 @@ def rank_sentences(
     return [float(s) for s in score]
 
 
-def _centrality(vectors: np.ndarray) -> np.ndarray:
-    """Cosine of each sentence with the rest of the body, scaled so the most central is 1."""
-    rest = vectors.sum(axis=0) - vectors
-    norms = np.linalg.norm(rest, axis=1)
-    similarity = np.einsum("ij,ij->i", vectors, rest)
-    similarity = np.divide(similarity, norms, out=np.zeros_like(similarity), where=norms > 0)
-    top = similarity.max()
-    return similarity / top if top > 0 else similarity
+def _scaled(values: np.ndarray) -> np.ndarray:
+    """Values divided by their maximum, so the strongest is 1 (all zeros stay zeros)."""
+    top = values.max() if len(values) else 0.0
+    return values / top if top > 0 else values
 
 
-def _entity_weight(candidates: Sequence[_Candidate], entities: Sequence[Entity]) -> np.ndarray:
+def _entity_weight(candidates: Sequence[SummarySentence], entities: Sequence[Entity]) -> np.ndarray:
     """Summed weight of the entities each sentence mentions, scaled so the most is 1."""
     weight = np.zeros(len(candidates))
     importance = [e.salience for e in entities]
@@ -135,8 +128,7 @@ def _entity_weight(candidates: Sequence[_Candidate], entities: Sequence[Entity])
             index = bisect.bisect_right(starts, mention.start) - 1
             if index >= 0 and mention.end <= candidates[index].end:
                 weight[index] += value / top
-    most = weight.max()
-    return weight / most if most > 0 else weight
+    return _scaled(weight)
 
 
 def _is_voice(text: str) -> bool:
