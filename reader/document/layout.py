@@ -244,7 +244,6 @@ def _classify(items: list[_Item]) -> None:
 
 def _classify_header(items: list[_Item], index: int) -> int:
     """Mark bylines, meta lines, tags and key points that stand between title and story."""
-    saw_byline = False
     while index < len(items):
         item = items[index]
         nxt = items[index + 1] if index + 1 < len(items) else None
@@ -254,10 +253,8 @@ def _classify_header(items: list[_Item], index: int) -> int:
         tldr = _INLINE_TLDR.match(text)
         if item.bullet or item.heading_level:
             break
-        if byline and len(text) <= 150 and _words(text) <= 16:
-            item.kind = BlockKind.BYLINE
-            saw_byline = True
-        elif _META.match(text) and len(text) <= 100:
+        is_byline = bool(byline) and len(text) <= 150 and _words(text) <= 16
+        if is_byline or (_META.match(text) and len(text) <= 100):
             item.kind = BlockKind.BYLINE
         elif tags:
             item.kind = BlockKind.TAGS
@@ -271,9 +268,12 @@ def _classify_header(items: list[_Item], index: int) -> int:
             while index < len(items) and items[index].bullet:
                 items[index].kind = BlockKind.KEY_POINT
                 index += 1
-            continue
+            break  # the story starts after the key points
         elif (
-            (saw_byline or (nxt is not None and _KEY_POINTS_LABEL.match(nxt.text)))
+            (
+                (index > 0 and items[index - 1].kind is BlockKind.BYLINE)
+                or (nxt is not None and _KEY_POINTS_LABEL.match(nxt.text))
+            )
             and _words(text) <= 8
             and not text.endswith(_FINAL_PUNCT)
             and not any(it.kind is BlockKind.TAGS for it in items[:index])

@@ -221,3 +221,14 @@ def test_explicit_tags_line() -> None:
         "Title\n\nTags: Energy, Climate policy, EU\n\nThe body of the story begins here.\n"
     )
     assert doc.tags == ("Energy", "Climate policy", "EU")
+
+
+def test_heading_right_after_key_points_is_a_heading_not_tags() -> None:
+    text = (
+        "Ferry Service Resumes\n\nBy Tove Lind\n\nQuick Read\n\n• Boats sail again.\n• Fares are unchanged.\n\n"
+        "A Long Wait Ends\n\nThe first ferry left the harbour at dawn with two hundred passengers aboard.\n"
+    )
+    doc = parse_article(text)
+    assert doc.tags == ()
+    assert doc.headings == ("A Long Wait Ends",)
+    assert doc.byline == "By Tove Lind"
