@@ -10,6 +10,12 @@ from functools import cache
 
 import pycountry
 
+
+def words_set(text: str) -> frozenset[str]:
+    """A word list written as prose, one space apart, for lists too long for literals."""
+    return frozenset(text.split())
+
+
 # Same place, other spellings: merged into one entity named by the canonical form.
 CANONICAL_PLACES = {
     "us": "United States",
@@ -28,8 +34,9 @@ CANONICAL_PLACES = {
 
 _EXTRA_COUNTRIES = """
 America; Britain; England; Scotland; Wales; Northern Ireland; Russia; Iran; Syria; Vietnam;
-South Korea; North Korea; Korea; Taiwan; Bolivia; Venezuela; Tanzania; Moldova; Laos; Czech Republic;
-Czechia; Ivory Coast; Congo; Vatican; Palestine; Kosovo; Macedonia; Burma; Holland; Europe; Africa;
+South Korea; North Korea; Korea; Taiwan; Bolivia; Venezuela; Tanzania; Moldova; Laos;
+Czech Republic; Czechia; Ivory Coast; Congo; Vatican; Palestine; Kosovo; Macedonia; Burma;
+Holland; Europe; Africa;
 Asia; Antarctica; Latin America; South America; North America; Central America; Middle East;
 Eastern Europe; Western Europe; Central Europe; Scandinavia; Balkans; Caribbean; Gaza; West Bank;
 Crimea; Kashmir; Tibet; Hong Kong; Macau; Yugoslavia; Soviet Union; USSR; Chechnya; Kurdistan
@@ -83,28 +90,26 @@ Europeans; Africans; Palestinians; Israelis; Iraqis; Afghans; Germans; Britons
 )
 
 # Words that precede a name as a role or honorific, never part of the name itself.
-TITLE_WORDS = frozenset(
-    """
-president vice-president minister secretary chancellor premier governor senator sen sen. rep
-rep. representative congressman congresswoman mayor ambassador envoy general gen gen. colonel
-col col. lieutenant lt lt. major maj captain capt capt. admiral commander sergeant sgt corporal
-private officer chief director chairman chairwoman chair ceo cfo coo founder spokesman
-spokeswoman spokesperson king queen prince princess duke duchess lord lady sir dame pope cardinal
-bishop archbishop rabbi imam father sister brother reverend rev rev. judge justice attorney
-prosecutor coach manager striker midfielder defender goalkeeper captain mr mr. mrs mrs. ms ms.
-miss dr dr. prof prof. professor sheikh emir sultan ayatollah dictator leader head commissioner
-inspector detective superintendent constable deputy president-elect diplomat analyst economist
-""".split()
+TITLE_WORDS = words_set(
+    "president vice-president minister secretary chancellor premier governor senator sen sen. "
+    "rep rep. representative congressman congresswoman mayor ambassador envoy general gen "
+    "gen. colonel col col. lieutenant lt lt. major maj captain capt capt. admiral commander "
+    "sergeant sgt corporal private officer chief director chairman chairwoman chair ceo cfo "
+    "coo founder spokesman spokeswoman spokesperson king queen prince princess duke duchess "
+    "lord lady sir dame pope cardinal bishop archbishop rabbi imam father sister brother "
+    "reverend rev rev. judge justice attorney prosecutor coach manager striker midfielder "
+    "defender goalkeeper captain mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor "
+    "sheikh emir sultan ayatollah dictator leader head commissioner inspector detective "
+    "superintendent constable deputy president-elect diplomat analyst economist"
 )
 # Words that qualify a title ("Defence Minister", "Prime Minister", "former President").
-TITLE_QUALIFIERS = frozenset(
-    """
-prime foreign defence defense finance interior justice health education trade economy energy
-home culture transport labour labor agriculture environment vice deputy acting interim former
-late chief first general attorney supreme state federal opposition party team club head senior
-junior assistant executive managing national security treasury white house us u.s. british
-russian belarusian american french german chinese ukrainian israeli
-""".split()
+TITLE_QUALIFIERS = words_set(
+    "prime foreign defence defense finance interior justice health education trade economy "
+    "energy home culture transport labour labor agriculture environment vice deputy acting "
+    "interim former late chief first general attorney supreme state federal opposition party "
+    "team club head senior junior assistant executive managing national security treasury "
+    "white house us u.s. british russian belarusian american french german chinese ukrainian "
+    "israeli"
 )
 
 

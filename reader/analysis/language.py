@@ -7,8 +7,8 @@ analysis worker, not at start-up) and is shared by every later analysis.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import importlib.metadata
+import importlib.util
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -63,8 +63,9 @@ def _load() -> Language:
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
     except Exception as exc:  # a broken install must not take the app down
-        raise LanguageModelError(f"The English language model could not be loaded ({exc}). "
-                                 f"{INSTALL_HINT}") from exc
+        raise LanguageModelError(
+            f"The English language model could not be loaded ({exc}). {INSTALL_HINT}"
+        ) from exc
     if "ner" not in nlp.pipe_names:
         raise LanguageModelError(f"The installed model {found[0]} has no entity recognizer.")
     return nlp
