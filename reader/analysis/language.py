@@ -71,6 +71,17 @@ def _load() -> Language:
     return nlp
 
 
+def load_full_model() -> Language:
+    """A fresh copy of the model with its whole default pipeline: what raw spaCy would run.
+
+    Only the benchmarks use it, to compare against plain `nlp(text)`.
+    """
+    found = _installed_module()
+    if found is None:
+        raise LanguageModelError(INSTALL_HINT)
+    return importlib.import_module(found[0]).load()
+
+
 def model_info() -> dict[str, Any]:
     """Name, version and licence of the model that would be used, without loading its weights."""
     found = _installed_module()
