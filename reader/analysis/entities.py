@@ -171,6 +171,7 @@ def extract_entities(
     _merge_acronyms(document, analysed, clusters)
     _merge_people(clusters)
     _merge_place_heads(clusters)
+    _merge_short_names(clusters)
     confirmed = [c for c in clusters.values() if _confirmed(document, analysed, c)]
     mentions = _locate(document, analysed, confirmed)
     entities = [_entity(document, c, mentions[id(c)]) for c in confirmed if mentions[id(c)]]
@@ -344,6 +345,8 @@ def _merge_acronyms(document: Document, blocks: Sequence[Block], clusters: dict)
             words = expansion.split()
             # The regex may start a few words early ("Officials at the World Health ...").
             for i in range(len(words)):
+                if words[i].lower() in _FUNCTION_WORDS:
+                    continue
                 if _initials_match(" ".join(words[i:]), acronym):
                     expansion = " ".join(words[i:])
                     break
@@ -393,6 +396,28 @@ def _merge_place_heads(clusters: dict[str, _Cluster]) -> None:
         target = heads.get(key)
         if target is not None and target is not cluster and not cluster.value:
             _merge_into(clusters, cluster, target)
+
+
+def _merge_short_names(clusters: dict[str, _Cluster]) -> None:
+    """Merge "Kestrel" into "Kestrel Batteries", the one organization it can be short for."""
+    by_first: dict[str, list[_Cluster]] = {}
+    for key, cluster in clusters.items():
+        words = key.split()
+        if len(words) > 1 and not cluster.value and _label(cluster) == "ORG":
+            by_first.setdefault(words[0], []).append(cluster)
+    for key, cluster in list(clusters.items()):
+        targets = by_first.get(key, [])
+        if (
+            len(targets) == 1
+            and targets[0] is not cluster
+            and not cluster.value
+            and not cluster.forced_label
+            and not any(known_label(s) for s in cluster.surfaces())
+        ):
+            target = targets[0]
+            _merge_into(clusters, cluster, target)
+            target.forced_label = "ORG"
+            target.preferred_name = target.preferred_name or _name(target, "ORG", full=True)
 
 
 def _label(cluster: _Cluster) -> str:
@@ -494,15 +519,19 @@ def _locate(
 # --- the entity and its rank -------------------------------------------------------------
 
 
-def _name(cluster: _Cluster, label: str) -> str:
+def _name(cluster: _Cluster, label: str, *, full: bool = False) -> str:
+    """The name shown: a known canonical form, a person's full name, else the usual spelling."""
     if cluster.preferred_name:
         return cluster.preferred_name
     surfaces = cluster.surfaces()
-    if label == "PERSON":
+    if label == "PERSON" or full:
         full = {s: n for s, n in surfaces.items() if " " in s}
         surfaces = Counter(full) or surfaces
     # Prefer the spelling of running text to a shouted headline's.
-    return max(surfaces, key=lambda s: (not (s.isupper() and len(s) > 4), surfaces[s], len(s)))
+    name = max(surfaces, key=lambda s: (not (s.isupper() and len(s) > 4), surfaces[s], len(s)))
+    if name.isupper() and len(name) > 4 and known_label(name):
+        return name.title()  # a dateline's "VIENNA" is Vienna
+    return name
 
 
 def _entity(document: Document, cluster: _Cluster, mentions: list[Mention]) -> Entity:

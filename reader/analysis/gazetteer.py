@@ -140,13 +140,20 @@ def nationality_names() -> frozenset[str]:
     return frozenset(n.lower() for n in NATIONALITIES)
 
 
+def _proper(name: str) -> bool:
+    """Spelled as a name: capitalised, and a short form in capitals ("US", never "Us")."""
+    return name[:1].isupper() and (len(name) > 3 or name.replace(".", "").isupper())
+
+
 def canonical_place(name: str) -> str | None:
     """The one name for a place spelled several ways (US, U.S., United States), if known."""
-    return CANONICAL_PLACES.get(name.lower())
+    return CANONICAL_PLACES.get(name.lower()) if _proper(name) else None
 
 
 def known_label(name: str) -> str | None:
     """GPE for a known country or city, NORP for a nationality; None when unknown."""
+    if not _proper(name):
+        return None
     low = name.lower()
     if low in country_names() or low in city_names():
         return "GPE"
