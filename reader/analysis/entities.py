@@ -111,6 +111,7 @@ _ORG_NOUNS = words_set(
     "insurer retailer conglomerate startup operator producer exchange regulator ministry "
     "party club union charity university group giant"
 )
+_ROLE_WORDS = TITLE_WORDS | TITLE_QUALIFIERS
 _WORD = re.compile(r"[\w'’.-]+")
 # "Belavia, Belarus’s national carrier": the words after the comma say what it is.
 _APPOSITIVE = re.compile(r",\s+([^,.;:()]{1,60})")
@@ -210,9 +211,7 @@ def _clean(document: Document, span: RawSpan, block: Block) -> list[_Candidate]:
     text = document.text[start:end]
     if start >= end or not any(w[:1].isupper() for w in text.split()):
         return []  # all lower case: "the government", not a name
-    if known_label(text) is None and all(
-        w.lower().strip(".") in TITLE_WORDS | TITLE_QUALIFIERS for w in text.split()
-    ):
+    if known_label(text) is None and all(w.lower().strip(".") in _ROLE_WORDS for w in text.split()):
         return []  # "Defence" of "Defence Minister X", or "President" alone
     split = _IN_PLACE.match(text)
     if split and (
