@@ -5,20 +5,23 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
+from reader.analysis import Analysis, LanguageModelError, analyse_document
 from reader.document import Document, DocumentError, load_document
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_NO_MODEL = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader extract",
-        description="Print the structure of article files (and, later, their entities).",
+        description="Print the structure, entities and summary of article files.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files")
     parser.add_argument(
@@ -41,6 +44,27 @@ def document_record(document: Document) -> dict[str, Any]:
         "key_points": list(document.key_points),
         "headings": list(document.headings),
         "notices": list(document.notices),
+    }
+
+
+def analysis_record(analysis: Analysis) -> dict[str, Any]:
+    """The part of a record that the language analysis adds: entities and summary."""
+    return {
+        "entities": [
+            {
+                "name": entity.name,
+                "group": entity.group.value,
+                "label": entity.label,
+                "aliases": list(entity.aliases),
+                "count": entity.count,
+                "salience": entity.salience,
+                "mentions": [
+                    {"start": m.start, "end": m.end, "text": m.text} for m in entity.mentions
+                ],
+            }
+            for entity in analysis.entities
+        ],
+        "summary": [{"start": s.start, "end": s.end, "text": s.text} for s in analysis.summary],
     }
 
 
@@ -74,12 +98,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if writer:
         writer.writerow(["path", "entity", "group", "label", "start", "end", "text"])
     status = EXIT_OK
-    for path in options.paths:
-        try:
-            document = load_document(path)
-        except DocumentError as exc:
-            print(f"reader extract: {path}: {exc.reason}", file=sys.stderr)
-            status = EXIT_BAD_INPUT
-            continue
-        _write(document_record(document), options.format, writer)
+    try:
+        for path in options.paths:
+            try:
+                document = load_document(path)
+            except DocumentError as exc:
+                print(f"reader extract: {path}: {exc.reason}", file=sys.stderr)
+                status = EXIT_BAD_INPUT
+                continue
+            try:
+                analysis = analyse_document(document)
+            except LanguageModelError as exc:
+                print(f"reader extract: {exc}", file=sys.stderr)
+                return EXIT_NO_MODEL
+            _write(document_record(document) | analysis_record(analysis), options.format, writer)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader of our output (head, less) has gone: stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return status

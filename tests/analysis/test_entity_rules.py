@@ -1,0 +1,122 @@
+"""The merge, type, confirmation and location rules, on hand-made spans: no model needed."""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis import EntityGroup, RawSpan, extract_entities
+from reader.document import parse_article
+
+
+def spans_of(text: str, *pairs: tuple[str, str]) -> list[RawSpan]:
+    """A RawSpan for every occurrence of each (surface, label) pair, as a model might tag."""
+    found = []
+    for surface, label in pairs:
+        for match in re.finditer(re.escape(surface), text):
+            found.append(RawSpan(match.start(), match.end(), label))
+    return found
+
+
+def entity_named(entities, name):
+    return next(e for e in entities if e.name == name)
+
+
+ARTICLE = (
+    "Ferry Talks Resume\n\n"
+    "Calm Waters Ahead\n\n"
+    "Defence Minister Ilse Carver met officials in Tallinn on Monday. Carver’s aides said "
+    "the talks went well.\n\n"
+    "Carver later spoke to the U.S. delegation. The US team flew home, and the United States "
+    "embassy issued a statement. Carver thanked them.\n\n"
+    "The Baltic Ports Authority (BPA) will inspect the ferry. The BPA said so on Friday."
+)
+
+
+def test_titles_and_possessives_are_cut_and_surnames_merged_into_one_person():
+    document = parse_article(ARTICLE)
+    text = document.text
+    spans = spans_of(text, ("Defence Minister Ilse Carver", "PERSON"), ("Carver’s", "ORG"))
+    entities = extract_entities(document, spans)
+    carver = entity_named(entities, "Ilse Carver")
+    assert carver.group is EntityGroup.PERSON
+    # The model found two; every further "Carver" is a mention too.
+    assert carver.count == 4
+    assert "Carver" in carver.aliases
+    assert not any(e.name.startswith("Defence") for e in entities)
+
+
+def test_us_spellings_are_one_place():
+    document = parse_article(ARTICLE)
+    spans = spans_of(document.text, ("U.S.", "GPE"), ("US", "ORG"), ("United States", "GPE"))
+    entities = extract_entities(document, spans)
+    places = [e for e in entities if e.group is EntityGroup.PLACE]
+    assert len(places) == 1
+    assert places[0].name == "United States"
+    assert {m.text for m in places[0].mentions} == {"U.S.", "US", "United States"}
+
+
+def test_acronym_merges_with_its_expansion():
+    document = parse_article(ARTICLE)
+    spans = spans_of(document.text, ("Baltic Ports Authority", "ORG"), ("BPA", "ORG"))
+    entities = extract_entities(document, spans)
+    authority = entity_named(entities, "Baltic Ports Authority")
+    assert "BPA" in authority.aliases
+    assert authority.count == 3
+    assert len([e for e in entities if e.group is EntityGroup.ORGANIZATION]) == 1
+
+
+def test_a_name_only_in_a_title_case_heading_is_not_listed_unless_the_body_has_it():
+    document = parse_article(ARTICLE)
+    spans = spans_of(
+        document.text, ("Calm Waters", "ORG"), ("Ferry Talks", "ORG"), ("Tallinn", "GPE")
+    )
+    names = {e.name for e in extract_entities(document, spans)}
+    assert "Calm Waters" not in names
+    assert "Ferry Talks" not in names
+    assert "Tallinn" in names
+
+
+def test_every_mention_is_the_exact_text_it_points_to_and_stays_in_one_block():
+    document = parse_article(ARTICLE)
+    text = document.text
+    # A span running across the newline between blocks is not a name.
+    across = RawSpan(text.index("Ahead"), text.index("Defence") + 7, "ORG")
+    spans = [*spans_of(text, ("Carver", "PERSON"), ("Tallinn", "GPE")), across]
+    for entity in extract_entities(document, spans):
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+            assert "\n" not in mention.text
+
+
+def test_group_follows_the_majority_and_a_country_list_settles_a_country():
+    document = parse_article(
+        "Talks\n\nEstonia and Latvia met. Estonia agreed. Estonia signed. Latvia left."
+    )
+    text = document.text
+    spans = [RawSpan(m.start(), m.end(), "ORG") for m in re.finditer("Estonia", text)]
+    entities = extract_entities(document, spans)
+    assert entity_named(entities, "Estonia").group is EntityGroup.PLACE
+
+
+def test_context_names_a_weapon_a_thing_and_approximate_numbers_lose_their_hedge():
+    document = parse_article(
+        "Strike\n\nThe navy fired a Vortan missile at a depot. About 300 troops watched. "
+        "Nearly 300 more arrived."
+    )
+    spans = spans_of(
+        document.text, ("Vortan", "GPE"), ("About 300", "CARDINAL"), ("Nearly 300", "CARDINAL")
+    )
+    entities = extract_entities(document, spans)
+    assert entity_named(entities, "Vortan").group is EntityGroup.THING
+    assert entity_named(entities, "300").count == 2
+
+
+def test_entities_are_ranked_by_salience_title_mentions_count_most():
+    document = parse_article(
+        "Okonkwo Wins Again\n\nIn Lagos, Chidi Okonkwo won. Lagos cheered. Lagos danced."
+    )
+    spans = spans_of(document.text, ("Chidi Okonkwo", "PERSON"), ("Lagos", "GPE"))
+    entities = extract_entities(document, spans)
+    assert entities[0].name == "Chidi Okonkwo"
+    assert entities[0].salience == 1.0
+    assert [e.salience for e in entities] == sorted((e.salience for e in entities), reverse=True)

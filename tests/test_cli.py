@@ -1,0 +1,103 @@
+"""`reader extract`: records on stdout, one plain line on stderr for each file it cannot use."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import language
+from reader.cli import EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, main
+
+pytestmark = pytest.mark.spacy
+
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
+GOOD = ARTICLES / "politics-harbour-accord.txt"
+
+
+def run(capsys, *args: str) -> tuple[int, str, list[str]]:
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out, [line for line in captured.err.splitlines() if line]
+
+
+@pytest.fixture
+def bad_files(tmp_path: Path) -> dict[str, Path]:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    return {
+        "missing": tmp_path / "nowhere.txt",
+        "directory": tmp_path,
+        "binary": binary,
+        "empty": empty,
+    }
+
+
+@pytest.mark.parametrize("kind", ["missing", "directory", "binary", "empty"])
+def test_an_unusable_file_is_one_line_on_stderr_and_the_others_still_print(capsys, bad_files, kind):
+    status, out, err = run(capsys, str(bad_files[kind]), str(GOOD), "--format", "jsonl")
+    assert status == EXIT_BAD_INPUT
+    assert len(err) == 1
+    assert str(bad_files[kind]) in err[0]
+    assert "Traceback" not in err[0]
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [Path(r["path"]).name for r in records] == [GOOD.name]
+
+
+def test_json_record_has_the_document_and_its_located_entities(capsys):
+    status, out, err = run(capsys, str(GOOD))
+    assert status == EXIT_OK and not err
+    record = json.loads(out)
+    for key in ("path", "title", "text", "key_points", "headings", "entities", "summary"):
+        assert key in record
+    assert record["title"] == "Harbour Accord Brings Rivals Back to the Table"
+    varga = next(e for e in record["entities"] if e["name"] == "Elena Varga")
+    assert varga["group"] == "person" and varga["label"] == "PERSON"
+    assert varga["count"] == len(varga["mentions"]) >= 4
+    assert "Varga" in varga["aliases"]
+    for entity in record["entities"]:
+        assert set(entity) >= {"name", "group", "label", "aliases", "count", "salience", "mentions"}
+        for mention in entity["mentions"]:
+            assert record["text"][mention["start"] : mention["end"]] == mention["text"]
+    for sentence in record["summary"]:
+        assert record["text"][sentence["start"] : sentence["end"]] == sentence["text"]
+
+
+def test_jsonl_is_one_record_per_line(capsys):
+    paths = sorted(str(p) for p in ARTICLES.glob("*.txt"))
+    status, out, _ = run(capsys, *paths, "--format", "jsonl")
+    assert status == EXIT_OK
+    lines = out.splitlines()
+    assert len(lines) == len(paths)
+    assert [json.loads(line)["path"] for line in lines] == [str(Path(p).resolve()) for p in paths]
+
+
+def test_csv_is_one_row_per_mention(capsys):
+    status, out, _ = run(capsys, str(GOOD), "--format", "csv")
+    assert status == EXIT_OK
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["path", "entity", "group", "label", "start", "end", "text"]
+    text = json.loads(_json_of(capsys))["text"]
+    assert len(rows) > 10
+    for row in rows[1:]:
+        assert text[int(row[4]) : int(row[5])] == row[6]
+    assert sum(row[1] == "Elena Varga" for row in rows) >= 4
+
+
+def _json_of(capsys) -> str:
+    main([str(GOOD)])
+    return capsys.readouterr().out
+
+
+def test_a_missing_model_is_one_line_and_its_own_exit_code(capsys, monkeypatch):
+    monkeypatch.setattr(language, "_nlp", None)
+    monkeypatch.setattr(language, "MODEL_PACKAGES", (("no_such_model_pkg", "no-such-model-pkg"),))
+    status, out, err = run(capsys, str(GOOD))
+    assert status == EXIT_NO_MODEL
+    assert len(err) == 1 and "pip install" in err[0]
+    assert out == ""
