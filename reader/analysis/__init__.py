@@ -1,9 +1,30 @@
-"""Language analysis of a Document: entities and summary. No Qt here."""
+"""Language analysis of a Document: entities and summary. No Qt here.
 
-from reader.analysis.entities import RawSpan, extract_entities
-from reader.analysis.language import LanguageModelError, get_nlp, model_info
+The data classes load at once; the pipeline (spaCy, numpy, the gazetteer) loads on
+first use, so importing this package never delays the window.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from reader.analysis.model import Analysis, Entity, EntityGroup, Mention, SummarySentence
-from reader.analysis.pipeline import AnalysisCancelled, analyse_document
+
+if TYPE_CHECKING:
+    from reader.analysis.entities import RawSpan, extract_entities
+    from reader.analysis.language import LanguageModelError, get_nlp, model_info
+    from reader.analysis.pipeline import AnalysisCancelled, analyse_document
+
+_LAZY = {
+    "RawSpan": "reader.analysis.entities",
+    "extract_entities": "reader.analysis.entities",
+    "LanguageModelError": "reader.analysis.language",
+    "get_nlp": "reader.analysis.language",
+    "model_info": "reader.analysis.language",
+    "AnalysisCancelled": "reader.analysis.pipeline",
+    "analyse_document": "reader.analysis.pipeline",
+}
 
 __all__ = [
     "Analysis",
@@ -19,3 +40,9 @@ __all__ = [
     "get_nlp",
     "model_info",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

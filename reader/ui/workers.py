@@ -21,6 +21,14 @@ CancelFn = Callable[[], bool]
 Analyser = Callable[[Document, ProgressFn, CancelFn], Analysis]
 
 
+def _emit(signal, *args) -> None:
+    """Emit from a worker thread; the receiver may have been closed meanwhile."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # "Signal source has been deleted": nobody is listening any more
+        pass
+
+
 class AnalysisUnavailable(Exception):
     """Raised by an analyser when it cannot run at all (e.g. no language model)."""
 
@@ -33,9 +41,12 @@ def default_analyser(document: Document, progress: ProgressFn, is_cancelled: Can
 
 
 def default_warm_up() -> None:
-    from reader.analysis.language import load_language_model
+    """Load the language model and the pipeline's code before the first article needs them."""
+    from reader.analysis.language import get_nlp
+    from reader.analysis.pipeline import analyse_document
 
-    load_language_model()
+    del analyse_document
+    get_nlp()
 
 
 class DocumentLoader(QObject):
@@ -59,11 +70,11 @@ class DocumentLoader(QObject):
             try:
                 document = load_document(path)
             except DocumentError as exc:
-                self.failed.emit(generation, path, str(exc))
+                _emit(self.failed, generation, path, str(exc))
             except Exception as exc:  # a bug must not take the window down
-                self.failed.emit(generation, path, f"Cannot open {path}: {exc}")
+                _emit(self.failed, generation, path, f"Cannot open {path}: {exc}")
             else:
-                self.loaded.emit(generation, document)
+                _emit(self.loaded, generation, document)
 
         self._pool.start(job)
 
@@ -111,7 +122,7 @@ class AnalysisRunner(QObject):
                 warm()
             except Exception:  # the analysis itself reports the failure in words
                 return
-            self.modelReady.emit()
+            _emit(self.modelReady)
 
         self._pool.start(job)
 
@@ -128,7 +139,7 @@ class AnalysisRunner(QObject):
 
         def report(done: int, total: int) -> None:
             if not is_cancelled():
-                self.progress.emit(generation, done, total)
+                _emit(self.progress, generation, done, total)
 
         def job() -> None:
             if is_cancelled():
@@ -138,10 +149,10 @@ class AnalysisRunner(QObject):
             except Exception as exc:
                 if is_cancelled():
                     return
-                self.failed.emit(generation, _describe_failure(exc))
+                _emit(self.failed, generation, _describe_failure(exc))
                 return
             if not is_cancelled():
-                self.finished.emit(generation, analysis)
+                _emit(self.finished, generation, analysis)
 
         self._pool.start(job)
 
