@@ -8,6 +8,7 @@ threads.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
@@ -23,10 +24,9 @@ Analyser = Callable[[Document, ProgressFn, CancelFn], Analysis]
 
 def _emit(signal, *args) -> None:
     """Emit from a worker thread; the receiver may have been closed meanwhile."""
-    try:
+    # "Signal source has been deleted": nobody is listening any more.
+    with contextlib.suppress(RuntimeError):
         signal.emit(*args)
-    except RuntimeError:  # "Signal source has been deleted": nobody is listening any more
-        pass
 
 
 class AnalysisUnavailable(Exception):
