@@ -236,7 +236,13 @@ class EntityFilterProxy(QSortFilterProxyModel):
 
     def set_filter_text(self, text: str) -> None:
         needle = text.strip().casefold()
-        if needle != self._needle:
+        if needle == self._needle:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+            self._needle = needle
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
             self._needle = needle
             self.invalidateFilter()
 
@@ -296,33 +302,46 @@ def mention_contexts(
 ) -> tuple[MentionContext, ...]:
     """One context per sentence that mentions `entity`, in article order.
 
-    Sentences come from the analysis; without them the paragraph block is the context.
+    Sentences come from the analysis; a mention outside every sentence (a heading,
+    a key point, or no sentences at all) has its block as the context.
     """
-    spans = analysis.sentences or tuple((b.start, b.end) for b in document.blocks)
-    starts = [s for s, _ in spans]
+    sentence_starts = [s for s, _ in analysis.sentences]
+    blocks = [(b.start, b.end) for b in document.blocks]
+    block_starts = [b.start for b in document.blocks]
     contexts: list[MentionContext] = []
     for i, mention in enumerate(entity.mentions):
-        k = bisect_right(starts, mention.start) - 1
-        if k >= 0 and spans[k][0] <= mention.start < spans[k][1]:
-            start, end = spans[k]
-        else:
-            start, end = mention.start, mention.end
+        span = _span_at(analysis.sentences, sentence_starts, mention.start) or _span_at(
+            blocks, block_starts, mention.start
+        )
+        start, end = span or (mention.start, mention.end)
         if contexts and contexts[-1].start == start:
             continue
         contexts.append(MentionContext(i, start, end))
     return tuple(contexts)
 
 
+def _span_at(spans, starts: list[int], offset: int) -> tuple[int, int] | None:
+    k = bisect_right(starts, offset) - 1
+    if k >= 0 and spans[k][0] <= offset < spans[k][1]:
+        return spans[k]
+    return None
+
+
 def context_line(document: Document, context: MentionContext, focus: int) -> str:
-    """A context as one readable line; long paragraphs are cut around `focus`."""
+    """A context as one readable line; long paragraphs are cut at words around `focus`."""
     start, end = context.start, context.end
+    text = document.text
     if end - start > CONTEXT_CHARS:
         start = max(context.start, focus - CONTEXT_CHARS // 3)
         end = min(context.end, start + CONTEXT_CHARS)
-    text = re.sub(r"\s+", " ", document.text[start:end]).strip()
+        while context.start < start < focus and not text[start - 1].isspace():
+            start += 1
+        while focus < end < context.end and not text[end].isspace():
+            end -= 1
+    line = re.sub(r"\s+", " ", text[start:end]).strip()
     prefix = "…" if start > context.start else ""
     suffix = "…" if end < context.end else ""
-    return f"{prefix}{text}{suffix}"
+    return f"{prefix}{line}{suffix}"
 
 
 def mention_sentences(document: Document, analysis: Analysis, entity: Entity) -> list[str]:

@@ -118,11 +118,11 @@ class EntityPanel(QWidget):
         self.show_all_action.setObjectName("showAllEntitiesAction")
         self.show_all_action.setCheckable(True)
         self.show_all_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.show_all_action.setIconText("Show all")
         self.show_all_action.setToolTip("Underline every entity mention in the article")
         self.show_all_button = QToolButton(self)
         self.show_all_button.setObjectName("showAllEntities")
         self.show_all_button.setDefaultAction(self.show_all_action)
-        self.show_all_button.setText("Show all")
         self.show_all_button.setAutoRaise(True)
 
         self.tree = EntityTree(self)

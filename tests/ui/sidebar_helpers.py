@@ -1,0 +1,67 @@
+"""Shared steps of the sidebar tests: open an article, find and click rows and mentions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QTreeView
+
+from reader.ui.entity_model import EntityRole
+
+
+def open_and_analyse(qtbot, window, path: Path) -> None:
+    with qtbot.waitSignal(window.analysisFinished, timeout=10000):
+        window.open_path(str(path))
+
+
+def tree(window) -> QTreeView:
+    return window.findChild(QTreeView, "entityTree")
+
+
+def entity_rows(window) -> dict[str, QModelIndex]:
+    """Visible entity rows by display text of column 0."""
+    view = tree(window)
+    model = view.model()
+    rows = {}
+    for g in range(model.rowCount()):
+        group = model.index(g, 0)
+        for r in range(model.rowCount(group)):
+            index = model.index(r, 0, group)
+            rows[index.data()] = index
+    return rows
+
+
+def group_titles(window) -> list[str]:
+    model = tree(window).model()
+    return [model.index(g, 0).data() for g in range(model.rowCount())]
+
+
+def names_in_group(window, title: str) -> list[str]:
+    model = tree(window).model()
+    for g in range(model.rowCount()):
+        group = model.index(g, 0)
+        if group.data() == title:
+            return [model.index(r, 0, group).data() for r in range(model.rowCount(group))]
+    return []
+
+
+def click_entity(qtbot, window, name: str, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    view = tree(window)
+    index = entity_rows(window)[name]
+    view.scrollTo(index)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, modifier, view.visualRect(index).center()
+    )
+
+
+def entity(window, name: str):
+    return next(e for e in window.analysis.entities if e.name == name)
+
+
+def highlighted(window) -> list[str]:
+    return [s.cursor.selectedText() for s in window.article_view.extraSelections()]
+
+
+def row_entity(index: QModelIndex):
+    return index.data(EntityRole.ENTITY)
