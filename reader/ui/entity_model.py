@@ -298,9 +298,9 @@ class MentionContext:
 
 
 def mention_contexts(
-    document: Document, analysis: Analysis, entity: Entity
+    document: Document, analysis: Analysis, entity: Entity, limit: int | None = None
 ) -> tuple[MentionContext, ...]:
-    """One context per sentence that mentions `entity`, in article order.
+    """One context per sentence that mentions `entity`, in article order (the first `limit`).
 
     Sentences come from the analysis; a mention outside every sentence (a heading,
     a key point, or no sentences at all) has its block as the context.
@@ -316,6 +316,8 @@ def mention_contexts(
         start, end = span or (mention.start, mention.end)
         if contexts and contexts[-1].start == start:
             continue
+        if limit is not None and len(contexts) >= limit:
+            break
         contexts.append(MentionContext(i, start, end))
     return tuple(contexts)
 

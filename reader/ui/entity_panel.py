@@ -39,6 +39,8 @@ from reader.ui.entity_model import (
 from reader.ui.settings import Settings
 
 SORT_SETTING = "entities/sort"
+# A list of thousands of wrapped lines costs more than a click may take; F3 reaches the rest.
+MAX_CONTEXT_LINES = 100
 _CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -397,15 +399,22 @@ class EntityPanel(QWidget):
             lines.append("Also called: " + ", ".join(entity.aliases))
         self.detail.setText("\n".join(lines))
         document = self._document
-        for context in mention_contexts(document, self._analysis, entity):
+        contexts = mention_contexts(document, self._analysis, entity, MAX_CONTEXT_LINES + 1)
+        for context in contexts[:MAX_CONTEXT_LINES]:
             focus = entity.mentions[context.mention_index].start
             item = QListWidgetItem(context_line(document, context, focus))
             item.setData(_CONTEXT_ROLE, (entity.key, context.mention_index))
             item.setToolTip("Go to this mention")
             self.contexts.addItem(item)
+        if len(contexts) > MAX_CONTEXT_LINES:
+            more = QListWidgetItem(f"… and more: F3 walks through all {entity.count} mentions")
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.contexts.addItem(more)
 
     @Slot(QListWidgetItem)
     def _on_context_activated(self, item: QListWidgetItem) -> None:
+        if item.data(_CONTEXT_ROLE) is None:
+            return
         key, mention_index = item.data(_CONTEXT_ROLE)
         self.mentionRequested.emit(key, mention_index)
 

@@ -1,4 +1,7 @@
-"""Entity highlights on the article: the "entities", "current" and "show_all" layers.
+"""Entity highlights on the article: the "entities" and "show_all" layers.
+
+The current mention of the walk (F3) is the one selection of the "entities" layer
+drawn in the group's full colour.
 
 A click builds selections only for the chosen entities' mentions; the document is
 never touched, so highlighting stays instant on long articles. "Show all" only
@@ -9,11 +12,19 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QPalette,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QToolTip
 
 from reader.analysis import Analysis, Entity, EntityGroup, Mention
@@ -24,7 +35,6 @@ from reader.ui.entity_model import group_name
 from reader.ui.marked_scrollbar import MarkedScrollBar
 
 ENTITIES_LAYER = "entities"
-CURRENT_LAYER = "current"
 SHOW_ALL_LAYER = "show_all"
 # "Show all" covers the visible text plus this many screens above and below, so that
 # scrolling rarely needs a rebuild and never shows bare text.
@@ -81,6 +91,23 @@ def group_formats(group: EntityGroup, palette: QPalette) -> GroupFormats:
     underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
     underline.setUnderlineColor(line_color(group, palette))
     return GroupFormats(highlight, current, underline)
+
+
+@contextmanager
+def _no_cursor_layout(view: ArticleView) -> Iterator[None]:
+    """Make positioning many cursors cheap.
+
+    QTextCursor.setPosition lays out the target line to remember the cursor's x
+    position (for up/down movement), except inside an edit block. Highlight
+    cursors never move, so thousands of them are created inside an empty edit
+    block, which changes nothing in the document.
+    """
+    guard = QTextCursor(view.document())
+    guard.beginEditBlock()
+    try:
+        yield
+    finally:
+        guard.endEditBlock()
 
 
 class _MentionIndex:
@@ -193,7 +220,7 @@ class MentionHighlighter(QObject):
         self._walk_selections = []
         self._index = -1
         self._anchor = None
-        for layer in (ENTITIES_LAYER, CURRENT_LAYER, SHOW_ALL_LAYER):
+        for layer in (ENTITIES_LAYER, SHOW_ALL_LAYER):
             self._view.clear_layer(layer)
         self._schedule_marks()
         if had_keys:
@@ -300,10 +327,11 @@ class MentionHighlighter(QObject):
             )
         view = self._view
         self._walk = walk
-        self._walk_selections = [
-            view.make_selection(m.start, m.end, self._group_formats(e.group).highlight)
-            for m, e in walk
-        ]
+        with _no_cursor_layout(view):
+            self._walk_selections = [
+                view.make_selection(m.start, m.end, self._group_formats(e.group).highlight)
+                for m, e in walk
+            ]
         if not keep_index or not walk:
             self._index = 0 if walk else -1
         self._index = min(self._index, len(walk) - 1)
@@ -311,7 +339,6 @@ class MentionHighlighter(QObject):
             self._show_current(scroll=False)
         else:
             view.clear_layer(ENTITIES_LAYER)
-            view.clear_layer(CURRENT_LAYER)
             self.statusMessage.emit("")
         self._schedule_marks()
 
@@ -319,9 +346,17 @@ class MentionHighlighter(QObject):
         view = self._view
         i = self._index
         mention, entity = self._walk[i]
-        view.set_layer(ENTITIES_LAYER, self._walk_selections[:i] + self._walk_selections[i + 1 :])
+        # The current mention swaps its look inside the one layer: one selection per mention,
+        # and one setExtraSelections per step (each costs time proportional to the mentions).
         current = self._group_formats(entity.group).current
-        view.set_layer(CURRENT_LAYER, [view.make_selection(mention.start, mention.end, current)])
+        view.set_layer(
+            ENTITIES_LAYER,
+            [
+                *self._walk_selections[:i],
+                view.make_selection(mention.start, mention.end, current),
+                *self._walk_selections[i + 1 :],
+            ],
+        )
         if scroll:
             view.scroll_to_offset(mention.start, mention.end)
         self.statusMessage.emit(f"mention {i + 1} of {len(self._walk)}")
@@ -346,18 +381,25 @@ class MentionHighlighter(QObject):
         doc_layout = qdoc.documentLayout()
         height = max(1.0, doc_layout.documentSize().height())
         offsets = self._view.offsets
-        colors = {e.key: line_color(e.group, self._view.palette()) for _, e in self._walk}
+        palette = self._view.palette()
+        colors = {group: line_color(group, palette) for group in EntityGroup}
         marks = []
+        block = QTextBlock()
+        top = block_height = 0.0
+        length = 1
         for mention, entity in self._walk:
             position = offsets.to_qt(mention.start)
-            block = qdoc.findBlock(position)
-            if not block.isValid():
-                continue
-            y = doc_layout.blockBoundingRect(block).top()
-            line = block.layout().lineForTextPosition(position - block.position())
-            if line.isValid():
-                y += line.y()
-            marks.append((y / height, colors[entity.key]))
+            if not block.isValid() or not (
+                block.position() <= position < block.position() + block.length()
+            ):
+                block = qdoc.findBlock(position)
+                if not block.isValid():
+                    continue
+                rect = doc_layout.blockBoundingRect(block)
+                top, block_height, length = rect.top(), rect.height(), max(1, block.length())
+            # Within a block, interpolating beats laying out each line: marks are pixels apart.
+            y = top + block_height * (position - block.position()) / length
+            marks.append((y / height, colors[entity.group]))
         bar.set_marks(marks)
 
     # --- show all -------------------------------------------------------------------
@@ -396,14 +438,15 @@ class MentionHighlighter(QObject):
         start, end = max(0, top - margin), bottom + margin
         index = self._index_of_mentions()
         entities = self._analysis.entities
-        selections = [
-            view.make_selection(
-                index.starts[row],
-                index.ends[row],
-                self._group_formats(entities[index.owners[row]].group).underline,
-            )
-            for row in index.rows_between(start, end)
-        ]
+        with _no_cursor_layout(view):
+            selections = [
+                view.make_selection(
+                    index.starts[row],
+                    index.ends[row],
+                    self._group_formats(entities[index.owners[row]].group).underline,
+                )
+                for row in index.rows_between(start, end)
+            ]
         self._show_all_range = (start, end)
         view.set_layer(SHOW_ALL_LAYER, selections)
 

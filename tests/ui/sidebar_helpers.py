@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTreeView
 
+from reader.ui.colors import GROUP_COLORS
 from reader.ui.entity_model import EntityRole
 
 
@@ -65,3 +67,12 @@ def highlighted(window) -> list[str]:
 
 def row_entity(index: QModelIndex):
     return index.data(EntityRole.ENTITY)
+
+
+def current_selection(window):
+    """The emphasised mention: the one drawn in its group's full colour, the rest are tints."""
+    full = {QColor(c).name() for c in GROUP_COLORS.values()}
+    layer = window.article_view.layer("entities")
+    current = [s for s in layer if s.format.background().color().name() in full]
+    assert len(current) == 1
+    return current[0]

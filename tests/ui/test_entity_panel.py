@@ -13,6 +13,7 @@ from reader.ui.entity_model import EntityFilterProxy, EntityTreeModel, SortMode
 from tests.ui.fake_entities import ARTICLE, DictionaryAnalyser
 from tests.ui.sidebar_helpers import (
     click_entity,
+    current_selection,
     entity,
     entity_rows,
     group_titles,
@@ -154,9 +155,7 @@ def test_details_show_aliases_and_context_sentences_that_jump(qtbot, analysed) -
     qtbot.mouseClick(
         contexts.viewport(), Qt.MouseButton.LeftButton, pos=contexts.visualItemRect(item).center()
     )
-    current = analysed.article_view.layer("current")
-    assert len(current) == 1
-    start = current[0].cursor.selectionStart()
+    start = current_selection(analysed).cursor.selectionStart()
     assert analysed.document.text[start:].startswith("Varga said")
     assert analysed.statusBar().currentMessage() == "mention 3 of 4"
 

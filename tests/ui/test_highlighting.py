@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from tests.ui.fake_entities import ARTICLE, SECOND_ARTICLE, DictionaryAnalyser
 from tests.ui.sidebar_helpers import (
     click_entity,
+    current_selection,
     entity,
     highlighted,
     open_and_analyse,
@@ -35,14 +36,8 @@ def analysed(qtbot, make_window, article):
     return window
 
 
-def current_text(window) -> str:
-    layer = window.article_view.layer("current")
-    assert len(layer) == 1
-    return layer[0].cursor.selectedText()
-
-
 def current_start(window) -> int:
-    return window.article_view.layer("current")[0].cursor.selectionStart()
+    return current_selection(window).cursor.selectionStart()
 
 
 def test_f3_and_shift_f3_walk_the_mentions_with_wrap_around(qtbot, analysed) -> None:
@@ -83,7 +78,7 @@ def test_buttons_walk_too_and_mentions_scroll_into_view(qtbot, make_window, tmp_
     assert window.statusBar().currentMessage() == "mention 2 of 2"
     assert bar.value() > bar.maximum() // 2
     view = window.article_view
-    rect = view.cursorRect(view.layer("current")[0].cursor)
+    rect = view.cursorRect(current_selection(window).cursor)
     assert view.viewport().rect().contains(rect.center())
     qtbot.mouseClick(window.entity_panel.previous_button, Qt.MouseButton.LeftButton)
     assert bar.value() < bar.maximum() // 2
@@ -167,7 +162,6 @@ def test_a_second_article_clears_the_panel_and_highlights(qtbot, analysed, tmp_p
     open_and_analyse(qtbot, analysed, other)
     assert analysed.entity_panel.selected_keys() == []
     assert analysed.article_view.layer("entities") == []
-    assert analysed.article_view.layer("current") == []
     assert analysed.statusBar().currentMessage() == ""
     # Show all stays on, now for the new article.
     assert {s.cursor.selectedText() for s in analysed.article_view.layer("show_all")} == {
