@@ -1,4 +1,7 @@
-"""Shared steps of the sidebar tests: open an article, find and click rows and mentions."""
+"""Shared fixtures and steps of the sidebar tests: open an article, click rows and mentions.
+
+The fixtures that go with them are in `sidebar_fixtures.py`.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +13,26 @@ from PySide6.QtWidgets import QTreeView
 
 from reader.ui.colors import GROUP_COLORS
 from reader.ui.entity_model import EntityRole
+from reader.ui.workers import AnalysisUnavailable
+
+NO_MODEL = "No language model is installed. Run ./dev.sh setup."
 
 
 def open_and_analyse(qtbot, window, path: Path) -> None:
     with qtbot.waitSignal(window.analysisFinished, timeout=10000):
         window.open_path(str(path))
+
+
+def open_without_model(qtbot, make_window, path: Path):
+    """Open an article in a window whose analysis cannot run at all."""
+
+    def broken(document, progress, is_cancelled):
+        raise AnalysisUnavailable(NO_MODEL)
+
+    window = make_window(analyser=broken)
+    with qtbot.waitSignal(window.analysisFailed, timeout=10000):
+        window.open_path(str(path))
+    return window
 
 
 def tree(window) -> QTreeView:

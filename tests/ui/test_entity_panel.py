@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget
@@ -19,23 +16,11 @@ from tests.ui.sidebar_helpers import (
     group_titles,
     highlighted,
     names_in_group,
-    open_and_analyse,
+    open_without_model,
     tree,
 )
 
-
-@pytest.fixture
-def article(tmp_path: Path) -> Path:
-    path = tmp_path / "harbour.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def analysed(qtbot, make_window, article):
-    window = make_window(analyser=DictionaryAnalyser())
-    open_and_analyse(qtbot, window, article)
-    return window
+pytest_plugins = ("tests.ui.sidebar_fixtures",)
 
 
 def test_tree_lists_groups_and_entities_with_counts(analysed) -> None:
@@ -202,14 +187,7 @@ def test_copy_name_and_mention_sentences(qtbot, analysed) -> None:
 
 
 def test_unavailable_analysis_says_why_and_the_article_stays(qtbot, make_window, article) -> None:
-    def broken(document, progress, is_cancelled):
-        from reader.ui.workers import AnalysisUnavailable
-
-        raise AnalysisUnavailable("No language model is installed. Run ./dev.sh setup.")
-
-    window = make_window(analyser=broken)
-    with qtbot.waitSignal(window.analysisFailed, timeout=10000):
-        window.open_path(str(article))
+    window = open_without_model(qtbot, make_window, article)
     message = window.findChild(type(window.entity_panel.message), "entityMessage")
     assert message.isVisible()
     assert "No language model" in message.text()

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.fake_entities import ARTICLE, SECOND_ARTICLE, DictionaryAnalyser
+from tests.ui.fake_entities import SECOND_ARTICLE, DictionaryAnalyser
 from tests.ui.sidebar_helpers import (
     click_entity,
     current_selection,
@@ -19,21 +16,7 @@ from tests.ui.sidebar_helpers import (
     tree,
 )
 
-
-@pytest.fixture
-def article(tmp_path: Path) -> Path:
-    path = tmp_path / "harbour.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def analysed(qtbot, make_window, article):
-    window = make_window(analyser=DictionaryAnalyser())
-    open_and_analyse(qtbot, window, article)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    return window
+pytest_plugins = ("tests.ui.sidebar_fixtures",)
 
 
 def current_start(window) -> int:

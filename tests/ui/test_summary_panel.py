@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QSpinBox, QTextBrowser
@@ -12,27 +11,14 @@ from PySide6.QtWidgets import QSpinBox, QTextBrowser
 from reader.analysis import Analysis
 from reader.analysis.summary import summarize
 from reader.document import load_document
-from tests.ui.fake_entities import ARTICLE, SECOND_ARTICLE, DictionaryAnalyser, sentence_spans
-from tests.ui.sidebar_helpers import open_and_analyse
+from tests.ui.fake_entities import SECOND_ARTICLE, DictionaryAnalyser, sentence_spans
+from tests.ui.sidebar_helpers import (
+    NO_MODEL,
+    open_and_analyse,
+    open_without_model,
+)
 
-
-@pytest.fixture
-def article(tmp_path: Path) -> Path:
-    path = tmp_path / "harbour.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def analyser() -> DictionaryAnalyser:
-    return DictionaryAnalyser()
-
-
-@pytest.fixture
-def analysed(qtbot, make_window, article, analyser):
-    window = make_window(analyser=analyser)
-    open_and_analyse(qtbot, window, article)
-    return window
+pytest_plugins = ("tests.ui.sidebar_fixtures",)
 
 
 def view(window) -> QTextBrowser:
@@ -157,14 +143,7 @@ def test_article_without_key_points_or_sentences(qtbot, make_window, tmp_path) -
 
 
 def test_unavailable_analysis_keeps_key_points_and_says_why(qtbot, make_window, article) -> None:
-    def broken(document, progress, is_cancelled):
-        from reader.ui.workers import AnalysisUnavailable
-
-        raise AnalysisUnavailable("No language model is installed.")
-
-    window = make_window(analyser=broken)
-    with qtbot.waitSignal(window.analysisFailed, timeout=10000):
-        window.open_path(str(article))
+    window = open_without_model(qtbot, make_window, article)
     text = view(window).toPlainText()
     assert "The Coastal Trust paid for the repairs." in text
-    assert "No language model is installed." in text
+    assert NO_MODEL in text
