@@ -33,7 +33,7 @@ BASE_POINT_SIZE = 12.0
 MIN_POINT_SIZE = 7.0
 MAX_POINT_SIZE = 40.0
 MEASURE_EM = 38  # comfortable line length, in ems of the body font
-LAYER_ORDER = ("show_all", "entities", "find", "current")
+LAYER_ORDER = ("summary", "show_all", "entities", "find", "current")
 
 ExtraSelection = QTextEdit.ExtraSelection
 

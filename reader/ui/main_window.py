@@ -15,9 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -26,9 +28,13 @@ from PySide6.QtWidgets import (
 from reader.analysis import Analysis
 from reader.document import Document
 from reader.ui.article_view import BASE_POINT_SIZE, ArticleView
+from reader.ui.entity_panel import EntityPanel
 from reader.ui.find_bar import FindBar
+from reader.ui.highlighting import MentionHighlighter
+from reader.ui.marked_scrollbar import MarkedScrollBar
 from reader.ui.message_bar import MessageBar
 from reader.ui.settings import Settings
+from reader.ui.summary_panel import SummaryPanel
 from reader.ui.workers import (
     Analyser,
     AnalysisRunner,
@@ -123,6 +129,40 @@ class MainWindow(QMainWindow):
 
     def _create_docks(self) -> None:
         """Side panels (entities, summary) are added here; each is one file plus wiring."""
+        self.scroll_marks = MarkedScrollBar(self.article_view)
+        self.article_view.setVerticalScrollBar(self.scroll_marks)
+        self.highlighter = MentionHighlighter(self.article_view, self.scroll_marks)
+        self.entity_panel = EntityPanel(self.settings, self)
+        self.summary_panel = SummaryPanel(self.article_view, self.settings, self)
+        self.entity_dock = self._dock("Entities", "entityDock", self.entity_panel)
+        self.summary_dock = self._dock("Summary", "summaryDock", self.summary_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entity_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.summary_dock)
+        self.resizeDocks([self.entity_dock], [330], Qt.Orientation.Horizontal)
+        # The panel resets its tree before the highlighter learns of a new analysis.
+        self.panels.extend([self.entity_panel, self.summary_panel, self.highlighter])
+
+        self.next_mention_action = QAction("&Next Mention", self)
+        self.next_mention_action.setObjectName("nextMentionAction")
+        self.next_mention_action.setShortcut(QKeySequence("F3"))
+        self.previous_mention_action = QAction("&Previous Mention", self)
+        self.previous_mention_action.setObjectName("previousMentionAction")
+        self.previous_mention_action.setShortcut(QKeySequence("Shift+F3"))
+        self.addActions([self.next_mention_action, self.previous_mention_action])
+        self.addAction(self.entity_panel.show_all_action)
+
+        panel, highlighter = self.entity_panel, self.highlighter
+        self.next_mention_action.triggered.connect(highlighter.next_mention)
+        self.previous_mention_action.triggered.connect(highlighter.previous_mention)
+        panel.nextRequested.connect(highlighter.next_mention)
+        panel.previousRequested.connect(highlighter.previous_mention)
+        panel.entitiesSelected.connect(highlighter.highlight)
+        panel.entityActivated.connect(lambda _key: highlighter.restart())
+        panel.mentionRequested.connect(highlighter.go_to_mention)
+        panel.show_all_action.toggled.connect(highlighter.set_show_all)
+        highlighter.entityClicked.connect(panel.select_entity)
+        highlighter.cleared.connect(panel.clear_selection)
+        highlighter.statusMessage.connect(self._show_mention_status)
 
     def _create_actions(self) -> None:
         def action(text: str, slot, shortcuts=(), name: str = "") -> QAction:
@@ -188,6 +228,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.zoom_in_action)
         self.view_menu.addAction(self.zoom_out_action)
         self.view_menu.addAction(self.zoom_reset_action)
+        self._add_panel_actions(self.view_menu)
         self.help_menu = menu_bar.addMenu("&Help")
         self._rebuild_recent_menu()
 
@@ -438,3 +479,31 @@ class MainWindow(QMainWindow):
             self.find_bar.close_bar()
             return
         super().keyPressEvent(event)
+
+    # --- side panels ---------------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        return dock
+
+    def _add_panel_actions(self, menu: QMenu) -> None:
+        menu.addSeparator()
+        menu.addAction(self.entity_dock.toggleViewAction())
+        menu.addAction(self.summary_dock.toggleViewAction())
+        menu.addAction(self.entity_panel.show_all_action)
+        menu.addSeparator()
+        menu.addAction(self.next_mention_action)
+        menu.addAction(self.previous_mention_action)
+
+    @Slot(str)
+    def _show_mention_status(self, text: str) -> None:
+        self.entity_panel.show_position(text)
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()

@@ -1,0 +1,454 @@
+"""The entity sidebar: a filterable, sortable tree of the article's entities, and their details.
+
+The panel only shows and selects; the window connects its signals to the highlighter.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QSplitter,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.analysis import Analysis, Entity
+from reader.document import Document
+from reader.ui.entity_model import (
+    EntityFilterProxy,
+    EntityRole,
+    EntityTreeModel,
+    SortMode,
+    context_line,
+    group_name,
+    mention_contexts,
+    mention_sentences,
+)
+from reader.ui.settings import Settings
+
+SORT_SETTING = "entities/sort"
+# A list of thousands of wrapped lines costs more than a click may take; F3 reaches the rest.
+MAX_CONTEXT_LINES = 100
+_CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class EntityTree(QTreeView):
+    """The tree, with Esc to clear the selection and Enter to go to the first mention.
+
+    Signals:
+        escapePressed(): Esc with nothing else to do.
+        enterPressed(): Enter or Return on a row.
+    """
+
+    escapePressed = Signal()
+    enterPressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.escapePressed.emit()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            index = self.currentIndex()
+            if index.isValid() and index.data(EntityRole.ENTITY) is not None:
+                if not self.selectionModel().isSelected(index):
+                    self.selectionModel().select(
+                        index,
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+                self.enterPressed.emit()
+            elif index.isValid():
+                self.setExpanded(index, not self.isExpanded(index))
+            return
+        super().keyPressEvent(event)
+
+
+class EntityPanel(QWidget):
+    """Dock contents listing the article's entities. Follows the panel protocol.
+
+    Signals:
+        entitiesSelected(keys): the selected entities changed (tree order); [] clears.
+        entityActivated(key): Enter on an entity: go (back) to its first mention.
+        mentionRequested(key, mention_index): a context line was clicked.
+        previousRequested(), nextRequested(): the mention buttons were pressed.
+    """
+
+    entitiesSelected = Signal(list)
+    entityActivated = Signal(str)
+    mentionRequested = Signal(str, int)
+    previousRequested = Signal()
+    nextRequested = Signal()
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entityPanel")
+        self._settings = settings
+        self._document: Document | None = None
+        self._analysis: Analysis | None = None
+        self._collapsed: set[str] = set()
+        self._restoring = False
+
+        self.model = EntityTreeModel(self)
+        self.proxy = EntityFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_field = QLineEdit(self)
+        self.filter_field.setObjectName("entityFilter")
+        self.filter_field.setPlaceholderText("Filter entities")
+        self.filter_field.setAccessibleName("Filter entities")
+        self.filter_field.setClearButtonEnabled(True)
+
+        self.sort_box = QComboBox(self)
+        self.sort_box.setObjectName("entitySort")
+        self.sort_box.setAccessibleName("Sort entities by")
+        for mode in SortMode:
+            self.sort_box.addItem(mode.title, mode.value)
+        self.show_all_action = QAction("Show &All Entities", self)
+        self.show_all_action.setObjectName("showAllEntitiesAction")
+        self.show_all_action.setCheckable(True)
+        self.show_all_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.show_all_action.setIconText("Show all")
+        self.show_all_action.setToolTip("Underline every entity mention in the article")
+        self.show_all_button = QToolButton(self)
+        self.show_all_button.setObjectName("showAllEntities")
+        self.show_all_button.setDefaultAction(self.show_all_action)
+        self.show_all_button.setAutoRaise(True)
+
+        self.tree = EntityTree(self)
+        self.tree.setObjectName("entityTree")
+        self.tree.setAccessibleName("Entities")
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.setAllColumnsShowFocus(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("entityMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setMargin(6)
+        self.message.hide()
+
+        self.previous_button = self._tool_button("previousMention", "◀", "Previous mention")
+        self.next_button = self._tool_button("nextMention", "▶", "Next mention")
+        self.position_label = QLabel(self)
+        self.position_label.setObjectName("mentionPosition")
+        self.position_label.setAccessibleName("Current mention")
+
+        self.detail = QLabel(self)
+        self.detail.setObjectName("entityDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.contexts = QListWidget(self)
+        self.contexts.setObjectName("entityContexts")
+        self.contexts.setAccessibleName("Sentences mentioning the entity")
+        self.contexts.setWordWrap(True)
+        self.contexts.setAlternatingRowColors(True)
+        self.contexts.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+        self._build_layout()
+        self._connect()
+        self._restore_sort()
+        self._set_walk_enabled(False)
+
+    def _tool_button(self, name: str, glyph: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setText(glyph)
+        shortcut = "Shift+F3" if name.startswith("previous") else "F3"
+        button.setToolTip(f"{tip} ({shortcut})")
+        button.setAccessibleName(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        sort_label = QLabel("&Sort:", self)
+        sort_label.setBuddy(self.sort_box)
+        top.addWidget(sort_label)
+        top.addWidget(self.sort_box, 1)
+        top.addWidget(self.show_all_button)
+
+        walk = QHBoxLayout()
+        walk.setContentsMargins(0, 0, 0, 0)
+        walk.addWidget(self.previous_button)
+        walk.addWidget(self.next_button)
+        walk.addWidget(self.position_label, 1)
+
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.tree, 1)
+        upper_layout.addWidget(self.message, 1)
+        upper_layout.addLayout(walk)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.detail)
+        lower_layout.addWidget(self.contexts, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("entitySplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.filter_field)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
+        self.filter_field.textChanged.connect(self._on_filter_changed)
+        self.sort_box.currentIndexChanged.connect(self._on_sort_changed)
+        self.tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.tree.collapsed.connect(lambda index: self._remember_expansion(index, False))
+        self.tree.expanded.connect(lambda index: self._remember_expansion(index, True))
+        self.tree.escapePressed.connect(self.clear_selection)
+        self.tree.enterPressed.connect(self._on_enter)
+        self.tree.customContextMenuRequested.connect(self._show_context_menu)
+        self.contexts.itemActivated.connect(self._on_context_activated)
+        self.contexts.itemClicked.connect(self._on_context_activated)
+        self.previous_button.clicked.connect(self.previousRequested)
+        self.next_button.clicked.connect(self.nextRequested)
+        self.proxy.modelReset.connect(self._apply_expansion)
+        self.proxy.rowsInserted.connect(self._apply_expansion)
+        self.proxy.layoutChanged.connect(self._apply_expansion)
+
+    # --- panel protocol ---------------------------------------------------------------
+
+    def show_pending(self, document: Document) -> None:
+        self._document = document
+        self._set_analysis(None)
+        self._show_message("Analysing…")
+
+    def show_analysis(self, document: Document, analysis: Analysis) -> None:
+        if document is self._document and analysis is self._analysis:
+            return  # the view was only retypeset: keep the selection and the filter
+        self._document = document
+        self._set_analysis(analysis)
+        if analysis.entities:
+            self.message.hide()
+            self.tree.show()
+        else:
+            self._show_message("No people, places or organizations were found in this article.")
+
+    def show_unavailable(self, message: str) -> None:
+        self._set_analysis(None)
+        self._show_message(f"Entities are unavailable.\n\n{message}")
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.tree.hide()
+        self.message.show()
+
+    def _set_analysis(self, analysis: Analysis | None) -> None:
+        self._analysis = analysis
+        self.model.set_analysis(analysis)
+        self._show_details(None)
+        self.show_position("")
+        self._set_walk_enabled(False)
+        self.entitiesSelected.emit([])
+
+    # --- selection -------------------------------------------------------------------
+
+    def selected_keys(self) -> list[str]:
+        rows = sorted(
+            self.tree.selectionModel().selectedRows(0),
+            key=lambda index: self._tree_order(index),
+        )
+        return [index.data(EntityRole.KEY) for index in rows if index.data(EntityRole.ENTITY)]
+
+    def _tree_order(self, index: QModelIndex) -> tuple[int, int]:
+        return (index.parent().row(), index.row())
+
+    def select_entity(self, key: str, additive: bool = False) -> None:
+        """Select an entity's row (as a click would), showing it even if filtered out."""
+        source = self.model.index_of_key(key)
+        if not source.isValid():
+            return
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            self.filter_field.clear()
+            index = self.proxy.mapFromSource(source)
+        self.tree.expand(index.parent())
+        flags = QItemSelectionModel.SelectionFlag.Rows | (
+            QItemSelectionModel.SelectionFlag.Select
+            if additive
+            else QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        model = self.tree.selectionModel()
+        model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        model.select(index, flags)
+        self.tree.scrollTo(index)
+
+    @Slot()
+    def clear_selection(self) -> None:
+        self.tree.selectionModel().clearSelection()
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection_changed(self, _selected, _deselected) -> None:
+        keys = self.selected_keys()
+        self._set_walk_enabled(bool(keys))
+        if not keys:
+            self.show_position("")
+        self.entitiesSelected.emit(keys)
+        current = self.tree.currentIndex()
+        entity = current.data(EntityRole.ENTITY) if current.isValid() else None
+        if entity is None or entity.key not in keys:
+            entity = self._analysis.entity_by_key(keys[-1]) if keys and self._analysis else None
+        self._show_details(entity)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entity = current.data(EntityRole.ENTITY) if current.isValid() else None
+        if entity is not None and entity.key in self.selected_keys():
+            self._show_details(entity)
+
+    @Slot()
+    def _on_enter(self) -> None:
+        entity = self.tree.currentIndex().data(EntityRole.ENTITY)
+        if entity is not None:
+            self.entityActivated.emit(entity.key)
+
+    def _set_walk_enabled(self, enabled: bool) -> None:
+        self.previous_button.setEnabled(enabled)
+        self.next_button.setEnabled(enabled)
+
+    def show_position(self, text: str) -> None:
+        """Where the walk through the mentions is ("mention 2 of 6")."""
+        self.position_label.setText(text)
+
+    # --- filter, sort, expansion -----------------------------------------------------
+
+    @Slot(str)
+    def _on_filter_changed(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._apply_expansion()
+
+    @Slot(int)
+    def _on_sort_changed(self, row: int) -> None:
+        mode = SortMode(self.sort_box.itemData(row))
+        self.proxy.set_sort_mode(mode)
+        if self._settings is not None and not self._restoring:
+            self._settings.set_value(SORT_SETTING, mode.value)
+
+    def set_sort_mode(self, mode: SortMode) -> None:
+        self.sort_box.setCurrentIndex(self.sort_box.findData(mode.value))
+
+    def _restore_sort(self) -> None:
+        if self._settings is None:
+            return
+        stored = self._settings.value(SORT_SETTING, SortMode.SALIENCE.value, str)
+        if stored in {m.value for m in SortMode}:
+            self._restoring = True
+            self.set_sort_mode(SortMode(stored))
+            self._restoring = False
+
+    def _remember_expansion(self, index: QModelIndex, expanded: bool) -> None:
+        key = index.data(EntityRole.KEY)
+        if key is None or index.parent().isValid():
+            return
+        if expanded:
+            self._collapsed.discard(key)
+        else:
+            self._collapsed.add(key)
+
+    @Slot()
+    def _apply_expansion(self, *_args) -> None:
+        """Groups start expanded; ones the reader collapsed stay collapsed."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            self.tree.setExpanded(index, index.data(EntityRole.KEY) not in self._collapsed)
+
+    # --- details -----------------------------------------------------------------------
+
+    def _show_details(self, entity: Entity | None) -> None:
+        self.contexts.clear()
+        if entity is None or self._document is None or self._analysis is None:
+            self.detail.setText("Select an entity to see where the article mentions it.")
+            return
+        mentions = f"{entity.count} mention{'' if entity.count == 1 else 's'}"
+        lines = [f"{entity.name} — {group_name(entity.group)}, {mentions}"]
+        if entity.aliases:
+            lines.append("Also called: " + ", ".join(entity.aliases))
+        self.detail.setText("\n".join(lines))
+        document = self._document
+        contexts = mention_contexts(document, self._analysis, entity, MAX_CONTEXT_LINES + 1)
+        for context in contexts[:MAX_CONTEXT_LINES]:
+            focus = entity.mentions[context.mention_index].start
+            item = QListWidgetItem(context_line(document, context, focus))
+            item.setData(_CONTEXT_ROLE, (entity.key, context.mention_index))
+            item.setToolTip("Go to this mention")
+            self.contexts.addItem(item)
+        if len(contexts) > MAX_CONTEXT_LINES:
+            more = QListWidgetItem(f"… and more: F3 walks through all {entity.count} mentions")
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.contexts.addItem(more)
+
+    @Slot(QListWidgetItem)
+    def _on_context_activated(self, item: QListWidgetItem) -> None:
+        if item.data(_CONTEXT_ROLE) is None:
+            return
+        key, mention_index = item.data(_CONTEXT_ROLE)
+        self.mentionRequested.emit(key, mention_index)
+
+    # --- context menu ------------------------------------------------------------------
+
+    def _entities_for_menu(self, index: QModelIndex) -> list[Entity]:
+        entity = index.data(EntityRole.ENTITY) if index.isValid() else None
+        if entity is None:
+            return []
+        keys = self.selected_keys()
+        if entity.key in keys and self._analysis is not None:
+            return [e for k in keys if (e := self._analysis.entity_by_key(k)) is not None]
+        return [entity]
+
+    @Slot()
+    def _show_context_menu(self, position) -> None:
+        entities = self._entities_for_menu(self.tree.indexAt(position))
+        if not entities:
+            return
+        menu = QMenu(self)
+        several = len(entities) > 1
+        menu.addAction("Copy Names" if several else "Copy Name", lambda: self.copy_names(entities))
+        menu.addAction("Copy Mention Sentences", lambda: self.copy_sentences(entities))
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def copy_names(self, entities: list[Entity]) -> None:
+        QGuiApplication.clipboard().setText("\n".join(e.name for e in entities))
+
+    def copy_sentences(self, entities: list[Entity]) -> None:
+        if self._document is None or self._analysis is None:
+            return
+        sentences: list[str] = []
+        for entity in entities:
+            for sentence in mention_sentences(self._document, self._analysis, entity):
+                if sentence not in sentences:
+                    sentences.append(sentence)
+        QGuiApplication.clipboard().setText("\n".join(sentences))

@@ -1,0 +1,511 @@
+"""Entity highlights on the article: the "entities" and "show_all" layers.
+
+The current mention of the walk (F3) is the one selection of the "entities" layer
+drawn in the group's full colour.
+
+A click builds selections only for the chosen entities' mentions; the document is
+never touched, so highlighting stays instant on long articles. "Show all" only
+builds selections near the visible part of the article and follows scrolling.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QPalette,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QToolTip
+
+from reader.analysis import Analysis, Entity, EntityGroup, Mention
+from reader.document import Document
+from reader.ui.article_view import ArticleView, ExtraSelection
+from reader.ui.colors import group_color, is_dark, tint
+from reader.ui.entity_model import group_name
+from reader.ui.marked_scrollbar import MarkedScrollBar
+
+ENTITIES_LAYER = "entities"
+SHOW_ALL_LAYER = "show_all"
+# "Show all" covers the visible text plus this many screens above and below, so that
+# scrolling rarely needs a rebuild and never shows bare text.
+SHOW_ALL_MARGIN_SCREENS = 2
+
+
+def relative_luminance(color: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def readable_text_on(background: QColor) -> QColor:
+    """Black or white, whichever contrasts more with `background` (WCAG contrast ratio)."""
+    lum = relative_luminance(background)
+    on_black = (lum + 0.05) / 0.05
+    on_white = 1.05 / (lum + 0.05)
+    return QColor("#000000") if on_black >= on_white else QColor("#FFFFFF")
+
+
+def line_color(group: EntityGroup, palette: QPalette) -> QColor:
+    """The group colour adjusted to stand out as a thin line on the page's background."""
+    color = group_color(group)
+    if is_dark(palette):
+        return color.lighter(150) if relative_luminance(color) < 0.25 else color
+    return color.darker(150) if relative_luminance(color) > 0.45 else color
+
+
+@dataclass(frozen=True)
+class GroupFormats:
+    """The three looks of a mention of one group, for the current palette."""
+
+    highlight: QTextCharFormat
+    current: QTextCharFormat
+    underline: QTextCharFormat
+
+
+def group_formats(group: EntityGroup, palette: QPalette) -> GroupFormats:
+    color = group_color(group)
+    highlight = QTextCharFormat()
+    highlight.setBackground(tint(color, palette, 0.42))
+    current = QTextCharFormat()
+    current.setBackground(color)
+    current.setForeground(readable_text_on(color))
+    current.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    current.setUnderlineColor(readable_text_on(color))
+    underline = QTextCharFormat()
+    underline.setBackground(tint(color, palette, 0.12))
+    underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    underline.setUnderlineColor(line_color(group, palette))
+    return GroupFormats(highlight, current, underline)
+
+
+@contextmanager
+def _no_cursor_layout(view: ArticleView) -> Iterator[None]:
+    """Make positioning many cursors cheap.
+
+    QTextCursor.setPosition lays out the target line to remember the cursor's x
+    position (for up/down movement), except inside an edit block. Highlight
+    cursors never move, so thousands of them are created inside an empty edit
+    block, which changes nothing in the document.
+    """
+    guard = QTextCursor(view.document())
+    guard.beginEditBlock()
+    try:
+        yield
+    finally:
+        guard.endEditBlock()
+
+
+class _MentionIndex:
+    """Every mention of every entity by position, to answer "what is under this offset?"."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        pairs = heapq.merge(
+            *([(m.start, m.end, i) for m in e.mentions] for i, e in enumerate(entities))
+        )
+        rows = list(pairs)
+        self.starts = [r[0] for r in rows]
+        self.ends = [r[1] for r in rows]
+        self.owners = [r[2] for r in rows]
+        self._longest = max((e - s for s, e, _ in rows), default=0)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def at(self, offset: int) -> int | None:
+        """The row of the mention covering `offset` (its end included), or None."""
+        lo = bisect_left(self.starts, offset - self._longest)
+        hi = bisect_right(self.starts, offset)
+        best = None
+        for row in range(lo, hi):
+            if self.starts[row] <= offset < self.ends[row]:
+                return row
+            if offset == self.ends[row]:
+                best = row
+        return best
+
+    def rows_between(self, start: int, end: int) -> range:
+        return range(bisect_left(self.starts, start), bisect_right(self.starts, end))
+
+
+class MentionHighlighter(QObject):
+    """Owns the entity highlight layers of an ArticleView and walking through mentions.
+
+    Follows the panel protocol (show_pending / show_analysis / show_unavailable).
+
+    Signals:
+        entityClicked(key, additive): a mention of this entity was clicked in the article
+            (additive when Ctrl was held); the sidebar should select it.
+        cleared(): the user cleared the highlight from the article (Esc).
+        statusMessage(text): "mention i of N", or "" when nothing is highlighted.
+        currentChanged(key, mention_index): the current mention moved.
+    """
+
+    entityClicked = Signal(str, bool)
+    cleared = Signal()
+    statusMessage = Signal(str)
+    currentChanged = Signal(str, int)
+
+    def __init__(self, view: ArticleView, scrollbar: MarkedScrollBar | None = None) -> None:
+        super().__init__(view)
+        self._view = view
+        self._scrollbar = scrollbar
+        self._document: Document | None = None
+        self._analysis: Analysis | None = None
+        self._by_key: dict[str, Entity] = {}
+        self._formats: dict[EntityGroup, GroupFormats] = {}
+        self._keys: list[str] = []
+        self._walk: list[tuple[Mention, Entity]] = []
+        self._walk_selections: list[ExtraSelection] = []
+        self._index = -1
+        self._anchor: int | None = None
+        self._mention_index: _MentionIndex | None = None
+        self._show_all = False
+        self._show_all_range: tuple[int, int] | None = None
+        self._watched_document = None
+        self._marks_timer = QTimer(self)
+        self._marks_timer.setSingleShot(True)
+        self._marks_timer.setInterval(0)
+        self._marks_timer.timeout.connect(self._update_marks)
+
+        view.positionClicked.connect(self._on_position_clicked)
+        view.verticalScrollBar().valueChanged.connect(self._update_show_all)
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+
+    # --- panel protocol -----------------------------------------------------------
+
+    def show_pending(self, document: Document) -> None:
+        self._reset(document, None)
+
+    def show_analysis(self, document: Document, analysis: Analysis) -> None:
+        if document is self._document and analysis is self._analysis:
+            # The view was retypeset (e.g. a palette change): same highlights, new colours.
+            self._formats.clear()
+            self._show_all_range = None
+            self._rebuild(keep_index=True)
+            self._update_show_all()
+            return
+        self._reset(document, analysis)
+        if self._show_all:
+            self._update_show_all()
+
+    def show_unavailable(self, message: str) -> None:
+        self._reset(self._document, None)
+
+    def _reset(self, document: Document | None, analysis: Analysis | None) -> None:
+        had_keys = bool(self._keys)
+        self._document = document
+        self._analysis = analysis
+        self._by_key = {e.key: e for e in analysis.entities} if analysis else {}
+        self._formats.clear()
+        self._mention_index = None
+        self._show_all_range = None
+        self._keys = []
+        self._walk = []
+        self._walk_selections = []
+        self._index = -1
+        self._anchor = None
+        for layer in (ENTITIES_LAYER, SHOW_ALL_LAYER):
+            self._view.clear_layer(layer)
+        self._schedule_marks()
+        if had_keys:
+            self.statusMessage.emit("")
+        qdoc = self._view.document()
+        if qdoc is not self._watched_document:  # the view makes a new one per article
+            self._watched_document = qdoc
+            qdoc.documentLayout().documentSizeChanged.connect(self._schedule_marks)
+
+    # --- what is highlighted ----------------------------------------------------------
+
+    @property
+    def highlighted_keys(self) -> list[str]:
+        return list(self._keys)
+
+    @property
+    def current_index(self) -> int:
+        return self._index
+
+    @property
+    def mention_count(self) -> int:
+        return len(self._walk)
+
+    @property
+    def current_mention(self) -> tuple[Mention, Entity] | None:
+        return self._walk[self._index] if 0 <= self._index < len(self._walk) else None
+
+    @Slot(list)
+    def highlight(self, keys: Sequence[str]) -> None:
+        """Highlight every mention of these entities; the view scrolls to the first new one."""
+        anchor, self._anchor = self._anchor, None
+        previous = set(self._keys)
+        self._keys = [k for k in keys if k in self._by_key]
+        added = [k for k in self._keys if k not in previous]
+        current = self.current_mention
+        self._rebuild(keep_index=False)
+        if not self._walk:
+            return
+        if anchor is not None:
+            self._index = self._walk_index_at(anchor)
+            self._show_current(scroll=False)
+        elif added:
+            first = self._by_key[added[0]].mentions[0]
+            self._index = self._walk_index_at(first.start)
+            self._show_current(scroll=True)
+        else:
+            self._index = self._walk_index_at(current[0].start) if current else 0
+            self._show_current(scroll=False)
+
+    @Slot()
+    def clear(self) -> None:
+        self.highlight([])
+
+    @Slot()
+    def next_mention(self) -> None:
+        self._step(1)
+
+    @Slot()
+    def previous_mention(self) -> None:
+        self._step(-1)
+
+    @Slot(str, int)
+    def go_to_mention(self, key: str, mention_index: int) -> None:
+        """Make this mention of a highlighted entity the current one and scroll to it."""
+        entity = self._by_key.get(key)
+        if entity is None or key not in self._keys:
+            return
+        self._index = self._walk_index_at(entity.mentions[mention_index].start)
+        self._show_current(scroll=True)
+
+    @Slot()
+    def restart(self) -> None:
+        """Back to the first highlighted mention, scrolled into view (Enter in the sidebar)."""
+        if self._walk:
+            self._index = 0
+            self._show_current(scroll=True)
+
+    def _step(self, delta: int) -> None:
+        if not self._walk:
+            return
+        self._index = (self._index + delta) % len(self._walk)
+        self._show_current(scroll=True)
+
+    def _walk_index_at(self, offset: int) -> int:
+        starts = [m.start for m, _ in self._walk]
+        return max(0, min(len(self._walk) - 1, bisect_right(starts, offset) - 1))
+
+    def _group_formats(self, group: EntityGroup) -> GroupFormats:
+        formats = self._formats.get(group)
+        if formats is None:
+            formats = self._formats[group] = group_formats(group, self._view.palette())
+        return formats
+
+    def _rebuild(self, keep_index: bool) -> None:
+        entities = [self._by_key[k] for k in self._keys]
+        if len(entities) == 1:
+            walk = [(m, entities[0]) for m in entities[0].mentions]
+        else:
+            walk = list(
+                heapq.merge(
+                    *([(m, e) for m in e.mentions] for e in entities),
+                    key=lambda pair: (pair[0].start, pair[0].end),
+                )
+            )
+        view = self._view
+        self._walk = walk
+        with _no_cursor_layout(view):
+            self._walk_selections = [
+                view.make_selection(m.start, m.end, self._group_formats(e.group).highlight)
+                for m, e in walk
+            ]
+        if not keep_index or not walk:
+            self._index = 0 if walk else -1
+        self._index = min(self._index, len(walk) - 1)
+        if walk:
+            self._show_current(scroll=False)
+        else:
+            view.clear_layer(ENTITIES_LAYER)
+            self.statusMessage.emit("")
+        self._schedule_marks()
+
+    def _show_current(self, scroll: bool) -> None:
+        view = self._view
+        i = self._index
+        mention, entity = self._walk[i]
+        # The current mention swaps its look inside the one layer: one selection per mention,
+        # and one setExtraSelections per step (each costs time proportional to the mentions).
+        current = self._group_formats(entity.group).current
+        view.set_layer(
+            ENTITIES_LAYER,
+            [
+                *self._walk_selections[:i],
+                view.make_selection(mention.start, mention.end, current),
+                *self._walk_selections[i + 1 :],
+            ],
+        )
+        if scroll:
+            view.scroll_to_offset(mention.start, mention.end)
+        self.statusMessage.emit(f"mention {i + 1} of {len(self._walk)}")
+        self.currentChanged.emit(entity.key, entity.mentions.index(mention))
+
+    # --- scrollbar marks ----------------------------------------------------------
+
+    @Slot()
+    def _schedule_marks(self) -> None:
+        if self._scrollbar is not None:
+            self._marks_timer.start()
+
+    @Slot()
+    def _update_marks(self) -> None:
+        bar = self._scrollbar
+        if bar is None:
+            return
+        if not self._walk:
+            bar.clear_marks()
+            return
+        qdoc = self._view.document()
+        doc_layout = qdoc.documentLayout()
+        height = max(1.0, doc_layout.documentSize().height())
+        offsets = self._view.offsets
+        palette = self._view.palette()
+        colors = {group: line_color(group, palette) for group in EntityGroup}
+        marks = []
+        block = QTextBlock()
+        top = block_height = 0.0
+        length = 1
+        for mention, entity in self._walk:
+            position = offsets.to_qt(mention.start)
+            if not block.isValid() or not (
+                block.position() <= position < block.position() + block.length()
+            ):
+                block = qdoc.findBlock(position)
+                if not block.isValid():
+                    continue
+                rect = doc_layout.blockBoundingRect(block)
+                top, block_height, length = rect.top(), rect.height(), max(1, block.length())
+            # Within a block, interpolating beats laying out each line: marks are pixels apart.
+            y = top + block_height * (position - block.position()) / length
+            marks.append((y / height, colors[entity.group]))
+        bar.set_marks(marks)
+
+    # --- show all -------------------------------------------------------------------
+
+    @property
+    def show_all(self) -> bool:
+        return self._show_all
+
+    @Slot(bool)
+    def set_show_all(self, on: bool) -> None:
+        self._show_all = on
+        self._show_all_range = None
+        if on:
+            self._update_show_all()
+        else:
+            self._view.clear_layer(SHOW_ALL_LAYER)
+
+    def _index_of_mentions(self) -> _MentionIndex:
+        if self._mention_index is None:
+            entities = self._analysis.entities if self._analysis else ()
+            self._mention_index = _MentionIndex(entities)
+        return self._mention_index
+
+    @Slot()
+    def _update_show_all(self) -> None:
+        if not self._show_all or self._analysis is None:
+            return
+        view = self._view
+        viewport = view.viewport()
+        top = view.offset_at(QPoint(0, 0))
+        bottom = view.offset_at(QPoint(viewport.width(), viewport.height()))
+        built = self._show_all_range
+        if built is not None and built[0] <= top and bottom <= built[1]:
+            return
+        margin = SHOW_ALL_MARGIN_SCREENS * max(bottom - top, 1000)
+        start, end = max(0, top - margin), bottom + margin
+        index = self._index_of_mentions()
+        entities = self._analysis.entities
+        with _no_cursor_layout(view):
+            selections = [
+                view.make_selection(
+                    index.starts[row],
+                    index.ends[row],
+                    self._group_formats(entities[index.owners[row]].group).underline,
+                )
+                for row in index.rows_between(start, end)
+            ]
+        self._show_all_range = (start, end)
+        view.set_layer(SHOW_ALL_LAYER, selections)
+
+    # --- the article's clicks, keys and tooltips ------------------------------------
+
+    def entity_at(self, offset: int) -> tuple[Entity, int] | None:
+        """The entity mentioned at this offset and which of its mentions it is."""
+        if self._analysis is None:
+            return None
+        index = self._index_of_mentions()
+        row = index.at(offset)
+        if row is None:
+            return None
+        entity = self._analysis.entities[index.owners[row]]
+        starts = [m.start for m in entity.mentions]
+        return entity, bisect_left(starts, index.starts[row])
+
+    @Slot(int)
+    def _on_position_clicked(self, offset: int) -> None:
+        found = self.entity_at(offset)
+        if found is None:
+            return
+        entity, mention_index = found
+        additive = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
+        self._anchor = entity.mentions[mention_index].start
+        self.entityClicked.emit(entity.key, additive)
+        if self._anchor is not None and entity.key in self._keys:
+            # The entity was already selected, so the selection did not change.
+            self._anchor = None
+            self.go_to_mention(entity.key, mention_index)
+        self._anchor = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if (
+            kind == QEvent.Type.KeyPress
+            and watched is self._view
+            and event.key() == Qt.Key.Key_Escape
+            and self._keys
+        ):
+            self.clear()
+            self.cleared.emit()
+            return True
+        if kind == QEvent.Type.ToolTip and watched is self._view.viewport():
+            return self._show_tooltip(event)
+        if kind == QEvent.Type.Resize and watched is self._view.viewport():
+            self._show_all_range = None
+            QTimer.singleShot(0, self._update_show_all)
+        return super().eventFilter(watched, event)
+
+    def _show_tooltip(self, event) -> bool:
+        found = self.entity_at(self._view.offset_at(event.pos()))
+        if found is not None and (self._show_all or found[0].key in self._keys):
+            entity = found[0]
+            QToolTip.showText(
+                event.globalPos(),
+                f"{entity.name} — {group_name(entity.group)}",
+                self._view.viewport(),
+            )
+        else:
+            QToolTip.hideText()
+        return True

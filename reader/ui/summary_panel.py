@@ -1,0 +1,314 @@
+"""The summary pane: the article's own key points and a generated summary of its body.
+
+Changing the length re-runs only the summarizer on the analysis already made. The
+pane is rich text built from escaped article text, so nothing in an article is
+ever read as markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.analysis import Analysis, SummarySentence
+from reader.analysis.summary import DEFAULT_LENGTH, summarize
+from reader.document import BlockKind, Document
+from reader.ui.article_view import ArticleView
+from reader.ui.colors import group_color, tint
+
+LENGTH_SETTING = "summary/length"
+MIN_LENGTH = 1
+MAX_LENGTH = 10
+SUMMARY_LAYER = "summary"
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class SummaryPanel(QWidget):
+    """Dock contents: key points and summary; a click scrolls the article there and marks it.
+
+    Follows the panel protocol (show_pending / show_analysis / show_unavailable).
+
+    Signals:
+        lengthChanged(int): the reader chose another summary length (already remembered).
+    """
+
+    lengthChanged = Signal(int)
+
+    def __init__(self, view: ArticleView, settings=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryPanel")
+        self._view = view
+        self._settings = settings
+        self._document: Document | None = None
+        self._analysis: Analysis | None = None
+        self._key_points: tuple[_Span, ...] = ()
+        self._summary: tuple[SummarySentence, ...] = ()
+        self._note = ""
+
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("summaryView")
+        self.browser.setAccessibleName("Summary")
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        self.length_box = QSpinBox(self)
+        self.length_box.setObjectName("summaryLength")
+        self.length_box.setAccessibleName("Summary length in sentences")
+        self.length_box.setRange(MIN_LENGTH, MAX_LENGTH)
+        self.length_box.setSuffix(" sentences")
+        self.length_box.setValue(self._stored_length())
+        length_label = QLabel("&Length:", self)
+        length_label.setBuddy(self.length_box)
+
+        self.copy_button = QPushButton("Copy", self)
+        self.copy_button.setObjectName("copySummary")
+        self.copy_button.setToolTip("Copy the key points and summary as plain text")
+        self.copy_markdown_button = QPushButton("Copy as Markdown", self)
+        self.copy_markdown_button.setObjectName("copySummaryMarkdown")
+        self.copy_markdown_button.setToolTip("Copy the title, key points and summary as Markdown")
+
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(length_label)
+        controls.addWidget(self.length_box)
+        controls.addStretch(1)
+        controls.addWidget(self.copy_button)
+        controls.addWidget(self.copy_markdown_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(controls)
+        layout.addWidget(self.browser, 1)
+
+        self.length_box.valueChanged.connect(self._on_length_changed)
+        self.browser.anchorClicked.connect(self._on_anchor_clicked)
+        self.browser.customContextMenuRequested.connect(self._show_context_menu)
+        self.copy_button.clicked.connect(self.copy_plain_text)
+        self.copy_markdown_button.clicked.connect(self.copy_markdown)
+        self._render()
+
+    # --- panel protocol -----------------------------------------------------------
+
+    def show_pending(self, document: Document) -> None:
+        self._set_document(document)
+        self._analysis = None
+        self._summary = ()
+        self._note = "Analysing…"
+        self._render()
+
+    def show_analysis(self, document: Document, analysis: Analysis) -> None:
+        if document is not self._document:
+            self._set_document(document)
+        self._analysis = analysis
+        self._summary = self._summarize(self.length_box.value())
+        self._note = "" if self._summary else "The body is too short to summarize."
+        self._render()
+
+    def show_unavailable(self, message: str) -> None:
+        self._analysis = None
+        self._summary = ()
+        self._note = f"The summary is unavailable. {message}"
+        self._render()
+
+    def _set_document(self, document: Document) -> None:
+        self._document = document
+        self._key_points = tuple(
+            _Span(b.start, b.end) for b in document.blocks_of(BlockKind.KEY_POINT)
+        )
+
+    # --- what is shown ---------------------------------------------------------------
+
+    @property
+    def summary(self) -> tuple[SummarySentence, ...]:
+        return self._summary
+
+    @property
+    def key_points(self) -> list[str]:
+        document = self._document
+        return (
+            [_plain(document.text[s.start : s.end]) for s in self._key_points] if document else []
+        )
+
+    def _summarize(self, length: int) -> tuple[SummarySentence, ...]:
+        analysis, document = self._analysis, self._document
+        if analysis is None or document is None:
+            return ()
+        if not analysis.sentences or (analysis.summary and length == DEFAULT_LENGTH):
+            return analysis.summary[:length]
+        return summarize(document, analysis.sentences, analysis.entities, length)
+
+    def _render(self) -> None:
+        palette = self.browser.palette()
+        text_color = palette.color(QPalette.ColorRole.Text).name()
+        quiet = palette.color(QPalette.ColorRole.PlaceholderText).name()
+        accent = palette.color(QPalette.ColorRole.Link).name()
+        heading = (
+            f'<p style="margin-top:6px; margin-bottom:4px; color:{accent}; '
+            f'font-weight:600; font-size:small">{{}}</p>'
+        )
+        link = f'<a href="{{}}" style="color:{text_color}; text-decoration:none">{{}}</a>'
+        parts: list[str] = []
+        document = self._document
+        if document is None:
+            parts.append(f'<p style="color:{quiet}">Open an article to see its gist here.</p>')
+        else:
+            if self._key_points:
+                parts.append(heading.format("KEY POINTS"))
+                items = "".join(
+                    f'<li style="margin-bottom:4px">{link.format(f"kp:{i}", self._marked(s))}</li>'
+                    for i, s in enumerate(self._key_points)
+                )
+                parts.append(f'<ul style="margin-left:0px; -qt-list-indent:1">{items}</ul>')
+            parts.append(heading.format("SUMMARY"))
+            if self._summary:
+                parts.extend(
+                    f'<p style="margin-bottom:8px">{link.format(f"s:{i}", self._marked(s))}</p>'
+                    for i, s in enumerate(self._summary)
+                )
+            if self._note:
+                parts.append(f'<p style="color:{quiet}">{html.escape(self._note)}</p>')
+        self.browser.setHtml("".join(parts))
+        has_content = bool(self._summary or self._key_points)
+        self.copy_button.setEnabled(has_content)
+        self.copy_markdown_button.setEnabled(has_content)
+
+    def _marked(self, span) -> str:
+        """Escaped text of a span with its entity mentions tinted in their group colour."""
+        document = self._document
+        assert document is not None
+        palette = self.browser.palette()
+        mentions = []
+        if self._analysis is not None:
+            mentions = sorted(
+                (m.start, m.end, e.group)
+                for e in self._analysis.entities
+                for m in e.mentions
+                if span.start <= m.start and m.end <= span.end
+            )
+        out: list[str] = []
+        position = span.start
+        for start, end, group in mentions:
+            if start < position:
+                continue  # overlapping mentions: the first one wins
+            out.append(html.escape(_plain_keep_edges(document.text[position:start])))
+            background = tint(group_color(group), palette, 0.42).name()
+            out.append(
+                f'<span style="background-color:{background}">'
+                f"{html.escape(document.text[start:end])}</span>"
+            )
+            position = end
+        out.append(html.escape(_plain_keep_edges(document.text[position : span.end])))
+        return "".join(out).strip()
+
+    # --- clicks ------------------------------------------------------------------------
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        kind, _, number = url.toString().partition(":")
+        spans = self._key_points if kind == "kp" else self._summary
+        try:
+            span = spans[int(number)]
+        except (ValueError, IndexError):
+            return
+        self.go_to(span.start, span.end)
+
+    def go_to(self, start: int, end: int) -> None:
+        """Scroll the article to a sentence and mark it until another is chosen."""
+        view = self._view
+        mark = QTextCharFormat()
+        mark.setBackground(
+            tint(QColor(view.palette().color(QPalette.ColorRole.Highlight)), view.palette(), 0.22)
+        )
+        view.set_layer(SUMMARY_LAYER, [view.make_selection(start, end, mark)])
+        view.scroll_to_offset(start, end)
+
+    def click_summary_sentence(self, index: int) -> None:
+        """What a click on the index-th summary sentence does (for keyboard and tests)."""
+        self._on_anchor_clicked(QUrl(f"s:{index}"))
+
+    def click_key_point(self, index: int) -> None:
+        self._on_anchor_clicked(QUrl(f"kp:{index}"))
+
+    # --- length -------------------------------------------------------------------------
+
+    def _stored_length(self) -> int:
+        if self._settings is None:
+            return DEFAULT_LENGTH
+        value = self._settings.value(LENGTH_SETTING, DEFAULT_LENGTH, int)
+        return value if MIN_LENGTH <= value <= MAX_LENGTH else DEFAULT_LENGTH
+
+    @Slot(int)
+    def _on_length_changed(self, length: int) -> None:
+        if self._settings is not None:
+            self._settings.set_value(LENGTH_SETTING, length)
+        if self._analysis is not None:
+            self._summary = self._summarize(length)
+            self._render()
+        self.lengthChanged.emit(length)
+
+    # --- copying -----------------------------------------------------------------------
+
+    def plain_text(self) -> str:
+        parts: list[str] = []
+        if self._key_points:
+            parts.append("Key points\n" + "\n".join(f"• {p}" for p in self.key_points))
+        if self._summary:
+            parts.append("Summary\n" + " ".join(_plain(s.text) for s in self._summary))
+        return "\n\n".join(parts)
+
+    def markdown(self) -> str:
+        document = self._document
+        parts: list[str] = []
+        if document is not None and document.title:
+            parts.append(f"# {_plain(document.title)}")
+        if self._key_points:
+            parts.append("## Key points\n\n" + "\n".join(f"- {p}" for p in self.key_points))
+        if self._summary:
+            parts.append("## Summary\n\n" + " ".join(_plain(s.text) for s in self._summary))
+        return "\n\n".join(parts) + "\n"
+
+    @Slot()
+    def copy_plain_text(self) -> None:
+        QGuiApplication.clipboard().setText(self.plain_text())
+
+    @Slot()
+    def copy_markdown(self) -> None:
+        QGuiApplication.clipboard().setText(self.markdown())
+
+    @Slot()
+    def _show_context_menu(self, position) -> None:
+        menu = QMenu(self)
+        copy_selection = menu.addAction("Copy Selection", self.browser.copy)
+        copy_selection.setEnabled(self.browser.textCursor().hasSelection())
+        menu.addSeparator()
+        menu.addAction("Copy Summary", self.copy_plain_text)
+        menu.addAction("Copy Summary as Markdown", self.copy_markdown)
+        menu.exec(self.browser.viewport().mapToGlobal(position))
+
+
+def _plain_keep_edges(text: str) -> str:
+    """Collapse runs of whitespace without dropping the single spaces around mentions."""
+    return re.sub(r"\s+", " ", text)
