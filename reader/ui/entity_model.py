@@ -11,22 +11,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
 
 from reader.analysis import Analysis, Entity, EntityGroup
 from reader.document import Document
 from reader.ui.colors import group_color
 
-_ModelIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the invisible root, as a default argument
-_NO_PARENT = 0  # internal id of group rows; entity rows store their group's row + 1
 _GROUP_ORDER = {group: i for i, group in enumerate(EntityGroup)}
 CONTEXT_CHARS = 220
 
@@ -38,6 +29,9 @@ class EntityRole(IntEnum):
     KEY = Qt.ItemDataRole.UserRole + 2  # Entity.key, or "group:<value>" for a group row
     GROUP = Qt.ItemDataRole.UserRole + 3  # the EntityGroup of the row
     SEARCH_TEXT = Qt.ItemDataRole.UserRole + 4  # name and aliases, case-folded
+    RANK_SALIENCE = Qt.ItemDataRole.UserRole + 5  # position in each sort order
+    RANK_NAME = Qt.ItemDataRole.UserRole + 6
+    RANK_FIRST = Qt.ItemDataRole.UserRole + 7
 
 
 class SortMode(StrEnum):
@@ -53,6 +47,12 @@ class SortMode(StrEnum):
             SortMode.FIRST_APPEARANCE: "First appearance",
         }[self]
 
+
+_SORT_ROLES = {
+    SortMode.SALIENCE: EntityRole.RANK_SALIENCE,
+    SortMode.NAME: EntityRole.RANK_NAME,
+    SortMode.FIRST_APPEARANCE: EntityRole.RANK_FIRST,
+}
 
 _icon_cache: dict[EntityGroup, QIcon] = {}
 
@@ -73,128 +73,98 @@ def group_icon(group: EntityGroup) -> QIcon:
     return icon
 
 
-@dataclass(frozen=True, slots=True)
-class _GroupRow:
-    group: EntityGroup
-    entities: tuple[Entity, ...]
-
-
-class EntityTreeModel(QAbstractItemModel):
+class EntityTreeModel(QStandardItemModel):
     """Two levels: one row per entity group present, its entities beneath.
 
     Column 0 shows the name (group title or entity name), column 1 the count
-    (entities in a group, mentions of an entity).
+    (entities in a group, mentions of an entity). Items hold all their data, so the
+    view, sorting and filtering run in C++ without calling back into Python: a long
+    article's hundreds of entities show at once.
     """
 
     COLUMNS = ("Name", "Mentions")
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._groups: tuple[_GroupRow, ...] = ()
+        super().__init__(0, len(self.COLUMNS), parent)
+        self.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self._rows: dict[str, QStandardItem] = {}
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.beginResetModel()
-        entities = analysis.entities if analysis is not None else ()
-        self._groups = tuple(
-            _GroupRow(group, members)
-            for group in EntityGroup
-            if (members := tuple(e for e in entities if e.group is group))
+        self.blockSignals(True)
+        try:
+            self.removeRows(0, self.rowCount())
+            self._rows.clear()
+            entities = analysis.entities if analysis is not None else ()
+            ranks = {mode: _ranks(entities, mode) for mode in SortMode}
+            for group in EntityGroup:
+                members = [e for e in entities if e.group is group]
+                if members:
+                    self.appendRow(self._group_items(group, members, ranks))
+        finally:
+            self.blockSignals(False)
+            self.endResetModel()
+
+    def _group_items(self, group: EntityGroup, members: list[Entity], ranks) -> list:
+        name = QStandardItem(group_icon(group), group.plural_title)
+        count = QStandardItem(str(len(members)))
+        for item in (name, count):
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setData(f"group:{group.value}", EntityRole.KEY)
+            item.setData(group, EntityRole.GROUP)
+            for mode in SortMode:
+                item.setData(_GROUP_ORDER[group], _SORT_ROLES[mode])
+        name.setData(f"{group.plural_title}, {len(members)}", Qt.ItemDataRole.AccessibleTextRole)
+        count.setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
+        for entity in members:
+            name.appendRow(self._entity_items(entity, ranks))
+        return [name, count]
+
+    def _entity_items(self, entity: Entity, ranks) -> list:
+        name = QStandardItem(group_icon(entity.group), entity.name)
+        count = QStandardItem(str(entity.count))
+        tooltip = entity_tooltip(entity)
+        for item in (name, count):
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            item.setData(entity, EntityRole.ENTITY)
+            item.setData(entity.key, EntityRole.KEY)
+            item.setData(entity.group, EntityRole.GROUP)
+            item.setData(tooltip, Qt.ItemDataRole.ToolTipRole)
+            for mode in SortMode:
+                item.setData(ranks[mode][entity.key], _SORT_ROLES[mode])
+        mentions = "mention" if entity.count == 1 else "mentions"
+        name.setData(
+            f"{entity.name}, {entity.count} {mentions}", Qt.ItemDataRole.AccessibleTextRole
         )
-        self.endResetModel()
+        name.setData("\n".join((entity.name, *entity.aliases)).casefold(), EntityRole.SEARCH_TEXT)
+        count.setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
+        self._rows[entity.key] = name
+        return [name, count]
 
     def index_of_key(self, key: str) -> QModelIndex:
         """The column-0 index of the entity with this key, or an invalid index."""
-        for row, group_row in enumerate(self._groups):
-            for child, entity in enumerate(group_row.entities):
-                if entity.key == key:
-                    return self.createIndex(child, 0, row + 1)
-        return QModelIndex()
+        item = self._rows.get(key)
+        return item.index() if item is not None else QModelIndex()
 
-    # --- QAbstractItemModel --------------------------------------------------------
+    def group_items(self) -> list[tuple[QStandardItem, QStandardItem]]:
+        return [(self.item(row, 0), self.item(row, 1)) for row in range(self.rowCount())]
 
-    def index(self, row: int, column: int, parent: _ModelIndex = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _NO_PARENT)
-        return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, index: _ModelIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _NO_PARENT:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _NO_PARENT)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
-    def rowCount(self, parent: _ModelIndex = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.column() != 0 or parent.internalId() != _NO_PARENT:
-            return 0
-        return len(self._groups[parent.row()].entities)
 
-    def columnCount(self, parent: _ModelIndex = _ROOT) -> int:
-        return len(self.COLUMNS)
+def _ranks(entities, mode: SortMode) -> dict[str, int]:
+    """Each entity's position in `mode` order: one integer the proxy compares in C++."""
 
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == _NO_PARENT:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def key(entity: Entity) -> tuple:
+        name = entity.name.casefold()
+        if mode is SortMode.NAME:
+            return (name, entity.first_offset)
+        if mode is SortMode.FIRST_APPEARANCE:
+            return (entity.first_offset, name)
+        return (-entity.salience, -entity.count, entity.first_offset, name)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        if index.internalId() == _NO_PARENT:
-            return self._group_data(self._groups[index.row()], index.column(), role)
-        group_row = self._groups[index.internalId() - 1]
-        return self._entity_data(group_row.entities[index.row()], index.column(), role)
-
-    def _group_data(self, group_row: _GroupRow, column: int, role: int):
-        group = group_row.group
-        if role == Qt.ItemDataRole.DisplayRole:
-            return group.plural_title if column == 0 else str(len(group_row.entities))
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return group_icon(group)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            return f"{group.plural_title}, {len(group_row.entities)}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == EntityRole.KEY:
-            return f"group:{group.value}"
-        if role == EntityRole.GROUP:
-            return group
-        return None
-
-    def _entity_data(self, entity: Entity, column: int, role: int):
-        if role == Qt.ItemDataRole.DisplayRole:
-            return entity.name if column == 0 else str(entity.count)
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return group_icon(entity.group)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return entity_tooltip(entity)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            mentions = "mention" if entity.count == 1 else "mentions"
-            return f"{entity.name}, {entity.count} {mentions}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == EntityRole.ENTITY:
-            return entity
-        if role == EntityRole.KEY:
-            return entity.key
-        if role == EntityRole.GROUP:
-            return entity.group
-        if role == EntityRole.SEARCH_TEXT:
-            return "\n".join((entity.name, *entity.aliases)).casefold()
-        return None
+    return {entity.key: rank for rank, entity in enumerate(sorted(entities, key=key))}
 
 
 def group_name(group: EntityGroup) -> str:
@@ -213,7 +183,10 @@ def entity_tooltip(entity: Entity) -> str:
 class EntityFilterProxy(QSortFilterProxyModel):
     """Sorts entities within their group and filters them by name or alias.
 
-    Groups keep the sidebar's fixed order and are shown while any of their entities is.
+    Groups keep the sidebar's fixed order and are shown while any of their entities
+    is; while filtering, a group's count is the number of its entities still listed.
+    Sorting compares precomputed ranks and filtering matches a stored search text,
+    both in C++.
     """
 
     def __init__(self, parent=None) -> None:
@@ -222,6 +195,9 @@ class EntityFilterProxy(QSortFilterProxyModel):
         self._needle = ""
         self.setRecursiveFilteringEnabled(True)
         self.setDynamicSortFilter(True)
+        self.setFilterRole(EntityRole.SEARCH_TEXT)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortRole(_SORT_ROLES[self._mode])
         self.sort(0, Qt.SortOrder.AscendingOrder)
 
     @property
@@ -231,58 +207,27 @@ class EntityFilterProxy(QSortFilterProxyModel):
     def set_sort_mode(self, mode: SortMode) -> None:
         if mode != self._mode:
             self._mode = mode
-            self.invalidate()
+            self.setSortRole(_SORT_ROLES[mode])
             self.sort(0, Qt.SortOrder.AscendingOrder)
 
     def set_filter_text(self, text: str) -> None:
         needle = text.strip().casefold()
         if needle == self._needle:
             return
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
-            self.beginFilterChange()
-            self._needle = needle
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._needle = needle
-            self.invalidateFilter()
+        self._needle = needle
+        self.setFilterFixedString(needle)
+        self.update_group_counts()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _ModelIndex) -> bool:
-        if not self._needle:
-            return True
-        if not source_parent.isValid():
-            return False  # a group is shown through its matching entities
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        return self._needle in index.data(EntityRole.SEARCH_TEXT)
-
-    def lessThan(self, left: _ModelIndex, right: _ModelIndex) -> bool:
-        a = left.data(EntityRole.ENTITY)
-        b = right.data(EntityRole.ENTITY)
-        if a is None or b is None:
-            return (
-                _GROUP_ORDER[left.data(EntityRole.GROUP)]
-                < _GROUP_ORDER[right.data(EntityRole.GROUP)]
-            )
-        return self._sort_key(a) < self._sort_key(b)
-
-    def _sort_key(self, entity: Entity) -> tuple:
-        name = entity.name.casefold()
-        if self._mode is SortMode.NAME:
-            return (name, entity.first_offset)
-        if self._mode is SortMode.FIRST_APPEARANCE:
-            return (entity.first_offset, name)
-        return (-entity.salience, -entity.count, entity.first_offset, name)
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        # While filtering, a group's count is the number of its entities still listed.
-        if (
-            self._needle
-            and role == Qt.ItemDataRole.DisplayRole
-            and index.column() == 1
-            and index.isValid()
-            and not index.parent().isValid()
-        ):
-            return str(self.rowCount(index.siblingAtColumn(0)))
-        return super().data(index, role)
+    def update_group_counts(self) -> None:
+        """Show in each group's count how many of its entities the filter lets through."""
+        source = self.sourceModel()
+        if not isinstance(source, EntityTreeModel):
+            return
+        for name, count in source.group_items():
+            shown = self.rowCount(self.mapFromSource(name.index()))
+            text = str(shown if self._needle else name.rowCount())
+            if count.text() != text:
+                count.setText(text)
 
 
 # --- mention contexts (pure functions: no Qt objects involved) -------------------------
