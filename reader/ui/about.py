@@ -16,6 +16,16 @@ APP_LICENSE = "MIT"
 UNKNOWN = "unknown"
 
 
+def _model_html(model_info: Mapping[str, object]) -> str:
+    if not model_info.get("name"):
+        return "<p>Language model: none installed, so no entities are found.</p>"
+    # A blank field stays visible as "unknown": the user sees what is missing.
+    name, version, licence = (
+        escape(str(model_info.get(key) or UNKNOWN)) for key in ("name", "version", "license")
+    )
+    return f"<p>Language model: {name} {version}<br>Model licence: {licence}</p>"
+
+
 def application_icon() -> QIcon:
     """Reader's icon: the pre-rendered PNGs at their sizes, the SVG for any other size."""
     icons = resource_path("icons")
@@ -29,18 +39,19 @@ def application_icon() -> QIcon:
 class AboutDialog(QDialog):
     """Shows Reader's version and licence and the language model's name, version and licence.
 
-    `model_info` is the analysis layer's description of its model, with the keys `name`,
-    `version` and `license`; a missing key shows as "unknown" rather than hiding the line.
+    `model_info` is the analysis layer's description of its model (`model_info()`), with the
+    keys `name`, `version` and `license`; an empty name means no model is installed.
     """
 
-    def __init__(self, model_info: Mapping[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, model_info: Mapping[str, object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle("About Reader")
-        self.setWindowIcon(application_icon())
+        icon = application_icon()
+        self.setWindowIcon(icon)
 
         logo = QLabel(self)
-        logo.setPixmap(application_icon().pixmap(64, 64))
+        logo.setPixmap(icon.pixmap(64, 64))
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         logo.setAccessibleName("Reader icon")
 
@@ -50,13 +61,7 @@ class AboutDialog(QDialog):
             f"<p>Licence: {APP_LICENSE}</p>",
             "Application version and licence",
         )
-        name, version, licence = (
-            escape(model_info.get(key, UNKNOWN)) for key in ("name", "version", "license")
-        )
-        self.model_label = self._label(
-            f"<p>Language model: {name} {version}<br>Model licence: {licence}</p>",
-            "Language model name, version and licence",
-        )
+        self.model_label = self._label(_model_html(model_info), "Language model and its licence")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -35,6 +35,13 @@ def test_about_says_unknown_for_missing_model_details(qtbot) -> None:
     assert "Model licence: unknown" in text
 
 
+def test_about_says_when_no_model_is_installed(qtbot) -> None:
+    dialog = AboutDialog({"name": "", "version": "", "license": "", "installed": False})
+    qtbot.addWidget(dialog)
+
+    assert "none installed" in dialog.model_label.text()
+
+
 def test_icon_carries_a_png_for_every_size_desktops_ask_for(qtbot) -> None:
     icon_dir = resource_path("icons")
     for size in (16, 24, 32, 48, 64, 128, 256):
