@@ -34,13 +34,13 @@ def render(svg: Path, size: int, target: Path) -> None:
 
 
 def main() -> int:
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    # Painting needs a GUI application alive (fonts, image formats), even offscreen.
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     svg = ICONS / "reader.svg"
     for size in SIZES:
         target = ICONS / f"reader-{size}.png"
         render(svg, size, target)
         print(target.relative_to(ICONS.parent.parent))
-    del app
     return 0
 
 
