@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -89,6 +90,11 @@ def test_desktop_file_passes_desktop_file_validate() -> None:
 def test_metainfo_passes_appstream_validation() -> None:
     result = run(["appstreamcli", "validate", "--no-net", str(METAINFO)])
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_metainfo_lists_this_version_as_the_newest_release() -> None:
+    releases = ElementTree.parse(METAINFO).getroot().findall("releases/release")
+    assert releases[0].get("version") == __version__
 
 
 @needs_bash
