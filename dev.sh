@@ -15,6 +15,8 @@ QT_LIBS=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreet
 QT_SONAMES=(libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libxkbcommon-x11.so.0 libfontconfig.so.1
     libglib-2.0.so.0 libdbus-1.so.3 libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-image.so.0
     libxcb-keysyms.so.1 libxcb-render-util.so.0 libX11-xcb.so.1)
+# The validators the packaging tests run on the .desktop and AppStream files.
+VALIDATOR_PACKAGES=(desktop-file-utils appstream)
 
 ensure_system_libraries() {
     local missing=0 lib
@@ -22,17 +24,18 @@ ensure_system_libraries() {
         ldconfig -p 2>/dev/null | grep -q "$lib" || missing=1
     done
     fc-list 2>/dev/null | grep -qi dejavu || missing=1
+    command -v desktop-file-validate >/dev/null && command -v appstreamcli >/dev/null || missing=1
     [ "$missing" = 1 ] || return 0
     local sudo=""
     if [ "$(id -u)" != 0 ]; then
         if command -v sudo >/dev/null; then sudo="sudo"; else
-            echo "dev.sh: Qt needs these system packages; please install them: ${QT_LIBS[*]}" >&2
+            echo "dev.sh: Qt and the packaging tests need these system packages; please install them: ${QT_LIBS[*]} ${VALIDATOR_PACKAGES[*]}" >&2
             return 0
         fi
     fi
     echo "dev.sh: installing the system libraries Qt needs (apt-get)..." >&2
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${QT_LIBS[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${QT_LIBS[@]}" "${VALIDATOR_PACKAGES[@]}" >/dev/null
 }
 
 ensure_venv() {

@@ -22,6 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files to open")
+    # For smoke tests of installs and bundles: prove the window opens, then exit.
+    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -46,6 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return extract_main(args[1:])
     options = build_parser().parse_args(args)
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.application import configure_application
@@ -54,4 +57,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_application(app, APP_NAME, ORGANIZATION, __version__)
     window = create_main_window(options.paths)
     window.show()
+    if options.quit_after_show:
+        QTimer.singleShot(0, app.quit)
     return app.exec()
