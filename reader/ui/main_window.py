@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.analysis import Analysis
 from reader.document import Document
+from reader.ui.about import AboutDialog
 from reader.ui.article_view import BASE_POINT_SIZE, ArticleView
 from reader.ui.entity_panel import EntityPanel
 from reader.ui.find_bar import FindBar
@@ -230,6 +231,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.zoom_reset_action)
         self._add_panel_actions(self.view_menu)
         self.help_menu = menu_bar.addMenu("&Help")
+        about = self.help_menu.addAction("&About Reader")
+        about.setObjectName("aboutAction")
+        about.triggered.connect(self.show_about)
         self._rebuild_recent_menu()
 
     def _connect(self) -> None:
@@ -252,6 +256,12 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.article_view.set_point_size(self.settings.zoom(BASE_POINT_SIZE))
+
+    @Slot()
+    def show_about(self) -> None:
+        from reader.analysis.language import model_info
+
+        AboutDialog(model_info(), self).exec()
 
     # --- opening files -----------------------------------------------------------
 
