@@ -1,5 +1,8 @@
 """Speed of the whole analysis, beside raw spaCy's full default pipeline in the same run.
 
+Measured twice: with the model in this process (what `reader extract` does), and with
+the model in two worker processes (AnnotatorPool, what the window does).
+
 Usage: PYTHONPATH=. python bench/bench_entities.py [--words 100000] [--runs 7]
 Texts are built from our own fixture articles (repeated, each copy's paragraphs in a
 different order), never shipped as large files. Prints one JSON line.
@@ -15,6 +18,7 @@ from pathlib import Path
 
 from reader.analysis import analyse_document, get_nlp
 from reader.analysis.language import load_full_model
+from reader.analysis.parallel import AnnotatorPool
 from reader.document import BlockKind, load_document, parse_article
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "articles"
@@ -64,6 +68,22 @@ def main() -> None:
     short_runs = [timed(analyse_document, short) for _ in range(options.runs)]
     long_seconds = timed(analyse_document, long)
 
+    pool = AnnotatorPool(2)
+    started = time.perf_counter()
+    pool.start()
+    while pool.ready_workers < 2:
+        pool.wait_ready()
+        time.sleep(0.01)
+    pool_start = time.perf_counter() - started
+
+    def pooled(document):
+        return analyse_document(document, annotator=pool.annotate)
+
+    pooled(short)
+    pool_short_runs = [timed(pooled, short) for _ in range(options.runs)]
+    pool_long_seconds = timed(pooled, long)
+    pool.close()
+
     full = load_full_model()
     full(short.text)
     raw_short = statistics.median(timed(full, short.text) for _ in range(options.runs))
@@ -83,6 +103,14 @@ def main() -> None:
                 "raw_full_long_s": round(raw_long, 2),
                 "ratio_to_raw_article": round(statistics.median(short_runs) / raw_short, 3),
                 "ratio_to_raw_long": round(long_seconds / raw_long, 3),
+                "pool_processes": 2,
+                "pool_start_s": round(pool_start, 2),
+                "pool_article_ms_median": round(1000 * statistics.median(pool_short_runs), 1),
+                "pool_long_s": round(pool_long_seconds, 2),
+                "pool_words_per_s": round(long.word_count / pool_long_seconds),
+                "pool_ratio_to_raw_article": round(
+                    statistics.median(pool_short_runs) / raw_short, 3
+                ),
             }
         )
     )

@@ -4,4 +4,6 @@ import sys
 
 from reader.app import main
 
-sys.exit(main())
+# Guarded: the language-model worker processes import this module when spawned.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -41,6 +42,8 @@ def create_main_window(paths: list[str]):  # -> QMainWindow (Qt is imported lazi
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `reader` command: the GUI, or the `extract` subcommand."""
+    # In a bundle, the language-model worker processes start as this same program.
+    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["extract"]:
         from reader.cli import main as extract_main

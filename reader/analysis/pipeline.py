@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reader.analysis.annotate import Annotator, annotate
 from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities
-from reader.analysis.language import get_nlp, model_name
+from reader.analysis.language import model_name
 from reader.analysis.model import Analysis
 from reader.analysis.summary import DEFAULT_LENGTH, summarize
 from reader.document import Block, Document
 
-# Blocks per nlp.pipe batch; between batches progress is reported and cancelling checked.
-BATCH_BLOCKS = 64
+# Characters per request to the model (about 2,500 words, a few tenths of a second):
+# between requests progress is reported and cancelling checked.
+BATCH_CHARS = 16_000
 # Same-length substitutions only, so model offsets are Document offsets: the model
 # knows ' and " far better than their curly forms ("Trump’s" is then Trump + 's).
 _MODEL_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "′": "'"})
@@ -37,40 +39,56 @@ def analyse_document(
     length: int = DEFAULT_LENGTH,
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    annotator: Annotator | None = None,
 ) -> Analysis:
     """Entities, sentences and summary of `document`.
 
-    Raises LanguageModelError when no model can be loaded, AnalysisCancelled when
-    `is_cancelled()` turns true between batches.
+    `annotator` runs the model (default: in this process; an AnnotatorPool's
+    `annotate` runs it in worker processes). Raises LanguageModelError when no
+    model can be loaded, AnalysisCancelled when `is_cancelled()` turns true between
+    batches.
     """
-    nlp = get_nlp()
+    annotator = annotator or annotate
     blocks = analysable_blocks(document)
     total = sum(b.end - b.start for b in blocks)
     done = 0
     spans: list[RawSpan] = []
     sentences: list[tuple[int, int]] = []
-    for first in range(0, len(blocks), BATCH_BLOCKS):
+    for batch in _batches(blocks):
         if is_cancelled is not None and is_cancelled():
             raise AnalysisCancelled
-        batch = blocks[first : first + BATCH_BLOCKS]
         texts = [model_text(document.block_text(b)) for b in batch]
-        for block, doc in zip(batch, nlp.pipe(texts, batch_size=BATCH_BLOCKS), strict=True):
+        for block, (ents, sents) in zip(batch, annotator(texts), strict=True):
             offset = block.start
-            spans.extend(
-                RawSpan(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents
-            )
-            for sent in doc.sents:
-                start, end = _strip(document.text, offset + sent.start_char, offset + sent.end_char)
+            spans.extend(RawSpan(offset + s, offset + e, label) for s, e, label in ents)
+            for s, e in sents:
+                start, end = _strip(document.text, offset + s, offset + e)
                 if start < end:
                     sentences.append((start, end))
             done += block.end - block.start
         if progress is not None:
             progress(done, total)
+    if is_cancelled is not None and is_cancelled():
+        raise AnalysisCancelled
     entities = extract_entities(document, spans, blocks)
     summary = summarize(document, sentences, entities, length)
     return Analysis(
         entities=entities, summary=summary, sentences=tuple(sentences), model_name=model_name()
     )
+
+
+def _batches(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:
+    batches: list[tuple[Block, ...]] = []
+    first = 0
+    size = 0
+    for index, block in enumerate(blocks):
+        size += block.end - block.start
+        if size >= BATCH_CHARS:
+            batches.append(blocks[first : index + 1])
+            first, size = index + 1, 0
+    if first < len(blocks):
+        batches.append(blocks[first:])
+    return batches
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

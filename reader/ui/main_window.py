@@ -40,8 +40,7 @@ from reader.ui.workers import (
     Analyser,
     AnalysisRunner,
     DocumentLoader,
-    default_analyser,
-    default_warm_up,
+    PooledAnalyser,
 )
 
 APP_TITLE = "Reader"
@@ -66,10 +65,11 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        analyser: Analyser = default_analyser,
-        warm_up: Callable[[], None] | None = default_warm_up,
+        analyser: Analyser | None = None,
+        warm_up: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """Without an analyser, the real one runs with its model in worker processes."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
@@ -97,6 +97,10 @@ class MainWindow(QMainWindow):
 
         self._create_status_bar()
         self.loader = DocumentLoader(self)
+        self._pooled: PooledAnalyser | None = None
+        if analyser is None:
+            self._pooled = PooledAnalyser()
+            analyser, warm_up = self._pooled, self._pooled.warm_up
         self.runner = AnalysisRunner(analyser, warm_up, self)
         self.watcher = QFileSystemWatcher(self)
         self.panels: list = []
@@ -482,6 +486,9 @@ class MainWindow(QMainWindow):
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.runner.cancel()
+        if self._pooled is not None:
+            self.runner.wait(5000)
+            self._pooled.close()
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:

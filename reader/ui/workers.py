@@ -33,20 +33,34 @@ class AnalysisUnavailable(Exception):
     """Raised by an analyser when it cannot run at all (e.g. no language model)."""
 
 
-def default_analyser(document: Document, progress: ProgressFn, is_cancelled: CancelFn) -> Analysis:
-    """Run the real pipeline; imported here so spaCy never delays the window."""
-    from reader.analysis.pipeline import analyse_document
+class PooledAnalyser:
+    """The real analysis, with the language model in worker processes.
 
-    return analyse_document(document, progress=progress, is_cancelled=is_cancelled)
+    The model runs on both cores and never holds this process's GIL, so the window
+    stays smooth however long the article; our own rules run on the calling thread.
+    """
 
+    def __init__(self, processes: int = 2) -> None:
+        from reader.analysis.parallel import AnnotatorPool
 
-def default_warm_up() -> None:
-    """Load the language model and the pipeline's code before the first article needs them."""
-    from reader.analysis.language import get_nlp
-    from reader.analysis.pipeline import analyse_document
+        self.pool = AnnotatorPool(processes)
 
-    del analyse_document
-    get_nlp()
+    def warm_up(self) -> None:
+        """Start the workers and wait until one has the model loaded."""
+        self.pool.start()
+        self.pool.wait_ready()
+
+    def __call__(
+        self, document: Document, progress: ProgressFn, is_cancelled: CancelFn
+    ) -> Analysis:
+        from reader.analysis.pipeline import analyse_document
+
+        return analyse_document(
+            document, progress=progress, is_cancelled=is_cancelled, annotator=self.pool.annotate
+        )
+
+    def close(self) -> None:
+        self.pool.close()
 
 
 class DocumentLoader(QObject):
@@ -99,8 +113,8 @@ class AnalysisRunner(QObject):
 
     def __init__(
         self,
-        analyser: Analyser = default_analyser,
-        warm_up: Callable[[], None] | None = default_warm_up,
+        analyser: Analyser,
+        warm_up: Callable[[], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

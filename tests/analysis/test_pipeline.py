@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.analysis import AnalysisCancelled, EntityGroup, analyse_document, language
+from reader.analysis import AnalysisCancelled, EntityGroup, analyse_document, language, pipeline
 from reader.analysis.language import LanguageModelError, model_info
 from reader.document import BlockKind, parse_article
 
@@ -104,9 +104,9 @@ def test_sentences_lie_inside_analysed_blocks_and_the_summary_comes_from_the_bod
 
 
 def test_progress_is_reported_up_to_the_whole_text_and_cancelling_stops(nlp):
-    document = parse_article(
-        "\n\n".join(f"Paragraph {i} is about Oslo and Bergen." for i in range(200))
-    )
+    paragraph = "Paragraph {} is about Oslo and Bergen."
+    count = 3 * pipeline.BATCH_CHARS // len(paragraph)  # several requests to the model
+    document = parse_article("\n\n".join(paragraph.format(i) for i in range(count)))
     calls: list[tuple[int, int]] = []
     analyse_document(document, progress=lambda done, total: calls.append((done, total)))
     assert len(calls) > 1

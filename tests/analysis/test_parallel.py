@@ -1,0 +1,61 @@
+"""The language model in worker processes says exactly what it says in this process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.annotate import annotate
+from reader.analysis.parallel import AnnotatorPool, _shares
+from reader.analysis.pipeline import analyse_document
+from reader.document import load_document
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+
+
+def test_shares_keep_order_and_balance() -> None:
+    texts = [f"text {i} " * (i + 1) for i in range(9)]
+    shares = _shares(texts, 2)
+    assert [t for share in shares for t in share] == texts
+    sizes = [sum(len(t) for t in share) for share in shares]
+    assert all(sizes)
+    assert max(sizes) < 0.75 * sum(sizes)
+
+
+@pytest.fixture(scope="module")
+def pool(nlp):
+    pool = AnnotatorPool(2)
+    pool.start()
+    pool.wait_ready()
+    yield pool
+    pool.close()
+
+
+def test_pool_annotates_like_the_model_in_process(pool) -> None:
+    document = load_document(next(iter(sorted(FIXTURES.glob("*.txt")))))
+    texts = [document.block_text(b) for b in document.blocks]
+    assert pool.annotate(texts) == annotate(texts)
+
+
+def test_analysis_through_the_pool_equals_in_process(pool) -> None:
+    for path in sorted(FIXTURES.glob("*.txt")):
+        document = load_document(path)
+        assert analyse_document(document, annotator=pool.annotate) == analyse_document(document)
+
+
+def test_a_pool_without_a_model_says_so(monkeypatch) -> None:
+    from reader.analysis.language import LanguageModelError
+
+    # A worker that cannot load the model reports why; the pool raises it in words.
+    monkeypatch.setattr("reader.analysis.parallel._serve", _serve_without_model)
+    pool = AnnotatorPool(1)
+    try:
+        with pytest.raises(LanguageModelError, match="not installed"):
+            pool.annotate(["A text."])
+    finally:
+        pool.close()
+
+
+def _serve_without_model(conn) -> None:
+    conn.send(("error", "The English language model is not installed."))
