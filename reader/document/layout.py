@@ -365,8 +365,9 @@ def _assemble(
             continue
         add(kind, text, item.heading_level if kind is BlockKind.HEADING else 0)
 
+    text = "\n".join(parts)
     return Document(
-        text="\n".join(parts),
+        text=text,
         blocks=tuple(blocks),
         title=title,
         byline=" · ".join(bylines),
@@ -377,4 +378,5 @@ def _assemble(
         encoding=encoding,
         notices=notices,
         boilerplate=boilerplate,
+        words=len(text.split()),
     )

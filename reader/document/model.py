@@ -51,6 +51,7 @@ class Document:
     encoding: str = "utf-8"
     notices: tuple[str, ...] = field(default_factory=tuple)
     boilerplate: tuple[str, ...] = field(default_factory=tuple)
+    words: int = -1  # counted once by the loader; -1: count on demand
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
@@ -69,7 +70,7 @@ class Document:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return self.words if self.words >= 0 else len(self.text.split())
 
     @property
     def reading_minutes(self) -> int:

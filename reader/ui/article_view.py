@@ -46,7 +46,7 @@ _SIZE_STEP = {
     BlockKind.KEY_POINTS_LABEL: -1,
     BlockKind.HEADING: 1,
 }
-_BUILD_CHUNK_CHARS = 40_000
+_BUILD_CHUNK_CHARS = 24_000
 _BLOCK_COST_CHARS = 60  # a new block costs Qt about as much as this many characters
 
 

@@ -320,8 +320,9 @@ class MainWindow(QMainWindow):
         self.article_view.show_document(document)
         title = document.title or Path(document.source_path).name
         self.setWindowTitle(f"{title} — {APP_TITLE}")
-        words = document.word_count
-        self.words_label.setText(f"{words:,} words · {document.reading_minutes} min read")
+        self.words_label.setText(
+            f"{document.word_count:,} words · {document.reading_minutes} min read"
+        )
         self.statusBar().clearMessage()
         if document.notices:
             self.message_bar.show_message(" ".join(document.notices), "info")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis import Analysis, SummarySentence
+from reader.analysis import Analysis, EntityGroup, SummarySentence
 from reader.analysis.summary import DEFAULT_LENGTH, summarize
 from reader.document import BlockKind, Document
 from reader.ui.article_view import ArticleView
@@ -195,19 +196,27 @@ class SummaryPanel(QWidget):
         self.copy_button.setEnabled(has_content)
         self.copy_markdown_button.setEnabled(has_content)
 
+    def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, EntityGroup]]:
+        """Mentions inside [start, end), by position: a bisection per entity, no full scan."""
+        found: list[tuple[int, int, EntityGroup]] = []
+        if self._analysis is None:
+            return found
+        for entity in self._analysis.entities:
+            mentions = entity.mentions
+            k = bisect_left(mentions, start, key=lambda m: m.start)
+            while k < len(mentions) and mentions[k].start < end:
+                if mentions[k].end <= end:
+                    found.append((mentions[k].start, mentions[k].end, entity.group))
+                k += 1
+        found.sort(key=lambda m: (m[0], m[1]))
+        return found
+
     def _marked(self, span) -> str:
         """Escaped text of a span with its entity mentions tinted in their group colour."""
         document = self._document
         assert document is not None
         palette = self.browser.palette()
-        mentions = []
-        if self._analysis is not None:
-            mentions = sorted(
-                (m.start, m.end, e.group)
-                for e in self._analysis.entities
-                for m in e.mentions
-                if span.start <= m.start and m.end <= span.end
-            )
+        mentions = self._mentions_in(span.start, span.end)
         out: list[str] = []
         position = span.start
         for start, end, group in mentions:
