@@ -1,11 +1,11 @@
-"""Language-model worker processes: both cores for the model, and no GIL shared with a GUI.
+"""Language-model worker processes: no GIL shared with a GUI, and more cores for long texts.
 
 spaCy's entity recognizer holds the GIL while it works, so threads neither speed
 it up nor keep a window's event loop free. Each worker process loads the model
-once and annotates the share of texts it is sent; the pool splits every request
-between the workers that are ready. The second worker starts only once the first
-is ready, so a cold start does not make the two compete with the window for the
-two cores.
+once (about 150 MB) and annotates the share of texts it is sent; the pool splits
+every request between the workers that are ready. One worker starts at once; more
+start only when a long text arrives, one after the other, so short articles cost
+one model's memory and a cold start does not compete with the window for the cores.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from reader.analysis.annotate import Annotation, annotate
 from reader.analysis.language import LanguageModelError
 
 START_TIMEOUT_S = 120.0
+# A request this long (about 2,000 words) makes the pool start its next worker.
+GROW_CHARS = 12_000
 
 
 def _serve(conn: Connection) -> None:
@@ -90,20 +92,24 @@ class AnnotatorPool:
         self._starter: threading.Thread | None = None
 
     def start(self) -> None:
-        """Start the workers in the background, one after the other; returns at once."""
+        """Start the first worker in the background; returns at once."""
+        if not self._workers:
+            self._grow()
+
+    def _grow(self) -> None:
+        """Start one more worker in the background, unless one is starting or all are there."""
         with self._start_lock:
-            if self._starter is not None and (self._starter.is_alive() or self._workers):
+            if self._starter is not None and self._starter.is_alive():
                 return
-            self._starter = threading.Thread(target=self._start_all, daemon=True)
+            if len(self._workers) >= self._size or any(w.error for w in self._workers):
+                return
+            self._starter = threading.Thread(target=self._start_one, daemon=True)
             self._starter.start()
 
-    def _start_all(self) -> None:
-        for _ in range(self._size):
-            worker = _Worker(self._context)
-            self._workers.append(worker)
-            worker.wait_start()
-            if worker.error:
-                return  # the next one would fail the same way
+    def _start_one(self) -> None:
+        worker = _Worker(self._context)
+        self._workers.append(worker)
+        worker.wait_start()
 
     def wait_ready(self) -> None:
         """Block until at least one worker can annotate; raise LanguageModelError if none can."""
@@ -115,7 +121,12 @@ class AnnotatorPool:
             failed = [w for w in workers if w.ready.is_set() and w.error]
             if failed:
                 raise LanguageModelError(failed[0].error)
-            if workers:
+            dead = [w for w in workers if w.ready.is_set() and not w.process.is_alive()]
+            if dead:  # a worker that died (killed, out of memory) is replaced
+                for worker in dead:
+                    self._workers.remove(worker)
+                self._grow()
+            elif workers:
                 workers[-1].ready.wait(0.05)
             elif self._starter is not None:
                 self._starter.join(0.05)
@@ -126,6 +137,8 @@ class AnnotatorPool:
         if not texts:
             return []
         self.wait_ready()
+        if sum(len(t) for t in texts) >= GROW_CHARS:
+            self._grow()
         with self._lock:
             workers = [w for w in self._workers if w.usable]
             shares = _shares(texts, len(workers))

@@ -171,6 +171,13 @@ class MentionHighlighter(QObject):
         self._keys: list[str] = []
         self._walk: list[tuple[Mention, Entity]] = []
         self._walk_selections: list[ExtraSelection] = []
+        # Each entity's selections, built once per article and palette: a second click,
+        # or a first click on an entity prebuilt while the reader was reading, is instant.
+        self._selections: dict[str, list[ExtraSelection]] = {}
+        self._prebuild: list[str] = []
+        self._prebuild_timer = QTimer(self)
+        self._prebuild_timer.setInterval(0)
+        self._prebuild_timer.timeout.connect(self._prebuild_next)
         self._index = -1
         self._anchor: int | None = None
         self._mention_index: _MentionIndex | None = None
@@ -196,6 +203,7 @@ class MentionHighlighter(QObject):
         if document is self._document and analysis is self._analysis:
             # The view was retypeset (e.g. a palette change): same highlights, new colours.
             self._formats.clear()
+            self._selections.clear()
             self._show_all_range = None
             self._rebuild(keep_index=True)
             self._update_show_all()
@@ -213,6 +221,15 @@ class MentionHighlighter(QObject):
         self._analysis = analysis
         self._by_key = {e.key: e for e in analysis.entities} if analysis else {}
         self._formats.clear()
+        self._selections.clear()
+        # Entities with many mentions get their selections ready in idle time.
+        self._prebuild = [
+            e.key for e in sorted(self._by_key.values(), key=lambda e: -e.count) if e.count >= 200
+        ]
+        if self._prebuild:
+            self._prebuild_timer.start()
+        else:
+            self._prebuild_timer.stop()
         self._mention_index = None
         self._show_all_range = None
         self._keys = []
@@ -256,7 +273,7 @@ class MentionHighlighter(QObject):
         self._keys = [k for k in keys if k in self._by_key]
         added = [k for k in self._keys if k not in previous]
         current = self.current_mention
-        self._rebuild(keep_index=False)
+        self._rebuild(keep_index=False, show=False)
         if not self._walk:
             return
         if anchor is not None:
@@ -314,7 +331,12 @@ class MentionHighlighter(QObject):
             formats = self._formats[group] = group_formats(group, self._view.palette())
         return formats
 
-    def _rebuild(self, keep_index: bool) -> None:
+    def _rebuild(self, keep_index: bool, show: bool = True) -> None:
+        """Rebuild the selections for the highlighted entities.
+
+        With `show`, the current mention is shown at once; callers that pick the
+        current mention themselves pass False, so the layer is set only once.
+        """
         entities = [self._by_key[k] for k in self._keys]
         if len(entities) == 1:
             walk = [(m, entities[0]) for m in entities[0].mentions]
@@ -327,20 +349,50 @@ class MentionHighlighter(QObject):
             )
         view = self._view
         self._walk = walk
-        with _no_cursor_layout(view):
-            self._walk_selections = [
-                view.make_selection(m.start, m.end, self._group_formats(e.group).highlight)
-                for m, e in walk
-            ]
+        if len(entities) == 1:
+            self._walk_selections = list(self._entity_selections(entities[0]))
+        else:
+            by_mention = {
+                id(m): sel
+                for e in entities
+                for m, sel in zip(e.mentions, self._entity_selections(e), strict=True)
+            }
+            self._walk_selections = [by_mention[id(m)] for m, _ in walk]
         if not keep_index or not walk:
             self._index = 0 if walk else -1
         self._index = min(self._index, len(walk) - 1)
         if walk:
-            self._show_current(scroll=False)
+            if show:
+                self._show_current(scroll=False)
         else:
             view.clear_layer(ENTITIES_LAYER)
             self.statusMessage.emit("")
         self._schedule_marks()
+
+    def _entity_selections(self, entity: Entity) -> list[ExtraSelection]:
+        """One selection per mention of `entity`, in its group's highlight format."""
+        cached = self._selections.get(entity.key)
+        if cached is None:
+            view = self._view
+            fmt = self._group_formats(entity.group).highlight
+            with _no_cursor_layout(view):
+                cached = [view.make_selection(m.start, m.end, fmt) for m in entity.mentions]
+            self._selections[entity.key] = cached
+        return cached
+
+    @Slot()
+    def _prebuild_next(self) -> None:
+        """Build one entity's selections per event-loop turn, so reading stays smooth."""
+        while self._prebuild:
+            key = self._prebuild.pop(0)
+            entity = self._by_key.get(key)
+            if entity is not None and key not in self._selections:
+                if self._view.is_building:
+                    self._prebuild.insert(0, key)  # the text is not all there yet
+                    return
+                self._entity_selections(entity)
+                return
+        self._prebuild_timer.stop()
 
     def _show_current(self, scroll: bool) -> None:
         view = self._view

@@ -317,6 +317,8 @@ class MainWindow(QMainWindow):
         self._document = document
         self._analysis = None
         self._early_analysis = None
+        # The analysis starts first: it runs elsewhere while this thread typesets.
+        self.runner.analyse(self._doc_generation, document)
         self.article_view.show_document(document)
         title = document.title or Path(document.source_path).name
         self.setWindowTitle(f"{title} — {APP_TITLE}")
@@ -335,7 +337,6 @@ class MainWindow(QMainWindow):
         self._set_analysis_state("Analysing…")
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(len(document.text) >= PROGRESS_MIN_CHARS)
-        self.runner.analyse(self._doc_generation, document)
 
     @Slot(int, str, str)
     def _on_load_failed(self, generation: int, path: str, message: str) -> None:

@@ -59,3 +59,18 @@ def test_a_pool_without_a_model_says_so(monkeypatch) -> None:
 
 def _serve_without_model(conn) -> None:
     conn.send(("error", "The English language model is not installed."))
+
+
+def test_a_long_request_brings_in_a_second_worker_with_the_same_results(pool) -> None:
+    from reader.analysis.parallel import GROW_CHARS
+
+    texts = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        document = load_document(path)
+        texts += [document.block_text(b) for b in document.blocks]
+    while sum(len(t) for t in texts) < GROW_CHARS:
+        texts = texts + texts
+    first = pool.annotate(texts)
+    pool._starter.join(60)  # the second worker has loaded its model
+    assert pool.ready_workers == 2
+    assert pool.annotate(texts) == first == annotate(texts)
