@@ -20,8 +20,8 @@ from reader.analysis.annotate import Annotation, annotate
 from reader.analysis.language import LanguageModelError
 
 START_TIMEOUT_S = 120.0
-# A request this long (about 2,000 words) makes the pool start its next worker.
-GROW_CHARS = 12_000
+# A request this long (about 800 words) makes the pool start its next worker.
+GROW_CHARS = 5_000
 
 
 def _serve(conn: Connection) -> None:
@@ -162,6 +162,12 @@ class AnnotatorPool:
             if problem:
                 raise LanguageModelError(f"The analysis failed in a worker process: {problem}")
             return results
+
+    def wait_started(self, timeout: float = START_TIMEOUT_S) -> None:
+        """Wait until a worker that is starting has loaded its model (or failed to)."""
+        starter = self._starter
+        if starter is not None:
+            starter.join(timeout)
 
     @property
     def ready_workers(self) -> int:

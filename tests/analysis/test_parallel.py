@@ -71,6 +71,6 @@ def test_a_long_request_brings_in_a_second_worker_with_the_same_results(pool) ->
     while sum(len(t) for t in texts) < GROW_CHARS:
         texts = texts + texts
     first = pool.annotate(texts)
-    pool._starter.join(60)  # the second worker has loaded its model
+    pool.wait_started()  # the second worker has loaded its model
     assert pool.ready_workers == 2
     assert pool.annotate(texts) == first == annotate(texts)
