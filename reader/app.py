@@ -28,14 +28,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def create_main_window(paths: list[str]):  # -> QMainWindow (Qt is imported lazily)
+def create_main_window(paths: list[str], *, model_pool=None):  # -> QMainWindow
     """Build the main window and start opening the first path; the event loop is the caller's.
 
-    Further paths go to File > Open Recent. A QApplication must exist.
+    Further paths go to File > Open Recent. A QApplication must exist. `model_pool`
+    is an AnnotatorPool already starting (main() starts it before Qt even loads).
     """
     from reader.ui.main_window import MainWindow
+    from reader.ui.workers import PooledAnalyser
 
-    window = MainWindow()
+    window = MainWindow(analyser=PooledAnalyser(pool=model_pool))
     window.open_initial_paths(list(paths))
     return window
 
@@ -51,6 +53,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return extract_main(args[1:])
     options = build_parser().parse_args(args)
 
+    # The language model takes longer to load than the window takes to appear: its
+    # worker process starts first, on the other core.
+    from reader.analysis.parallel import AnnotatorPool
+
+    model_pool = AnnotatorPool()
+    model_pool.start()
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -58,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     configure_application(app, APP_NAME, ORGANIZATION, __version__)
-    window = create_main_window(options.paths)
+    window = create_main_window(options.paths, model_pool=model_pool)
     window.show()
     if options.quit_after_show:
         QTimer.singleShot(0, app.quit)

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+# Summary length in sentences: shared by the summarizer and the pane's length chooser.
+DEFAULT_SUMMARY_LENGTH = 3
+MIN_SUMMARY_LENGTH = 1
+MAX_SUMMARY_LENGTH = 10
+
 
 class EntityGroup(StrEnum):
     """The groups a reader sees in the sidebar, in the order they are shown."""

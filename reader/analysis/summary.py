@@ -22,13 +22,19 @@ from dataclasses import replace
 
 import numpy as np
 
-from reader.analysis.model import Entity, SummarySentence
+from reader.analysis.model import (
+    DEFAULT_SUMMARY_LENGTH,
+    MAX_SUMMARY_LENGTH,
+    MIN_SUMMARY_LENGTH,
+    Entity,
+    SummarySentence,
+)
 from reader.analysis.text_statistics import centrality, content_words, cosine, tfidf_vectors
 from reader.document import BlockKind, Document
 
-DEFAULT_LENGTH = 3
-MIN_LENGTH = 1
-MAX_LENGTH = 10
+DEFAULT_LENGTH = DEFAULT_SUMMARY_LENGTH
+MIN_LENGTH = MIN_SUMMARY_LENGTH
+MAX_LENGTH = MAX_SUMMARY_LENGTH
 MIN_WORDS = 6
 
 CENTRALITY_WEIGHT = 0.25

@@ -99,8 +99,10 @@ class MainWindow(QMainWindow):
         self.loader = DocumentLoader(self)
         self._pooled: PooledAnalyser | None = None
         if analyser is None:
-            self._pooled = PooledAnalyser()
-            analyser, warm_up = self._pooled, self._pooled.warm_up
+            analyser = PooledAnalyser()
+        if isinstance(analyser, PooledAnalyser):
+            self._pooled = analyser
+            warm_up = analyser.warm_up
         self.runner = AnalysisRunner(analyser, warm_up, self)
         self.watcher = QFileSystemWatcher(self)
         self.panels: list = []

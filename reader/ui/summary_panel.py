@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis import Analysis, EntityGroup, SummarySentence
-from reader.analysis.summary import DEFAULT_LENGTH, summarize
+from reader.analysis.model import DEFAULT_SUMMARY_LENGTH as DEFAULT_LENGTH
+from reader.analysis.model import MAX_SUMMARY_LENGTH as MAX_LENGTH
+from reader.analysis.model import MIN_SUMMARY_LENGTH as MIN_LENGTH
 from reader.document import BlockKind, Document
 from reader.ui.article_view import ArticleView
 from reader.ui.colors import group_color, tint
 
 LENGTH_SETTING = "summary/length"
-MIN_LENGTH = 1
-MAX_LENGTH = 10
 SUMMARY_LAYER = "summary"
 
 
@@ -159,6 +159,8 @@ class SummaryPanel(QWidget):
             return ()
         if not analysis.sentences or (analysis.summary and length == DEFAULT_LENGTH):
             return analysis.summary[:length]
+        from reader.analysis.summary import summarize  # numpy loads only when needed
+
         return summarize(document, analysis.sentences, analysis.entities, length)
 
     def _render(self) -> None:

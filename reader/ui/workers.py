@@ -40,10 +40,10 @@ class PooledAnalyser:
     stays smooth however long the article; our own rules run on the calling thread.
     """
 
-    def __init__(self, processes: int = 2) -> None:
+    def __init__(self, processes: int = 2, pool=None) -> None:
         from reader.analysis.parallel import AnnotatorPool
 
-        self.pool = AnnotatorPool(processes)
+        self.pool = pool if pool is not None else AnnotatorPool(processes)
 
     def warm_up(self) -> None:
         """Start the workers and wait until one has the model loaded."""
