@@ -170,9 +170,9 @@ def extract_entities(
         candidates.extend(_clean(document, span, block))
     clusters = _cluster(candidates)
     _merge_acronyms(document, analysed, clusters)
-    _merge_people(clusters)
+    _merge_people(document, clusters)
     _merge_place_heads(clusters)
-    _merge_short_names(clusters)
+    _merge_short_names(document, clusters)
     confirmed = [c for c in clusters.values() if _confirmed(document, analysed, c)]
     mentions = _locate(document, analysed, confirmed)
     entities = [_entity(document, c, mentions[id(c)]) for c in confirmed if mentions[id(c)]]
@@ -361,13 +361,18 @@ def _merge_acronyms(document: Document, blocks: Sequence[Block], clusters: dict)
             target.preferred_name = expansion
 
 
-def _merge_people(clusters: dict[str, _Cluster]) -> None:
+def _stated(document: Document, cluster: _Cluster) -> bool:
+    """Whether the article itself writes this name, not only a Title Case title or heading."""
+    return any(_trusted(document, c.block) for c in cluster.candidates)
+
+
+def _merge_people(document: Document, clusters: dict[str, _Cluster]) -> None:
     """Merge "Khrenin" (or "Viktor") into the one "Viktor Khrenin" of the article."""
     by_last: dict[str, list[_Cluster]] = {}
     by_first: dict[str, list[_Cluster]] = {}
     for cluster in clusters.values():
         full = [c.text for c in cluster.candidates if c.label == "PERSON" and " " in c.text]
-        if cluster.value or not full:
+        if cluster.value or not full or not _stated(document, cluster):
             continue
         words = Counter(full).most_common(1)[0][0].split()
         by_last.setdefault(_key(words[-1]), []).append(cluster)
@@ -397,12 +402,21 @@ def _merge_place_heads(clusters: dict[str, _Cluster]) -> None:
             _merge_into(clusters, cluster, target)
 
 
-def _merge_short_names(clusters: dict[str, _Cluster]) -> None:
-    """Merge "Kestrel" into "Kestrel Batteries", the one organization it can be short for."""
+def _merge_short_names(document: Document, clusters: dict[str, _Cluster]) -> None:
+    """Merge "Kestrel" into "Kestrel Batteries", the one organization it can be short for.
+
+    Only a long name the article states counts: "Talks With Nordline Stall" in a Title
+    Case headline is not the full name of Nordline.
+    """
     by_first: dict[str, list[_Cluster]] = {}
     for key, cluster in clusters.items():
         words = key.split()
-        if len(words) > 1 and not cluster.value and _label(cluster) == "ORG":
+        if (
+            len(words) > 1
+            and not cluster.value
+            and _label(cluster) == "ORG"
+            and _stated(document, cluster)
+        ):
             by_first.setdefault(words[0], []).append(cluster)
     for key, cluster in list(clusters.items()):
         targets = by_first.get(key, [])

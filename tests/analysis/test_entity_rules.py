@@ -120,3 +120,18 @@ def test_entities_are_ranked_by_salience_title_mentions_count_most():
     assert entities[0].name == "Chidi Okonkwo"
     assert entities[0].salience == 1.0
     assert [e.salience for e in entities] == sorted((e.salience for e in entities), reverse=True)
+
+
+def test_a_headline_fragment_is_not_the_full_name_of_a_company():
+    text = (
+        "Dock Strike Widens as Talks With Harbourline Stall\n\n"
+        "Harbourline said on Monday that its ferries would stay in port. Workers at "
+        "Harbourline want a raise.\n"
+    )
+    document = parse_article(text)
+    spans = spans_of(document.text, ("Harbourline Stall", "ORG"), ("Harbourline", "ORG"))
+    spans = [s for s in spans if not any(o.start < s.start < o.end for o in spans)]
+    entities = extract_entities(document, spans)
+    names = [e.name for e in entities]
+    assert "Harbourline" in names
+    assert not any("Stall" in name for name in names)
