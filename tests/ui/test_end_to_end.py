@@ -64,7 +64,9 @@ def row_of(window, name: str):
 def click(qtbot, window, name: str, modifier=Qt.KeyboardModifier.NoModifier) -> list[str]:
     tree, index = row_of(window, name)
     tree.scrollTo(index)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, modifier, tree.visualRect(index).center())
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, modifier, tree.visualRect(index).center()
+    )
     return [s.cursor.selectedText() for s in window.article_view.extraSelections()]
 
 
