@@ -261,6 +261,11 @@ def test_missing_language_model_keeps_the_article_readable(qtbot, make_window, t
     assert "language model is not installed" in blocker.args[1]
     assert window.article_view.toPlainText().startswith("Harbour Reopens")
     assert "unavailable" in window.analysis_label.text().lower()
+    from PySide6.QtWidgets import QLabel
+
+    sidebar = window.findChild(QLabel, "entityMessage")
+    assert sidebar.isVisible()
+    assert "unavailable" in sidebar.text() and "./dev.sh run" in sidebar.text()
 
 
 def test_the_app_never_writes_to_the_article(qtbot, window, tmp_path) -> None:
