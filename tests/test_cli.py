@@ -101,3 +101,95 @@ def test_a_missing_model_is_one_line_and_its_own_exit_code(capsys, monkeypatch):
     assert status == EXIT_NO_MODEL
     assert len(err) == 1 and "pip install" in err[0]
     assert out == ""
+
+
+@pytest.fixture
+def more_bad_files(tmp_path: Path) -> dict[str, Path]:
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "gone.txt")
+    blank = tmp_path / "blank.txt"
+    blank.write_text("  \n\n\t\n", encoding="utf-8")
+    png = tmp_path / "image.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    elf = tmp_path / "program.txt"
+    elf.write_bytes(b"\x7fELF\x02\x01\x01" + bytes(200))
+    archive = tmp_path / "archive.txt"
+    archive.write_bytes(b"PK\x03\x04" + bytes(200))
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as handle:
+        handle.truncate(60 * 1024 * 1024)  # sparse: nothing written to disk
+    return {
+        "broken-link": link,
+        "whitespace": blank,
+        "png": png,
+        "elf": elf,
+        "zip": archive,
+        "60-MB": huge,
+    }
+
+
+@pytest.mark.parametrize("kind", ["broken-link", "whitespace", "png", "elf", "zip", "60-MB"])
+def test_more_unusable_files_exit_2_with_one_line(capsys, more_bad_files, kind):
+    status, out, err = run(capsys, str(more_bad_files[kind]), "--format", "jsonl")
+    assert status == EXIT_BAD_INPUT
+    assert out == ""
+    assert len(err) == 1 and str(more_bad_files[kind]) in err[0]
+
+
+def test_unreadable_file_exit_2(capsys, tmp_path, monkeypatch):
+    path = tmp_path / "secret.txt"
+    path.write_text("Title\n\nBody text.\n", encoding="utf-8")
+    real_open = open
+
+    def deny(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", deny)
+    status, _out, err = run(capsys, str(path))
+    assert status == EXIT_BAD_INPUT
+    assert "permission" in err[0]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252", "latin-1"])
+def test_encodings_extract_the_same_text_with_a_notice_on_fallback(capsys, tmp_path, encoding):
+    text = "Café Owners in Zürich Protest\n\nThe owners of 300 cafés in Zürich met Anna Meier on Monday.\n"
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    status, out, _err = run(capsys, str(path))
+    record = json.loads(out)
+    assert status == EXIT_OK
+    assert record["title"] == "Café Owners in Zürich Protest"
+    assert bool(record["notices"]) == (encoding in ("cp1252", "latin-1"))
+
+
+def test_mixed_scripts_keep_exact_offsets(capsys, tmp_path):
+    path = tmp_path / "scripts.txt"
+    path.write_text(
+        "Summit 🌍 Ends\n\nLeaders met in Москва and 東京 🎉 before Angela Brandt flew to Paris on Friday.\n",
+        encoding="utf-8",
+    )
+    status, out, _err = run(capsys, str(path))
+    record = json.loads(out)
+    assert status == EXIT_OK
+    for entity in record["entities"]:
+        for mention in entity["mentions"]:
+            assert record["text"][mention["start"] : mention["end"]] == mention["text"]
+    assert any(e["name"] == "Paris" for e in record["entities"])
+
+
+def test_markup_is_text_in_the_output(capsys, tmp_path):
+    path = tmp_path / "markup.txt"
+    path.write_text('Title &amp; <b>More</b>\n\n<script>alert("x")</script> said Tom Hale.\n', encoding="utf-8")
+    status, out, _err = run(capsys, str(path))
+    record = json.loads(out)
+    assert status == EXIT_OK
+    assert record["title"] == "Title &amp; <b>More</b>"
+    assert '<script>alert("x")</script>' in record["text"]
+
+
+def test_the_cli_never_writes_to_the_article(capsys):
+    before = (GOOD.read_bytes(), GOOD.stat().st_mtime_ns)
+    run(capsys, str(GOOD))
+    assert (GOOD.read_bytes(), GOOD.stat().st_mtime_ns) == before
