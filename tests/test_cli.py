@@ -181,7 +181,9 @@ def test_mixed_scripts_keep_exact_offsets(capsys, tmp_path):
 
 def test_markup_is_text_in_the_output(capsys, tmp_path):
     path = tmp_path / "markup.txt"
-    path.write_text('Title &amp; <b>More</b>\n\n<script>alert("x")</script> said Tom Hale.\n', encoding="utf-8")
+    path.write_text(
+        'Title &amp; <b>More</b>\n\n<script>alert("x")</script> said Tom Hale.\n', encoding="utf-8"
+    )
     status, out, _err = run(capsys, str(path))
     record = json.loads(out)
     assert status == EXIT_OK
