@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from reader.analysis.entities import ANALYSED_KINDS, GROUP_OF_LABEL
 from reader.analysis.model import Entity, EntityGroup, Mention
 from reader.analysis.summary import DEFAULT_LENGTH, summarize
 from reader.document import BlockKind, Document, load_document
@@ -32,29 +33,7 @@ CNNDM = SHARED / "data" / "cnndm-dev.jsonl"
 SEED = SHARED / "seed" / "zapad-2025.txt"
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 # Blocks the real pipeline analyses; sentences are found within each one.
-ANALYSED = (
-    BlockKind.TITLE,
-    BlockKind.BYLINE,
-    BlockKind.KEY_POINT,
-    BlockKind.HEADING,
-    BlockKind.PARAGRAPH,
-)
-_GROUPS = {
-    "PERSON": EntityGroup.PERSON,
-    "ORG": EntityGroup.ORGANIZATION,
-    "GPE": EntityGroup.PLACE,
-    "LOC": EntityGroup.PLACE,
-    "FAC": EntityGroup.PLACE,
-    "NORP": EntityGroup.GROUP,
-    "EVENT": EntityGroup.EVENT,
-    "DATE": EntityGroup.DATE,
-    "TIME": EntityGroup.DATE,
-    "CARDINAL": EntityGroup.NUMBER,
-    "MONEY": EntityGroup.NUMBER,
-    "PERCENT": EntityGroup.NUMBER,
-    "QUANTITY": EntityGroup.NUMBER,
-    "ORDINAL": EntityGroup.NUMBER,
-}
+ANALYSED = ANALYSED_KINDS
 
 Analyser = Callable[[Document], tuple[list[tuple[int, int]], list[Entity]]]
 
@@ -92,7 +71,7 @@ def spacy_analyser(nlp: Any, with_entities: bool) -> Analyser:
         entities = [
             Entity(
                 name=text,
-                group=_GROUPS.get(label, EntityGroup.THING),
+                group=GROUP_OF_LABEL.get(label, EntityGroup.THING),
                 label=label,
                 mentions=tuple(mentions),
                 salience=len(mentions) / total,
