@@ -191,3 +191,18 @@ def test_bundled_sample_opens(qtbot, window) -> None:
     open_and_wait(qtbot, window, SAMPLE)
     assert window.document.key_points
     assert window.document.headings
+
+
+def test_dock_layout_persists_across_windows(qtbot, make_window) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    first = make_window()
+    summary = first.findChild(QDockWidget, "summaryDock")
+    assert summary.isVisible()
+    summary.hide()
+    first.resize(900, 700)
+    first.close()
+    second = make_window()
+    assert not second.findChild(QDockWidget, "summaryDock").isVisible()
+    assert second.findChild(QDockWidget, "entityDock").isVisible()
+    assert second.size().height() == 700
