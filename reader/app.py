@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files to open")
     # For smoke tests of installs and bundles: prove the window opens, then exit.
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    # A smoke test for installs and bundles: the model worker really analyses the article.
+    parser.add_argument("--quit-after-analysis", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -71,4 +73,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     if options.quit_after_show:
         QTimer.singleShot(0, app.quit)
+    if options.quit_after_analysis:
+        return _quit_after_analysis(app, window)
     return app.exec()
+
+
+def _quit_after_analysis(app, window) -> int:
+    """Run until the first article is analysed; print what was found, or why not."""
+    outcome: list[int] = []
+
+    def finished(path: str) -> None:
+        print(f"{path}: {len(window.analysis.entities)} entities")
+        outcome.append(0)
+        app.quit()
+
+    def failed(path: str, message: str) -> None:
+        print(f"{path}: {message}", file=sys.stderr)
+        outcome.append(1)
+        app.quit()
+
+    window.analysisFinished.connect(finished)
+    window.analysisFailed.connect(failed)
+    window.openFailed.connect(failed)
+    app.exec()
+    window.close()
+    return outcome[0] if outcome else 1

@@ -56,7 +56,8 @@ def test_help_explains_the_extract_subcommand() -> None:
     result = run([sys.executable, "-m", "reader", "--help"], cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "reader extract" in result.stdout
-    assert "--quit-after-show" not in result.stdout  # a testing aid, not a user option
+    assert "--quit-after-show" not in result.stdout  # testing aids, not user options
+    assert "--quit-after-analysis" not in result.stdout
 
 
 @pytest.mark.skipif(not HAS_MAIN_WINDOW, reason="the main window is not in this tree yet")
@@ -68,6 +69,18 @@ def test_window_opens_on_the_sample_and_quits_when_asked() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not HAS_MAIN_WINDOW, reason="the main window is not in this tree yet")
+def test_window_analyses_the_sample_with_its_model_worker() -> None:
+    result = run(
+        [sys.executable, "-m", "reader", "--quit-after-analysis", str(sample_article_path())],
+        cwd=ROOT,
+        env=offscreen_env(),
+    )
+    assert result.returncode == 0, result.stderr
+    count = int(result.stdout.strip().rsplit(": ", 1)[1].split()[0])
+    assert count > 5
 
 
 # --- Linux desktop integration --------------------------------------------------------------
@@ -183,3 +196,16 @@ def test_bundle_opens_the_sample_offscreen(bundle: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+@needs_bash
+@pytest.mark.skipif(not HAS_MAIN_WINDOW, reason="the main window is not in this tree yet")
+def test_bundle_analyses_the_sample_in_its_model_worker(bundle: Path) -> None:
+    sample = bundle.rglob("samples/baltic-ferry-strike.txt")
+    result = run(
+        [str(bundle / "reader"), "--quit-after-analysis", str(next(sample))],
+        env=offscreen_env(),
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.strip().rsplit(": ", 1)[1].split()[0]) > 5
