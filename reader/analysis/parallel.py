@@ -137,8 +137,15 @@ class AnnotatorPool:
         if not texts:
             return []
         self.wait_ready()
-        if sum(len(t) for t in texts) >= GROW_CHARS:
-            self._grow()
+        try:
+            return self._annotate(texts)
+        finally:
+            # A long text brings in the next worker, after this request: starting it
+            # now would only compete with the work under way.
+            if sum(len(t) for t in texts) >= GROW_CHARS:
+                self._grow()
+
+    def _annotate(self, texts: list[str]) -> list[Annotation]:
         with self._lock:
             workers = [w for w in self._workers if w.usable]
             shares = _shares(texts, len(workers))
