@@ -17,11 +17,12 @@ Rules, as JSON (`{"version": 1, "rules": [...]}`, see `parse_rules` and `dump_ru
   alias rule per other entity's name.
 - `{"kind": "rename", "name": N, "to": T}`: entity N is shown as T; N stays an alias.
 - `{"kind": "add", "name": N, "group": G}`: N is an entity of group G with every whole-word
-  occurrence of N in the analysed text as a mention (an existing entity N is extended and moved
-  to G). Occurrences match N as written, with ' and ’ alike and any run of spaces between
-  words, or N in capitals (a headline): case-sensitive otherwise, so adding "Apple" does not
-  catch "apple". An occurrence that overlaps another entity's mention is left to it, unless the
-  rule says `"take_overlapping": true`.
+  occurrence of N in the analysed text as a mention (an existing entity named N is extended and
+  moved to G; one only also called N keeps its mentions). Occurrences match N as written, with
+  ' and ’ alike and any run of spaces between words, or N in capitals (a headline):
+  case-sensitive otherwise, so adding "Apple" does not catch "apple". An occurrence that
+  overlaps another entity's mention is left to it, unless the rule says
+  `"take_overlapping": true`.
 - `{"kind": "split", "alias": A, "name": N, "group": G}`: the mentions written A (folded as
   below) leave whatever entity holds them and form entity N of group G (or join an existing N
   of that group); "Florence" the nurse, not the city. With `"at": [offset, ...]` (mention
@@ -29,8 +30,10 @@ Rules, as JSON (`{"version": 1, "rules": [...]}`, see `parse_rules` and `dump_ru
 
 Names match case-insensitively with ’ and ' folded (`fold_name`), on an entity's name or, when
 no entity has that name, on its aliases. Rules apply in order, each to the result of the ones
-before. Every rule has a scope: everywhere (default), or one article, named by
-`article_hash(document)` (`"scope": "article", "article": HASH`); a creation time
+before; entities they leave with the same name in the same group become one (renaming "Pell"
+to "Jonas Pell" beside Jonas Pell merges the two). Every rule has a scope: everywhere
+(default), or one article, named by `article_hash(document)` (`"scope": "article",
+"article": HASH`); a creation time
 (`"created"`, ISO 8601) and a stable id (`"id"`, derived from what the rule says when absent,
 so the same correction made twice is one rule). Every entity a rule changed lists the rule's id
 in `Entity.corrected`. Salience is recomputed by the extractor's own measure after rules have
@@ -386,6 +389,13 @@ class _Draft:
         """Named or also called `key` (a folded name)."""
         return key in self.keys
 
+    def absorb(self, other: _Draft) -> None:
+        """Take `other`'s mentions, names and rules: the two are one entity."""
+        self.mentions.update(other.mentions)
+        self.aliases |= other.aliases | {other.name}
+        self.rules = list(dict.fromkeys(self.rules + other.rules))
+        self.refresh()
+
     def touch(self, rule: Rule) -> None:
         if rule.id not in self.rules:
             self.rules.append(rule.id)
@@ -449,8 +459,23 @@ def apply_rules(
             changed |= _add(document, blocks, drafts, rule, GROUP_OF_LABEL)
     if not changed:
         return tuple(entities)
+    drafts = _one_per_name(drafts)
     result = [d.entity() if d.rules or d.source is None else d.source for d in drafts if d.mentions]
     return rank_entities(document, result)
+
+
+def _one_per_name(drafts: list[_Draft]) -> list[_Draft]:
+    """Entities a rule left with the same name in the same group are one: the list never shows
+    two alike (renaming "Pell" to "Jonas Pell" beside Jonas Pell merges them)."""
+    first: dict[tuple[EntityGroup, str], _Draft] = {}
+    kept = []
+    for draft in drafts:
+        same = first.setdefault((draft.group, draft.name), draft)
+        if same is draft or not (same.rules or draft.rules):
+            kept.append(draft)
+        else:
+            same.absorb(draft)
+    return kept
 
 
 def _matching(drafts: list[_Draft], name: str) -> list[_Draft]:
@@ -480,9 +505,7 @@ def _join(drafts: list[_Draft], rule: Alias) -> bool:
         target.aliases.add(target.name)
         target.name = rule.name
     for source in sources:
-        target.mentions.update(source.mentions)
-        target.aliases |= source.aliases | {source.name}
-        target.rules = list(dict.fromkeys(target.rules + source.rules))
+        target.absorb(source)
         drafts.remove(source)
     target.aliases.add(rule.alias)
     target.refresh()
@@ -493,9 +516,12 @@ def _join(drafts: list[_Draft], rule: Alias) -> bool:
 def _split(drafts: list[_Draft], rule: Split) -> bool:
     key = fold_name(rule.alias)
     at = set(rule.at)
+    name_key = fold_name(rule.name)
+    target = next((d for d in drafts if d.group is rule.group and d.key == name_key), None)
     moved: dict[tuple[int, int], Mention] = {}
-    sources = []
     for draft in drafts:
+        if draft is target:
+            continue
         taken = [
             span
             for span, m in draft.mentions.items()
@@ -503,7 +529,6 @@ def _split(drafts: list[_Draft], rule: Split) -> bool:
         ]
         if not taken:
             continue
-        sources.append(draft)
         for span in taken:
             moved[span] = draft.mentions.pop(span)
         if not any(fold_name(m.text) == key for m in draft.mentions.values()):
@@ -512,11 +537,6 @@ def _split(drafts: list[_Draft], rule: Split) -> bool:
         draft.touch(rule)
     if not moved:
         return False
-    name_key = fold_name(rule.name)
-    target = next(
-        (d for d in drafts if d not in sources and d.group is rule.group and d.key == name_key),
-        None,
-    )
     if target is None:
         target = _Draft(None, rule.name, rule.group, USUAL_LABEL[rule.group], {}, set())
         drafts.append(target)
@@ -535,8 +555,9 @@ def _add(
     group_of_label: dict[str, EntityGroup],
 ) -> bool:
     found = [m for b in blocks for m in _occurrences(document.text, rule.name, b.start, b.end)]
-    existing = _matching(drafts, rule.name)
-    target = existing[0] if existing else None
+    # Only an entity of that name: one merely also called so keeps its mentions.
+    key = fold_name(rule.name)
+    target = next((d for d in drafts if d.key == key), None)
     owned = sorted(
         ((span, d) for d in drafts if d is not target for span in d.mentions),
         key=lambda item: item[0],

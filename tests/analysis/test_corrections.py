@@ -154,6 +154,13 @@ def test_rename_shows_the_new_name_and_keeps_the_old_one_as_alias():
     assert named(result, "Port Avalon").corrected == ()
 
 
+def test_renaming_to_the_name_of_another_entity_of_its_group_makes_them_one():
+    result = apply_rules(DOCUMENT, ENTITIES, [Rename(name="Pell", to="Jonas Pell")])
+    pell = named(result, "Jonas Pell")
+    assert pell.count == named(ENTITIES, "Jonas Pell").count + named(ENTITIES, "Pell").count
+    assert len(result) == len(ENTITIES) - 1
+
+
 def test_group_change_moves_the_entity_and_gives_it_a_label_of_its_group():
     rule = ChangeGroup(name="Ceres Dunmore", group=P)
     result = apply_rules(DOCUMENT, ENTITIES, [rule])
@@ -221,6 +228,10 @@ def test_add_leaves_other_entities_their_mentions_unless_told_to_take_them():
     taking = apply_rules(DOCUMENT, ENTITIES, [Add(name="Avalon", group=PL, take_overlapping=True)])
     assert "Port Avalon" not in names(taking)
     assert named(taking, "Avalon").count > avalon.count
+
+
+def test_add_does_not_take_over_an_entity_only_also_called_so():
+    assert apply_rules(DOCUMENT, ENTITIES, [Add(name="Tidewater", group=PL)]) == ENTITIES
 
 
 def test_add_extends_and_moves_an_entity_that_exists():
