@@ -208,6 +208,11 @@ class RuleSet:
         """The rules that apply to the article with this `article_hash`."""
         return tuple(r for r in self.rules if r.article in (None, article))
 
+    def notes(self, entity: Entity) -> tuple[tuple[str, str], ...]:
+        """(rule id, what it did) for each rule that corrected `entity`: its details, its undo."""
+        found = (self.get(rule_id) for rule_id in entity.corrected)
+        return tuple((rule.id, rule.describe()) for rule in found if rule is not None)
+
     def to_json(self) -> str:
         return dump_rules(self.rules)
 
@@ -264,10 +269,10 @@ def parse_rules(json_text: str) -> tuple[Rule, ...]:
         ) from None
     if not isinstance(data, dict) or "rules" not in data:
         raise CorrectionsError('not a rules file: expected {"version": 1, "rules": [...]}')
-    if data.get("version") != FORMAT_VERSION:
+    version = data.get("version")
+    if type(version) is not int or version != FORMAT_VERSION:
         raise CorrectionsError(
-            f"rules file version {data.get('version')!r} is not supported "
-            f"(expected {FORMAT_VERSION})"
+            f"rules file version {version!r} is not supported (expected {FORMAT_VERSION})"
         )
     if not isinstance(data["rules"], list):
         raise CorrectionsError('"rules" must be a list')

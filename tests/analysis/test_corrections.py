@@ -182,6 +182,7 @@ def test_alias_joins_every_entity_so_called_into_the_named_one():
     assert pell.salience >= max(named(ENTITIES, n).salience for n in ("Jonas Pell", "Pell"))
     assert pell.corrected == (rule.id,)
     assert [e.salience for e in result] == sorted((e.salience for e in result), reverse=True)
+    assert RuleSet((rule,)).notes(pell) == ((rule.id, "merged by you from “Pell”"),)
 
 
 def test_alias_without_its_entity_in_the_article_names_the_one_so_called():
@@ -355,6 +356,7 @@ def bad(rule: str) -> str:
         (bad("{}"), "rule 2: unknown kind None"),
         ('{"version": 1, "rules": [', "not a JSON file (line 1"),
         ('{"version": 2, "rules": []}', "version 2 is not supported"),
+        ('{"version": true, "rules": []}', "version True is not supported"),
         ('{"version": 1, "rules": {}}', '"rules" must be a list'),
         ("[1, 2]", "not a rules file"),
     ],
