@@ -261,3 +261,10 @@ def test_a_bad_corrections_file_is_one_line_and_nothing_is_extracted(
     status, out, err = run(capsys, str(GOOD), "--corrections", str(path))
     assert status == EXIT_BAD_INPUT and out == ""
     assert len(err) == 1 and str(path) in err[0] and says in err[0]
+
+
+def test_corrections_and_no_corrections_together_are_refused(capsys, tmp_path):
+    with pytest.raises(SystemExit) as refused:
+        main([str(GOOD), "--no-corrections", "--corrections", rules_file(tmp_path, RULES)])
+    assert refused.value.code == EXIT_BAD_INPUT
+    assert "not allowed with" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from itertools import pairwise
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.analysis import Entity, EntityGroup, Mention
@@ -408,3 +408,31 @@ def test_any_rules_only_hide_mentions_or_add_occurrences_of_an_added_name(rules)
     assert all(a[1] <= b[0] for a, b in pairwise(spans))  # no overlaps
     if not any(isinstance(r, (NotEntity, Add)) for r in rules):
         assert after == before
+
+
+@pytest.mark.spacy
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_on_the_model_s_own_entities_rules_keep_every_mention_once(analysed, data):
+    document, analysis = analysed[data.draw(st.sampled_from(sorted(analysed)))]
+    surfaces = sorted({a for e in analysis.entities for a in (e.name, *e.aliases)})
+    name = st.sampled_from(surfaces)
+    rules = data.draw(
+        st.lists(
+            st.one_of(
+                st.builds(Rename, name=name, to=name),
+                st.builds(ChangeGroup, name=name, group=GROUP),
+                st.builds(Alias, alias=name, name=name),
+                st.builds(Split, alias=name, name=name, group=GROUP),
+            ),
+            max_size=5,
+        )
+    )
+    result = apply_rules(document, analysis.entities, rules)
+    assert mention_counter(result) == mention_counter(analysis.entities)
+    assert len({e.key for e in result}) == len(result)
+    for entity in result:
+        assert entity.name not in entity.aliases
+        assert all(document.text[m.start : m.end] == m.text for m in entity.mentions)
