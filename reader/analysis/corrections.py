@@ -22,7 +22,8 @@ Rules, as JSON (`{"version": 1, "rules": [...]}`, see `parse_rules` and `dump_ru
   ' and ’ alike and any run of spaces between words, or N in capitals (a headline):
   case-sensitive otherwise, so adding "Apple" does not catch "apple". An occurrence that
   overlaps another entity's mention is left to it, unless the rule says
-  `"take_overlapping": true`.
+  `"take_overlapping": true`: then that entity loses the whole mention ("Port Avalon" goes,
+  "Avalon" is added).
 - `{"kind": "split", "alias": A, "name": N, "group": G}`: the mentions written A (folded as
   below) leave whatever entity holds them and form entity N of group G (or join an existing N
   of that group); "Florence" the nurse, not the city. With `"at": [offset, ...]` (mention
