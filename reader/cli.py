@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reader.analysis import Analysis, LanguageModelError, analyse_document
+from reader.analysis.corrections import CorrectionsError, Rule, parse_rules
 from reader.document import Document, DocumentError, load_document
 
 EXIT_OK = 0
@@ -29,6 +30,17 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("json", "jsonl", "csv"),
         default="json",
         help="json: one pretty object per file; jsonl: one line per file; csv: one row per mention",
+    )
+    corrections = parser.add_mutually_exclusive_group()
+    corrections.add_argument(
+        "--corrections",
+        metavar="FILE.json",
+        help="apply the correction rules in this file (as exported by Reader)",
+    )
+    corrections.add_argument(
+        "--no-corrections",
+        action="store_true",
+        help="show the model's own result, without any corrections",
     )
     return parser
 
@@ -58,6 +70,7 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
                 "aliases": list(entity.aliases),
                 "count": entity.count,
                 "salience": entity.salience,
+                "corrected": bool(entity.corrected),
                 "mentions": [
                     {"start": m.start, "end": m.end, "text": m.text} for m in entity.mentions
                 ],
@@ -66,6 +79,19 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
         ],
         "summary": [{"start": s.start, "end": s.end, "text": s.text} for s in analysis.summary],
     }
+
+
+def read_rules(path: str | None) -> tuple[Rule, ...]:
+    """The rules of a corrections file (none without one); CorrectionsError says what is wrong."""
+    if path is None:
+        return ()
+    try:
+        with open(path, encoding="utf-8-sig") as file:
+            return parse_rules(file.read())
+    except OSError as exc:
+        raise CorrectionsError(exc.strerror or str(exc)) from None
+    except UnicodeDecodeError:
+        raise CorrectionsError("not a UTF-8 text file") from None
 
 
 def _write(record: dict[str, Any], fmt: str, writer: Any) -> None:
@@ -94,6 +120,11 @@ def _write(record: dict[str, Any], fmt: str, writer: Any) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Extract every file given; a bad file is reported on stderr and the rest still run."""
     options = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    try:
+        rules = () if options.no_corrections else read_rules(options.corrections)
+    except CorrectionsError as exc:
+        print(f"reader extract: {options.corrections}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     writer = csv.writer(sys.stdout) if options.format == "csv" else None
     if writer:
         writer.writerow(["path", "entity", "group", "label", "start", "end", "text"])
@@ -107,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 status = EXIT_BAD_INPUT
                 continue
             try:
-                analysis = analyse_document(document)
+                analysis = analyse_document(document, rules=rules)
             except LanguageModelError as exc:
                 print(f"reader extract: {exc}", file=sys.stderr)
                 return EXIT_NO_MODEL

@@ -195,3 +195,76 @@ def test_the_cli_never_writes_to_the_article(capsys):
     before = (GOOD.read_bytes(), GOOD.stat().st_mtime_ns)
     run(capsys, str(GOOD))
     assert (GOOD.read_bytes(), GOOD.stat().st_mtime_ns) == before
+
+
+# --- corrections ------------------------------------------------------------------------------
+
+RULES = {
+    "version": 1,
+    "rules": [
+        {"kind": "rename", "name": "elena varga", "to": "Elena M. Varga"},
+        {"kind": "group", "name": "Samuel Okafor", "group": "organization"},
+        {"kind": "not_entity", "name": "VIENNA"},
+        {"kind": "add", "name": "Harbour Accord", "group": "event"},
+    ],
+}
+
+
+def rules_file(tmp_path: Path, rules: dict) -> str:
+    path = tmp_path / "corrections.json"
+    path.write_text(json.dumps(rules), encoding="utf-8")
+    return str(path)
+
+
+def test_a_corrections_file_applies_and_marks_each_corrected_entity(capsys, tmp_path):
+    status, out, err = run(capsys, str(GOOD), "--corrections", rules_file(tmp_path, RULES))
+    assert status == EXIT_OK and not err
+    record = json.loads(out)
+    entities = {e["name"]: e for e in record["entities"]}
+    assert "Elena Varga" in entities["Elena M. Varga"]["aliases"]
+    assert entities["Samuel Okafor"]["group"] == "organization"
+    assert "Vienna" not in entities
+    accord = entities["Harbour Accord"]
+    assert accord["group"] == "event" and accord["mentions"][0]["start"] == 0
+    corrected = {name for name, e in entities.items() if e["corrected"]}
+    assert corrected == {"Elena M. Varga", "Samuel Okafor", "Harbour Accord"}
+
+
+def test_no_rules_and_no_corrections_print_the_same(capsys, tmp_path):
+    _, plain, _ = run(capsys, str(GOOD), "--no-corrections")
+    _, cleared, _ = run(
+        capsys, str(GOOD), "--corrections", rules_file(tmp_path, {"version": 1, "rules": []})
+    )
+    _, corrected, _ = run(capsys, str(GOOD), "--corrections", rules_file(tmp_path, RULES))
+    assert cleared == plain != corrected
+    assert not any(e["corrected"] for e in json.loads(plain)["entities"])
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (
+            '{"version": 1, "rules": [{"kind": "rename", "name": "A", "to": "B"}, '
+            '{"kind": "group", "name": "Ceres", "group": "planet"}]}',
+            "rule 2 (group “Ceres”)",
+        ),
+        ("{not json", "not a JSON file"),
+        (None, "No such file"),
+    ],
+)
+def test_a_bad_corrections_file_is_one_line_and_nothing_is_extracted(
+    capsys, tmp_path, content, says
+):
+    path = tmp_path / "corrections.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    status, out, err = run(capsys, str(GOOD), "--corrections", str(path))
+    assert status == EXIT_BAD_INPUT and out == ""
+    assert len(err) == 1 and str(path) in err[0] and says in err[0]
+
+
+def test_corrections_and_no_corrections_together_are_refused(capsys, tmp_path):
+    with pytest.raises(SystemExit) as refused:
+        main([str(GOOD), "--no-corrections", "--corrections", rules_file(tmp_path, RULES)])
+    assert refused.value.code == EXIT_BAD_INPUT
+    assert "not allowed with" in capsys.readouterr().err

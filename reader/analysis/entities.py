@@ -576,3 +576,9 @@ def _rank(
     top = max(scores, default=1.0) or 1.0
     ranked = [replace(e, salience=round(s / top, 4)) for e, s in zip(entities, scores, strict=True)]
     return tuple(sorted(ranked, key=lambda e: (-e.salience, e.first_offset)))
+
+
+def rank_entities(document: Document, entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    """Salience again, by the same measure, after corrections moved mentions or groups."""
+    analysed = document.blocks_of(*ANALYSED_KINDS)
+    return _rank(document, analysed, list(entities)) if analysed else tuple(entities)

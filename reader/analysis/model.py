@@ -63,6 +63,8 @@ class Entity:
     mentions: tuple[Mention, ...]
     aliases: tuple[str, ...] = ()
     salience: float = 0.0
+    # Ids of the reader's correction rules that changed this entity (see corrections.py).
+    corrected: tuple[str, ...] = ()
 
     @property
     def count(self) -> int:

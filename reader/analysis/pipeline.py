@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reader.analysis.annotate import Annotator, annotate
+from reader.analysis.corrections import Rule, apply_rules
 from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities
 from reader.analysis.language import model_name
 from reader.analysis.model import Analysis
@@ -40,13 +41,14 @@ def analyse_document(
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     annotator: Annotator | None = None,
+    rules: Sequence[Rule] = (),
 ) -> Analysis:
     """Entities, sentences and summary of `document`.
 
     `annotator` runs the model (default: in this process; an AnnotatorPool's
     `annotate` runs it in worker processes). Raises LanguageModelError when no
     model can be loaded, AnalysisCancelled when `is_cancelled()` turns true between
-    batches.
+    batches. The reader's correction `rules` apply to the entities before the summary.
     """
     annotator = annotator or annotate
     blocks = analysable_blocks(document)
@@ -70,7 +72,7 @@ def analyse_document(
             progress(done, total)
     if is_cancelled is not None and is_cancelled():
         raise AnalysisCancelled
-    entities = extract_entities(document, spans, blocks)
+    entities = apply_rules(document, extract_entities(document, spans, blocks), rules)
     summary = summarize(document, sentences, entities, length)
     return Analysis(
         entities=entities, summary=summary, sentences=tuple(sentences), model_name=model_name()
