@@ -78,16 +78,18 @@ _CITY_DATELINE = re.compile(
 )
 # Photo captions and credits, wherever they stand: "1 of 4. ...", "Photo: ...", "(Photo: ...)".
 _CAPTION = re.compile(
-    r"^\d{1,2}\s+of\s+\d{1,2}\b[.:]?"
-    r"|^\(?(?:photo|picture|image|photograph|credit|caption|image\s+copyright|image\s+caption)"
-    r"(?:\s+credit)?\s*:"
+    r"^\d{1,2}\s+of\s+\d{1,2}[.:]\s"
+    r"|^\(?(?:photo|picture|image|photograph|credit|caption)(?:\s+credit)?\s*:"
+    r"|^image\s+(?:copyright|caption)\b"
     r"|\((?:photo|picture|image|credit)\s*:[^)]*\)\s*$",
     re.IGNORECASE,
 )
-# Captions known by a credit or a pointer, only before the story starts ("... Getty Images",
-# "(pictured)"): inside the story such words can be prose.
+# Captions known by a credit or a pointer ("... Getty Images", "... REUTERS/Ana Petrova",
+# "(pictured)"): before the story starts, or as a line of their own; inside the story such
+# words can be prose.
 _CREDIT = re.compile(
-    r"(?:getty\s+images|shutterstock|reuters/\S+|ap\s+photo(?:/\S+)?|/\s*afp|epa(?:-efe)?)\s*\)?\.?$"
+    r"(?:getty\s+images|shutterstock|(?:reuters|ap\s+photo|afp|epa)\s*/\s*[\w.'’ -]{1,40})"
+    r"\s*\)?\.?$"
     r"|\((?:pictured|not\s+pictured|left|right|centre|center|above|below|file\s+photo)\)",
     re.IGNORECASE,
 )
@@ -308,7 +310,10 @@ def _mark_furniture(items: list[_Item]) -> None:
             item.kind in shaped
             and not item.bullet
             and _words(item.text) <= MAX_FURNITURE_WORDS
-            and (_CAPTION.search(item.text) or (index < start and _CREDIT.search(item.text)))
+            and (
+                _CAPTION.search(item.text)
+                or ((index < start or _words(item.text) <= 4) and _CREDIT.search(item.text))
+            )
         ):
             item.kind = BlockKind.CAPTION
     before = [

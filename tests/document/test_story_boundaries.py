@@ -89,6 +89,7 @@ def test_each_dateline_form_marks_where_the_story_starts(dateline: str) -> None:
         "The mayor (pictured) opened the new bridge on Friday.",
         "Volunteers at the shelter. (Photo: Sam Okoro/Daily Courier)",
         "1 of 4. Volunteers sort donated food at the shelter.",
+        "Volunteers sort donated food at the shelter. REUTERS/Sam Okoro",
     ],
 )
 def test_photo_captions_and_credits_before_the_dateline(caption: str) -> None:
@@ -124,6 +125,25 @@ def test_unmistakable_captions_are_captions_anywhere() -> None:
     )
     assert kinds(doc)[2] == ("caption", "Photo: Cyclists cross the bridge on its first morning.")
     assert len(doc.body_blocks) == 2
+
+
+@pytest.mark.parametrize(
+    "credit", ["Getty Images", "REUTERS/Ana Petrova", "Image copyright Getty Images"]
+)
+def test_a_credit_on_its_own_line_is_a_caption_anywhere(credit: str) -> None:
+    doc = parse_article(
+        "Bridge Reopens\n\nThe bridge over the river reopened on Monday after three months.\n\n"
+        f"{credit}\n\nTraffic was light in the first hours of the day.\n"
+    )
+    assert kinds(doc)[2] == ("caption", credit)
+
+
+def test_a_credit_word_inside_the_story_is_prose() -> None:
+    doc = parse_article(
+        "Agency Sold\n\nThe photo agency was founded in a garage in 1995.\n\n"
+        "Last year it was bought by Getty Images.\n\nStaff were told on Friday.\n"
+    )
+    assert not doc.blocks_of(BlockKind.CAPTION)
 
 
 @pytest.mark.parametrize(
