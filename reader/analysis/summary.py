@@ -54,7 +54,7 @@ DUPLICATE_SIMILARITY = 0.5
 
 _QUOTES = ('"', "“", "‘", "'", "«", "„")
 _FURNITURE = re.compile(
-    r"^(?:by\s*\.|published\b|updated\b|last\s+updated\b|posted\b|scroll\s+down\s+for\b|[|•])"
+    r"^(?:by\s*\.|(?:published|updated|posted)\s*:|last\s+updated\s+(?:at|on)\b|scroll\s+down\s+for\b|\|)"
     r"|\b(?:daily\s+mail\s+reporter|for\s+mailonline|for\s+the\s+daily\s+mail|getty\s+images)\b"
     r"|\((?:[^()]{0,40}\s)?(?:pictured|not\s+pictured|file\s+photo|stock\s+(?:image|photo)|"
     r"posed\s+by\s+models?|artist'?s\s+impression|left|right|centre|center|above|below)\)"

@@ -152,6 +152,15 @@ def test_a_byline_and_time_stamps_glued_before_the_lead_are_skipped() -> None:
     assert not any("PUBLISHED" in t or "UPDATED" in t or "Reporter" in t for t in texts(summary))
 
 
+def test_story_sentences_that_start_like_time_stamps_are_kept() -> None:
+    lead = "Published in a medical journal on Monday, the study followed nine thousand patients."
+    document = parse_article(
+        f"{lead} Updated guidance for doctors is expected later this year, officials said. "
+        "Posted to a video site, the researchers' talk has been watched a million times."
+    )
+    assert texts(summarize(document, split_sentences(document)))[0] == lead
+
+
 def test_a_photo_caption_glued_before_the_lead_is_skipped() -> None:
     document = parse_article(
         "Harbour master Tomas Rell (pictured) said the storm was the worst in living memory. "
