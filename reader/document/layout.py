@@ -235,14 +235,14 @@ def _drop_boilerplate(items: list[_Item]) -> tuple[list[_Item], list[str]]:
 def _mark_comments(items: list[_Item]) -> None:
     """Readers' comments after the story: from a comments heading, or a closing run of
     short signed posts ("Great article! - Jim, Ohio"). They are shown, not analysed."""
-    start = None
-    for index in range(2, len(items)):
-        if _COMMENTS_HEADING.match(items[index].text) and all(
-            _words(it.text) <= 150 for it in items[index + 1 :]
-        ):
-            items[index].heading_level = 1
-            start = index
-            break
+    start: int | None = None
+    # Only the first comments heading counts; long prose after it means it was no such thing.
+    heading = next(
+        (i for i in range(2, len(items)) if _COMMENTS_HEADING.match(items[i].text)), None
+    )
+    if heading is not None and all(_words(it.text) <= 150 for it in items[heading + 1 :]):
+        items[heading].heading_level = 1
+        start = heading
     # The closing run: every item a signed post or a few words ("Reply"), two posts at least.
     signed = [False] * len(items)
     tail = len(items)
