@@ -49,6 +49,8 @@ MIN_LOWER_WORDS = 3
 # How much more central a sentence must be to displace a lead voice, as a share of the
 # most central sentence's centrality.
 CLEAR_MARGIN = 0.2
+# How far into a sentence a byline and time stamp may run before the dateline.
+PREFIX_CHARS = 160
 # tf-idf cosine above which two sentences say the same thing.
 DUPLICATE_SIMILARITY = 0.5
 
@@ -146,13 +148,31 @@ def is_furniture(text: str) -> bool:
 
 
 def _without_dateline(sentence: SummarySentence, score: float) -> SummarySentence:
-    """The sentence without a leading dateline, when enough of a sentence remains."""
-    cut = dateline_length(sentence.text)
+    """The sentence from where its story begins, when enough of a sentence remains."""
+    cut = _story_offset(sentence.text)
     rest = sentence.text[cut:]
     if cut and len(rest.split()) >= MIN_WORDS:
         start = sentence.start + cut + len(rest) - len(rest.lstrip())
         return SummarySentence(start, sentence.end, rest.lstrip(), score)
     return SummarySentence(sentence.start, sentence.end, sentence.text, score)
+
+
+def _story_offset(text: str) -> int:
+    """Past a leading dateline, or past a byline and time stamp glued before one
+    ("By Ana Reyes, CNN Updated 0412 GMT (CNN) -- "); 0 when the text starts with the story."""
+    cut = dateline_length(text)
+    if cut:
+        return cut
+    for opening, char in enumerate(text[:PREFIX_CHARS]):
+        if char != "(":
+            continue
+        # Names, times and dates have hardly any lower-case words; the story's words do.
+        if len(_LOWER_WORD.findall(text[:opening])) >= MIN_LOWER_WORDS:
+            return 0
+        length = dateline_length(text[opening:])
+        if length:
+            return opening + length
+    return 0
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:

@@ -81,15 +81,14 @@ _CAPTION = re.compile(
     r"^\d{1,2}\s+of\s+\d{1,2}[.:]\s"
     r"|^\(?(?:photo|picture|image|photograph|credit|caption)(?:\s+credit)?\s*:"
     r"|^image\s+(?:copyright|caption)\b"
-    r"|\((?:photo|picture|image|credit)\s*:[^)]*\)\s*$",
+    r"|\((?:photo|picture|image|credit)\s*:[^)]*\)\s*$"
+    r"|\b(?:reuters|ap\s+photo|afp|epa)\s*/\s*[\w.'’ -]{1,40}\)?\.?$",
     re.IGNORECASE,
 )
-# Captions known by a credit or a pointer ("... Getty Images", "... REUTERS/Ana Petrova",
-# "(pictured)"): before the story starts, or as a line of their own; inside the story such
-# words can be prose.
+# Captions known by a credit or a pointer ("... Getty Images", "(pictured)"): before the
+# story starts, or as a line of their own; inside the story such words can be prose.
 _CREDIT = re.compile(
-    r"(?:getty\s+images|shutterstock|(?:reuters|ap\s+photo|afp|epa)\s*/\s*[\w.'’ -]{1,40})"
-    r"\s*\)?\.?$"
+    r"(?:getty\s+images|shutterstock)\s*\)?\.?$"
     r"|\((?:pictured|not\s+pictured|left|right|centre|center|above|below|file\s+photo)\)",
     re.IGNORECASE,
 )

@@ -152,6 +152,18 @@ def test_a_byline_and_time_stamps_glued_before_the_lead_are_skipped() -> None:
     assert not any("PUBLISHED" in t or "UPDATED" in t or "Reporter" in t for t in texts(summary))
 
 
+def test_a_byline_and_time_stamp_glued_before_the_dateline_are_left_out() -> None:
+    story = "A strong earthquake shook the northern coast on Monday, officials said."
+    document = parse_article(
+        f"By Ana Reyes, CNN Updated 0412 GMT (1212 HKT) March 3, 2025 (CNN) -- {story} "
+        "Rescue teams reached the worst-hit villages by the afternoon. "
+        "Schools in the region will stay closed until the buildings are checked."
+    )
+    summary = summarize(document, split_sentences(document))
+    assert summary[0].text == story
+    assert document.text[summary[0].start : summary[0].end] == story
+
+
 def test_story_sentences_that_start_like_time_stamps_are_kept() -> None:
     lead = "Published in a medical journal on Monday, the study followed nine thousand patients."
     document = parse_article(

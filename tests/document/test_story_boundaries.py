@@ -138,6 +138,15 @@ def test_a_credit_on_its_own_line_is_a_caption_anywhere(credit: str) -> None:
     assert kinds(doc)[2] == ("caption", credit)
 
 
+def test_a_caption_with_an_agency_credit_is_a_caption_inside_the_story_too() -> None:
+    caption = "Volunteers sort donated food at the shelter in Leeds, March 3. REUTERS/Sam Okoro"
+    doc = parse_article(
+        "Shelter Asks for Help\n\nThe shelter asked for help on Monday as demand rose.\n\n"
+        f"{caption}\n\nVolunteers worked through the night.\n"
+    )
+    assert kinds(doc)[2] == ("caption", caption)
+
+
 def test_a_credit_word_inside_the_story_is_prose() -> None:
     doc = parse_article(
         "Agency Sold\n\nThe photo agency was founded in a garage in 1995.\n\n"
