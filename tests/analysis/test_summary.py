@@ -164,6 +164,32 @@ def test_a_byline_and_time_stamp_glued_before_the_dateline_are_left_out() -> Non
     assert document.text[summary[0].start : summary[0].end] == story
 
 
+def test_furniture_is_left_out_even_when_the_summary_is_short() -> None:
+    document = parse_article(
+        "Harbour master Tomas Rell (pictured) at the quay on Sunday morning. "
+        "A winter storm flooded the harbour district of Kessport on Sunday night. "
+        "Share this with your friends by clicking the button below."
+    )
+    summary = texts(summarize(document, split_sentences(document)))
+    assert summary == ["A winter storm flooded the harbour district of Kessport on Sunday night."]
+
+
+def test_a_line_broken_mid_sentence_comes_after_whole_sentences() -> None:
+    document = parse_article(
+        "Club Hails Its Season\n"
+        "The club has finished second for three seasons in a row, and the manager\n"
+        "said on Friday that the squad deserved enormous credit for it.\n"
+        "The team plays its next league match away from home on Saturday.\n"
+        "Tickets for the cup semi-final go on sale to members next week.\n"
+    )
+    assert document.title == "Club Hails Its Season"
+    summary = texts(summarize(document, split_sentences(document), length=2))
+    assert summary == [
+        "said on Friday that the squad deserved enormous credit for it.",
+        "The team plays its next league match away from home on Saturday.",
+    ]
+
+
 def test_story_sentences_that_start_like_time_stamps_are_kept() -> None:
     lead = "Published in a medical journal on Monday, the study followed nine thousand patients."
     document = parse_article(
