@@ -198,6 +198,7 @@ def _items_of_chunk(chunk: list[str], one_per_line: bool) -> list[_Item]:
             and open_item is not None
             and not _TRAILER.match(line)
             and not _COMMENTS_HEADING.match(line)
+            and not _SIGNED_POST.search(open_item.text)  # a signed post ends where it is signed
         ):
             open_item.text += " " + line
         else:

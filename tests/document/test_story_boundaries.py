@@ -196,6 +196,20 @@ def test_a_closing_run_of_signed_reader_posts_is_comments() -> None:
     assert [b.level for b in doc.blocks_of(BlockKind.COMMENTS)] == [2, 0, 0]
 
 
+def test_signed_posts_on_consecutive_lines_stay_apart() -> None:
+    doc = parse_article(
+        "Library Saved\n\nThe town library will stay open after a late grant from the county.\n\n"
+        "Comments\n\n"
+        "Great article, thank you for all the detail in it! - Jim, Ohio\n"
+        "About time somebody listened to the people who use the library. - Maria\n"
+    )
+    assert [doc.block_text(b) for b in doc.blocks_of(BlockKind.COMMENTS)] == [
+        "Comments",
+        "Great article, thank you for all the detail in it! - Jim, Ohio",
+        "About time somebody listened to the people who use the library. - Maria",
+    ]
+
+
 def test_a_single_signed_quote_in_the_story_is_not_comments() -> None:
     doc = parse_article(
         "Library Saved\n\nThe town library will stay open after a late grant from the county.\n\n"
