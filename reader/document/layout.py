@@ -78,13 +78,18 @@ _CITY_DATELINE = re.compile(
 )
 # Photo captions and credits, wherever they stand: "1 of 4. ...", "Photo: ...", "(Photo: ...)".
 _CAPTION = re.compile(
-    r"^\d{1,2}\s+of\s+\d{1,2}[.:]\s"
-    r"|^\(?(?:photo|picture|image|photograph|credit|caption)(?:\s+credit)?\s*:"
-    r"|^image\s+(?:copyright|caption)\b"
-    r"|\((?:photo|picture|image|credit)\s*:[^)]*\)\s*$"
+    r"\d{1,2}\s+of\s+\d{1,2}[.:]\s"
+    r"|\(?(?:photo|picture|image|photograph|credit|caption)(?:\s+credit)?\s*:"
+    r"|image\s+(?:copyright|caption)\b",
+    re.IGNORECASE,
+)
+# ... and by their end: "... (Photo: Sam Okoro)", "... REUTERS/Ana Petrova".
+_CAPTION_END = re.compile(
+    r"\((?:photo|picture|image|credit)\s*:[^)]*\)\s*$"
     r"|\b(?:reuters|ap\s+photo|afp|epa)\s*/\s*[\w.'’ -]{1,40}\)?\.?$",
     re.IGNORECASE,
 )
+CAPTION_END_CHARS = 120
 # Captions known by a credit or a pointer ("... Getty Images", "(pictured)"): before the
 # story starts, or as a line of their own; inside the story such words can be prose.
 _CREDIT = re.compile(
@@ -107,6 +112,8 @@ _SIGNED_POST = re.compile(
     r"(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*$"
 )
 MAX_COMMENT_WORDS = 80
+# How many closing items are looked at for a run of signed posts.
+MAX_COMMENT_ITEMS = 400
 # Items before a dateline may be captions, promos or labels only if they are this short.
 MAX_FURNITURE_WORDS = 45
 # A longer line before a dateline that is no caption means the story had already begun.
@@ -246,7 +253,7 @@ def _mark_comments(items: list[_Item]) -> None:
     # The closing run: every item a signed post or a few words ("Reply"), two posts at least.
     signed = [False] * len(items)
     tail = len(items)
-    while tail > 2:
+    while tail > max(2, len(items) - MAX_COMMENT_ITEMS):
         text = items[tail - 1].text
         signed[tail - 1] = bool(_SIGNED_POST.search(text))
         if _words(text) > MAX_COMMENT_WORDS or not (signed[tail - 1] or _words(text) <= 8):
@@ -290,11 +297,23 @@ def _story_start(items: list[_Item]) -> int | None:
         if (
             item.kind is BlockKind.PARAGRAPH
             and _words(item.text) > MAX_PROMO_WORDS
-            and not _CAPTION.search(item.text)
-            and not _CREDIT.search(item.text)
+            and not _is_caption(item.text, before_story=True)
         ):
             return None  # the story had begun without a dateline
     return None
+
+
+def _is_caption(text: str, before_story: bool) -> bool:
+    """A photo caption or credit: by its shape anywhere, by a credit word before the story
+    or on a line of its own."""
+    tail = text[-CAPTION_END_CHARS:]
+    if _CAPTION.match(text) or (("/" in tail or ")" in tail) and _CAPTION_END.search(tail)):
+        return _words(text) <= MAX_FURNITURE_WORDS
+    return (
+        (before_story or len(text) <= 40)
+        and _CREDIT.search(text) is not None
+        and _words(text) <= (MAX_FURNITURE_WORDS if before_story else 4)
+    )
 
 
 def _long_words(*texts: str) -> set[str]:
@@ -306,15 +325,7 @@ def _mark_furniture(items: list[_Item]) -> None:
     start = _story_start(items) or 0
     shaped = (BlockKind.TITLE, BlockKind.HEADING, BlockKind.PARAGRAPH)
     for index, item in enumerate(items):
-        if (
-            item.kind in shaped
-            and not item.bullet
-            and _words(item.text) <= MAX_FURNITURE_WORDS
-            and (
-                _CAPTION.search(item.text)
-                or ((index < start or _words(item.text) <= 4) and _CREDIT.search(item.text))
-            )
-        ):
+        if item.kind in shaped and not item.bullet and _is_caption(item.text, index < start):
             item.kind = BlockKind.CAPTION
     before = [
         it
