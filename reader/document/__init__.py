@@ -1,7 +1,7 @@
 """The article as data: loading a file and reading its layout. No Qt here."""
 
 from reader.document.decoding import Decoded, NotTextError, decode_bytes, normalize_text
-from reader.document.layout import parse_article
+from reader.document.layout import dateline_length, parse_article
 from reader.document.loading import (
     MAX_FILE_BYTES,
     DocumentError,
@@ -18,6 +18,7 @@ __all__ = [
     "Document",
     "DocumentError",
     "NotTextError",
+    "dateline_length",
     "decode_bytes",
     "document_from_bytes",
     "load_document",

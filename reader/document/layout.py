@@ -55,8 +55,8 @@ _TRAILER = re.compile(
     r"^(?:latest\s+news|latest\s+stories|read\s+more|read\s+next|related(?:\s+(?:articles|stories|news|coverage))?|"
     r"more\s+from\s+.{1,40}|more\s+stories|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|"
     r"share\s+this(?:\s+(?:article|story))?|share\s+on\s+.{1,30}|trending(?:\s+now)?|most\s+read|most\s+popular|"
-    r"sign\s+up\s+for\s+.{1,60}|subscribe(?:\s+to\s+.{1,60})?|follow\s+us(?:\s+on\s+.{1,40})?|comments?|"
-    r"leave\s+a\s+(?:comment|reply)|popular\s+stories|editor'?s\s+picks|top\s+stories)\s*[:.!]?$",
+    r"sign\s+up\s+for\s+.{1,60}|subscribe(?:\s+to\s+.{1,60})?|follow\s+us(?:\s+on\s+.{1,40})?|"
+    r"popular\s+stories|editor'?s\s+picks|top\s+stories)\s*[:.!]?$",
     re.IGNORECASE,
 )
 # Lines that are never part of an article, wherever they stand.
@@ -66,6 +66,61 @@ _NOISE = re.compile(
     r"click\s+here\s+to\s+.{1,60}|image\s*:?|photo\s*:?|creator\s*:|author\s*:|by\s*:?)\s*$",
     re.IGNORECASE,
 )
+# --- story boundaries ---
+# Where a wire or web story starts: "LAGOS (Reuters) - ", "PARIS, March 3 (AFP) — ",
+# "(CNN) -- ", "(CNN)The ...", "Boston (CNN)Guilty ...", "WASHINGTON — ".
+_AGENCY_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*(?:,?\s+[\w.'’-]+){0,5}\s*)?\([A-Z][\w.&'’ /-]{0,40}\)"
+    r"(?:\s*[-–—]{1,2}\s+|(?=[A-Z\"“‘']))"
+)
+_CITY_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?\s[-–—]{1,2}\s"
+)
+# Photo captions and credits, wherever they stand: "1 of 4. ...", "Photo: ...", "(Photo: ...)".
+_CAPTION = re.compile(
+    r"\d{1,2}\s+of\s+\d{1,2}[.:]\s"
+    r"|\(?(?:photo|picture|image|photograph|credit|caption)(?:\s+credit)?\s*:"
+    r"|image\s+(?:copyright|caption)\b",
+    re.IGNORECASE,
+)
+# ... and by their end: "... (Photo: Sam Okoro)", "... REUTERS/Ana Petrova".
+_CAPTION_END = re.compile(
+    r"\((?:photo|picture|image|credit)\s*:[^)]*\)\s*$"
+    r"|\b(?:reuters|ap\s+photo|afp|epa)\s*/\s*[\w.'’ -]{1,40}\)?\.?$",
+    re.IGNORECASE,
+)
+CAPTION_END_CHARS = 120
+# Captions known by a credit or a pointer ("... Getty Images", "(pictured)"): before the
+# story starts, or as a line of their own; inside the story such words can be prose.
+_CREDIT = re.compile(
+    r"(?:getty\s+images|shutterstock)\s*\)?\.?$"
+    r"|\((?:pictured|not\s+pictured|left|right|centre|center|above|below|file\s+photo)\)",
+    re.IGNORECASE,
+)
+# A section label above the story: a word or two ("World") or a trail ("Business | Markets").
+_SECTION_LABEL = re.compile(r"^[A-Z][\w&'’ -]{0,24}(?:\s*[|›>/»]\s*[A-Z][\w&'’ -]{0,24}){0,3}$")
+# Where readers' comments start, after the story.
+_COMMENTS_HEADING = re.compile(
+    r"^(?:(?:reader'?s'?\s+|your\s+|user\s+)?comments?|have\s+your\s+say|add\s+(?:your|a)\s+comment|"
+    r"leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|join\s+the\s+(?:conversation|discussion|debate)|"
+    r"\d[\d,]*\s+comments?|comments?\s*\(\d[\d,]*\)|what\s+do\s+you\s+think\??)\s*[:.!]?$",
+    re.IGNORECASE,
+)
+# A short reader post signed at its end: "Great article! - Jim, Ohio".
+_SIGNED_POST = re.compile(
+    r"[.!?)\"”’]\s*[-–—~]{1,2}\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+    r"(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*$"
+)
+MAX_COMMENT_WORDS = 80
+# How many closing items are looked at for a run of signed posts.
+MAX_COMMENT_ITEMS = 400
+# Items before a dateline may be captions, promos or labels only if they are this short.
+MAX_FURNITURE_WORDS = 45
+# A longer line before a dateline that is no caption means the story had already begun.
+MAX_PROMO_WORDS = 15
+# How far into the file a dateline may stand and still mark where the story starts.
+MAX_STORY_START = 8
+
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40},?(?:\s+[A-Z][\w.]*){0,3}[^.!?]{0,40}?\s[-–—]{1,2}\s")
 _FINAL_PUNCT = (".", ",", ";", ":", "!", "…", ".”", '."', ".’", "!”", ",”")
 
@@ -89,7 +144,9 @@ def parse_article(
     """Build a Document from normalised article text (no CR, no NUL)."""
     items = _cut_items(raw)
     items, boilerplate = _drop_boilerplate(items)
+    _mark_comments(items)
     _classify(items)
+    _mark_furniture(items)
     return _assemble(items, source_path, encoding, notices, tuple(boilerplate))
 
 
@@ -143,7 +200,13 @@ def _items_of_chunk(chunk: list[str], one_per_line: bool) -> list[_Item]:
                 line[bullet.end() :].strip(), bullet=True, numbered=bool(_NUMBERED.match(line))
             )
             items.append(open_item)
-        elif wrapped and open_item is not None and not _TRAILER.match(line):
+        elif (
+            wrapped
+            and open_item is not None
+            and not _TRAILER.match(line)
+            and not _COMMENTS_HEADING.match(line)
+            and not _SIGNED_POST.search(open_item.text)  # a signed post ends where it is signed
+        ):
             open_item.text += " " + line
         else:
             open_item = _Item(line)
@@ -171,6 +234,126 @@ def _drop_boilerplate(items: list[_Item]) -> tuple[list[_Item], list[str]]:
             items = items[:index]
             break
     return items, dropped
+
+
+# --- story boundaries -------------------------------------------------------------
+
+
+def _mark_comments(items: list[_Item]) -> None:
+    """Readers' comments after the story: from a comments heading, or a closing run of
+    short signed posts ("Great article! - Jim, Ohio"). They are shown, not analysed."""
+    start: int | None = None
+    # Only the first comments heading counts; long prose after it means it was no such thing.
+    heading = next(
+        (i for i in range(2, len(items)) if _COMMENTS_HEADING.match(items[i].text)), None
+    )
+    if heading is not None and all(_words(it.text) <= 150 for it in items[heading + 1 :]):
+        items[heading].heading_level = 1
+        start = heading
+    # The closing run: every item a signed post or a few words ("Reply"), two posts at least.
+    signed = [False] * len(items)
+    tail = len(items)
+    while tail > max(2, len(items) - MAX_COMMENT_ITEMS):
+        text = items[tail - 1].text
+        signed[tail - 1] = bool(_SIGNED_POST.search(text))
+        if _words(text) > MAX_COMMENT_WORDS or not (signed[tail - 1] or _words(text) <= 8):
+            break
+        tail -= 1
+    first_post = next((i for i in range(tail, len(items)) if signed[i]), None)
+    if (
+        first_post is not None
+        and sum(signed[first_post:]) >= 2
+        and (start is None or first_post < start)
+    ):
+        items[first_post].heading_level = 2  # the first post of a section without a heading
+        start = first_post
+    for item in items[start:] if start is not None else ():
+        item.kind = BlockKind.COMMENTS
+
+
+def dateline_length(text: str) -> int:
+    """How many characters of `text` are a wire dateline ("LAGOS (Reuters) - ", "(CNN)"), or 0."""
+    match = _AGENCY_DATELINE.match(text) or _CITY_DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def _is_dateline(text: str) -> bool:
+    """A wire dateline followed by the story's prose (not an all-caps headline)."""
+    length = dateline_length(text)
+    if not length:
+        return False
+    rest = text[length:]
+    lower = sum(c.islower() for c in rest)
+    return _words(rest) >= 6 and lower > 2 * sum(c.isupper() for c in rest)
+
+
+def _story_start(items: list[_Item]) -> int | None:
+    """The index of the dateline item where the story starts, if one stands near the top."""
+    for index, item in enumerate(items[:MAX_STORY_START]):
+        if item.kind not in (None, BlockKind.TITLE, BlockKind.HEADING, BlockKind.PARAGRAPH):
+            continue
+        if _is_dateline(item.text):
+            return index
+        if (
+            item.kind is BlockKind.PARAGRAPH
+            and _words(item.text) > MAX_PROMO_WORDS
+            and not _is_caption(item.text, before_story=True)
+        ):
+            return None  # the story had begun without a dateline
+    return None
+
+
+def _is_caption(text: str, before_story: bool) -> bool:
+    """A photo caption or credit: by its shape anywhere, by a credit word before the story
+    or on a line of its own."""
+    tail = text[-CAPTION_END_CHARS:]
+    if _CAPTION.match(text) or (("/" in tail or ")" in tail) and _CAPTION_END.search(tail)):
+        return _words(text) <= MAX_FURNITURE_WORDS
+    return (
+        (before_story or len(text) <= 40)
+        and _CREDIT.search(text) is not None
+        and _words(text) <= (MAX_FURNITURE_WORDS if before_story else 4)
+    )
+
+
+def _long_words(*texts: str) -> set[str]:
+    return {w for t in texts for w in re.findall(r"[a-z]{5,}", t.lower())}
+
+
+def _mark_furniture(items: list[_Item]) -> None:
+    """Captions anywhere; before a dateline, also section labels and unrelated promos."""
+    start = _story_start(items) or 0
+    shaped = (BlockKind.TITLE, BlockKind.HEADING, BlockKind.PARAGRAPH)
+    for index, item in enumerate(items):
+        if item.kind in shaped and not item.bullet and _is_caption(item.text, index < start):
+            item.kind = BlockKind.CAPTION
+    before = [
+        it
+        for it in items[:start]
+        if it.kind in shaped and not it.bullet and _words(it.text) <= MAX_FURNITURE_WORDS
+    ]
+    labels = [it for it in before if _is_section_label(it.text)]
+    # The title is the first line that can be one, past captions and section labels.
+    title = next((it for it in before if it.kind is BlockKind.TITLE), None)
+    if title is None or title in labels:
+        lines = [it for it in before if it not in labels and _words(it.text) >= 3]
+        shaped_first = sorted(lines, key=lambda it: not _is_heading_shape(it.text))
+        title = shaped_first[0] if shaped_first else title
+    story = _long_words(*(it.text for it in items[start : start + 2]))
+    for item in before:
+        if item is title:
+            item.kind = BlockKind.TITLE
+        elif item in labels:
+            item.kind = BlockKind.SECTION_LABEL
+        elif not _long_words(item.text) & story:
+            item.kind = BlockKind.PROMO
+
+
+def _is_section_label(text: str) -> bool:
+    """A word or two ("World"), or a trail of them ("Business | Markets")."""
+    return bool(_SECTION_LABEL.match(text)) and (
+        _words(text) <= 2 or bool(re.search(r"[|›>»/]", text))
+    )
 
 
 # --- deciding what each item is ---------------------------------------------------
@@ -251,7 +434,7 @@ def _classify_header(items: list[_Item], index: int) -> int:
         byline = _BYLINE.match(text)
         tags = _TAGS_LABEL.match(text)
         tldr = _INLINE_TLDR.match(text)
-        if item.bullet or item.heading_level:
+        if item.bullet or item.heading_level or item.kind is not None:
             break
         is_byline = bool(byline) and len(text) <= 150 and _words(text) <= 16
         if is_byline or (_META.match(text) and len(text) <= 100):
@@ -363,7 +546,8 @@ def _assemble(
             for piece in _split_long(text):
                 add(kind, piece)
             continue
-        add(kind, text, item.heading_level if kind is BlockKind.HEADING else 0)
+        level = item.heading_level if kind in (BlockKind.HEADING, BlockKind.COMMENTS) else 0
+        add(kind, text, level)
 
     text = "\n".join(parts)
     return Document(

@@ -20,6 +20,13 @@ class BlockKind(StrEnum):
     KEY_POINT = "key_point"
     HEADING = "heading"
     PARAGRAPH = "paragraph"
+    # Page furniture around the story: shown quietly, never analysed or summarized.
+    SECTION_LABEL = "section_label"  # "World", "Business | Markets" above the story
+    CAPTION = "caption"  # a photo caption or credit: "2 of 6. ...", "(Photo: ...)"
+    PROMO = "promo"  # a teaser for another story, before the story starts
+    # Readers' comments after the story; level 1 is the section's heading, level 2 its first
+    # post when it has no heading.
+    COMMENTS = "comments"
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,10 @@ _SIZE_STEP = {
     BlockKind.TAGS: -1,
     BlockKind.KEY_POINTS_LABEL: -1,
     BlockKind.HEADING: 1,
+    BlockKind.SECTION_LABEL: -1,
+    BlockKind.CAPTION: -1,
+    BlockKind.PROMO: -1,
+    BlockKind.COMMENTS: -1,
 }
 _BUILD_CHUNK_CHARS = 24_000
 _BLOCK_COST_CHARS = 60  # a new block costs Qt about as much as this many characters
@@ -225,6 +229,25 @@ class ArticleView(QTextEdit):
             block.setTopMargin(0)
             block.setBottomMargin(0)
             block.setBackground(self._key_point_background(palette))
+        elif kind in (BlockKind.SECTION_LABEL, BlockKind.CAPTION, BlockKind.PROMO):
+            # Page furniture around the story: there, but out of the way.
+            char.setForeground(quiet)
+            block.setBottomMargin(6)
+            if kind is BlockKind.CAPTION:
+                char.setFontItalic(True)
+            elif kind is BlockKind.SECTION_LABEL:
+                char.setFontCapitalization(QFont.Capitalization.AllUppercase)
+        elif kind is BlockKind.COMMENTS:
+            # Readers' comments, set apart from the story, below a gap.
+            char.setForeground(quiet)
+            block.setBottomMargin(6)
+            block.setLeftMargin(16)
+            if level:
+                block.setTopMargin(28)
+            if level == 1:
+                char.setFontWeight(QFont.Weight.Bold)
+                char.setFontCapitalization(QFont.Capitalization.AllUppercase)
+                block.setLeftMargin(0)
         elif kind is BlockKind.HEADING:
             char.setFontWeight(QFont.Weight.Bold)
             block.setTopMargin(18)
