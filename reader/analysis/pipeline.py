@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from reader.analysis.annotate import Annotator, annotate
 from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities
 from reader.analysis.language import model_name
 from reader.analysis.model import Analysis
+from reader.analysis.reference_date import find_reference_date
 from reader.analysis.summary import DEFAULT_LENGTH, summarize
+from reader.analysis.times import find_times
 from reader.document import Block, Document
 
 # Characters per request to the model (about 2,500 words, a few tenths of a second):
@@ -40,13 +43,14 @@ def analyse_document(
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     annotator: Annotator | None = None,
+    reference_date: date | None = None,
 ) -> Analysis:
     """Entities, sentences and summary of `document`.
 
     `annotator` runs the model (default: in this process; an AnnotatorPool's
     `annotate` runs it in worker processes). Raises LanguageModelError when no
     model can be loaded, AnalysisCancelled when `is_cancelled()` turns true between
-    batches.
+    batches. `reference_date` (the reader's) overrides the date read from the article.
     """
     annotator = annotator or annotate
     blocks = analysable_blocks(document)
@@ -72,8 +76,16 @@ def analyse_document(
         raise AnalysisCancelled
     entities = extract_entities(document, spans, blocks)
     summary = summarize(document, sentences, entities, length)
+    reference = find_reference_date(document, reference_date)
+    spans = [(b.start, b.end) for b in blocks]
+    times = find_times(document.text, reference.date, sentences, spans)
     return Analysis(
-        entities=entities, summary=summary, sentences=tuple(sentences), model_name=model_name()
+        entities=entities,
+        summary=summary,
+        sentences=tuple(sentences),
+        model_name=model_name(),
+        times=times,
+        reference_date=reference,
     )
 
 
