@@ -33,7 +33,10 @@ def only(text: str, reference: date = REFERENCE) -> tuple[str, str, str]:
         ("Trade grew in the 1990s.", ("1990s", "date", "199")),
         ("It was built in the 19th century.", ("the 19th century", "date", "18")),
         ("Sales fell in the third quarter.", ("the third quarter", "date", "2012-Q3")),
-        ("Sales fell in the first quarter of 2011.", ("the first quarter of 2011", "date", "2011-Q1")),
+        (
+            "Sales fell in the first quarter of 2011.",
+            ("the first quarter of 2011", "date", "2011-Q1"),
+        ),
         ("The harbour board met last week.", ("last week", "date", "2013-W11")),
         ("The union will strike next month.", ("next month", "date", "2013-04")),
         ("Profits doubled last year.", ("last year", "date", "2012")),
