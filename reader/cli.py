@@ -8,9 +8,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from reader.analysis import Analysis, LanguageModelError, analyse_document
+from reader.analysis.model import Span
+from reader.analysis.reference_date import parse_iso_date
 from reader.document import Document, DocumentError, load_document
 
 EXIT_OK = 0
@@ -30,7 +33,25 @@ def build_parser() -> argparse.ArgumentParser:
         default="json",
         help="json: one pretty object per file; jsonl: one line per file; csv: one row per mention",
     )
+    parser.add_argument(
+        "--date",
+        type=_article_date,
+        metavar="YYYY-MM-DD",
+        help="the articles' date, which 'Tuesday' and 'last week' count from "
+        "(default: read from the article, else the file's date)",
+    )
     return parser
+
+
+def _article_date(text: str) -> date:
+    try:
+        return parse_iso_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _span(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
 
 
 def document_record(document: Document) -> dict[str, Any]:
@@ -48,7 +69,8 @@ def document_record(document: Document) -> dict[str, Any]:
 
 
 def analysis_record(analysis: Analysis) -> dict[str, Any]:
-    """The part of a record that the language analysis adds: entities and summary."""
+    """The part of a record that the language analysis adds: entities, summary, times, figures."""
+    reference = analysis.reference_date
     return {
         "entities": [
             {
@@ -65,6 +87,25 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
             for entity in analysis.entities
         ],
         "summary": [{"start": s.start, "end": s.end, "text": s.text} for s in analysis.summary],
+        "reference_date": reference.date.isoformat() if reference else None,
+        "reference_date_source": reference.source if reference else None,
+        "times": [
+            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+            for t in analysis.times
+        ],
+        "quantities": [
+            {
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "value": q.value,
+                "unit": q.unit,
+                "counted": _span(q.counted),
+                "high": q.high,
+                "conversion": _span(q.conversion),
+            }
+            for q in analysis.quantities
+        ],
     }
 
 
@@ -107,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 status = EXIT_BAD_INPUT
                 continue
             try:
-                analysis = analyse_document(document)
+                analysis = analyse_document(document, reference_date=options.date)
             except LanguageModelError as exc:
                 print(f"reader extract: {exc}", file=sys.stderr)
                 return EXIT_NO_MODEL

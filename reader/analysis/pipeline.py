@@ -9,6 +9,7 @@ from reader.analysis.annotate import Annotator, annotate
 from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities
 from reader.analysis.language import model_name
 from reader.analysis.model import Analysis
+from reader.analysis.quantities import find_quantities
 from reader.analysis.reference_date import find_reference_date
 from reader.analysis.summary import DEFAULT_LENGTH, summarize
 from reader.analysis.times import find_times
@@ -79,12 +80,14 @@ def analyse_document(
     reference = find_reference_date(document, reference_date)
     spans = [(b.start, b.end) for b in blocks]
     times = find_times(document.text, reference.date, sentences, spans)
+    quantities = find_quantities(document.text, spans, [(t.start, t.end) for t in times])
     return Analysis(
         entities=entities,
         summary=summary,
         sentences=tuple(sentences),
         model_name=model_name(),
         times=times,
+        quantities=quantities,
         reference_date=reference,
     )
 

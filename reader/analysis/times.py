@@ -19,6 +19,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from reader.analysis.model import TimeExpression
+from reader.analysis.numbers import SMALL_NUMBERS, TENS, word_number
 
 # --- vocabulary -------------------------------------------------------------
 
@@ -33,29 +34,6 @@ _WEEKDAYS = {
     "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5,
     "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
-_SMALL = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
     "4th": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
@@ -84,8 +62,8 @@ _WEEKDAY = (
     r"|Mon\.|Tues?\.|Wed\.|Thurs?\.|Fri\.|Sat\.|Sun\.)"
 )
 _NUM_WORD = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[1:10]) + r"))?"
-    r"|" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")"
+    r"(?:(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(SMALL_NUMBERS[1:10]) + r"))?"
+    r"|" + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True)) + r")"
 )
 _VAGUE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous)"
 _NUM = (
@@ -95,7 +73,7 @@ _NUM = (
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_APPROX = r"(?:about|around|almost|nearly|roughly|some|more\s+than|less\s+than|over|just|only)\s+"
+_APPROX = r"(?:about|around|almost|nearly|roughly|some|more\s+than|less\s+than|over)\s+"
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w])"
@@ -119,15 +97,7 @@ def _words_number(text: str) -> float | None:
         return 0.5
     if re.fullmatch(r"one\s+and\s+a\s+half", text):
         return 1.5
-    total = 0
-    for part in re.split(r"[- ]+", text):
-        if part in _SMALL:
-            total += _SMALL.index(part)
-        elif part in _TENS:
-            total += 20 + 10 * _TENS.index(part)
-        else:
-            return None
-    return total
+    return word_number(text)
 
 
 # --- resolution context -------------------------------------------------------
@@ -518,7 +488,7 @@ def _the_quarter(match: re.Match[str], ctx: _Context):
     year, quarter = previous.year, (previous.month - 1) // 3 + 1
     if ctx.quarter and which not in ("latest", "most recent", "past", "last"):
         year, quarter = ctx.quarter
-    if which == "current" and not ctx.quarter:
+    if (which == "current" or whole.startswith("this")) and not ctx.quarter:
         year, quarter = ref.year, (ref.month - 1) // 3 + 1
     if match["y"]:
         if match["what"].lower() == "period" and not ctx.quarter:
@@ -744,9 +714,9 @@ def _duration_rule(match: re.Match[str], ctx: _Context):
     if text.startswith(("a ", "an ")) and text.split()[-1] in ("a", "an"):
         return None
     before = ctx.text[max(0, match.start() - 24) : match.start()].lower()
-    if re.search(r"(?:\d|once|twice|times|percent|%|\$\S*)\s*$", before) and text.startswith(
-        ("a ", "an ")
-    ):
+    if re.search(
+        r"(?:\d|once|twice|times|percent|%|million|billion|thousand|\$\S*|[a-z]{3,}s)\s*$", before
+    ) and text.startswith(("a ", "an ")):
         return "set", _duration(1, unit)
     if "and a half" in text and amount is not None:
         amount += 0.5
