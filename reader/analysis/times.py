@@ -1202,3 +1202,79 @@ def find_times(
             end -= 1
         found.append(TimeExpression(start, end, text[start:end], kind, value))
     return tuple(found)
+
+
+# --- reading values back ----------------------------------------------------------
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def timex_interval(value: str) -> tuple[date, date] | None:
+    """The first and last day a TIMEX3 date value covers; None for durations, sets, refs.
+
+    `2013-03-22` is that day, `2013-W11` its Monday to Sunday, `2013-Q1` January to
+    March, `201` the 2010s; a time of day (`2013-03-22T14:00`) is its day.
+    """
+    value = value.split("T")[0]
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = date.fromisoformat(value)
+            return day, day
+        if match := re.fullmatch(r"(\d{4})-W(\d{1,2})(-WE)?", value):
+            monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            if match[3]:
+                return monday + timedelta(days=5), monday + timedelta(days=6)
+            return monday, monday + timedelta(days=6)
+        if match := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            first = date(int(match[1]), int(match[2]), 1)
+            return first, first + relativedelta(months=1, days=-1)
+        if match := re.fullmatch(r"(\d{4})-([QH])(\d)", value):
+            months = 3 if match[2] == "Q" else 6
+            first = date(int(match[1]), months * (int(match[3]) - 1) + 1, 1)
+            return first, first + relativedelta(months=months, days=-1)
+        if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+            start_month, end_month = _SEASON_MONTHS[match[2]]
+            first = date(int(match[1]), start_month, 1)
+            last = date(int(match[1]), 1, 1) + relativedelta(months=end_month, days=-1)
+            return first, last
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+        if re.fullmatch(r"\d{3}", value):
+            return date(int(value) * 10, 1, 1), date(int(value) * 10 + 9, 12, 31)
+        if re.fullmatch(r"\d{2}", value) and int(value) > 0:
+            return date(int(value) * 100, 1, 1), date(int(value) * 100 + 99, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def describe_value(value: str) -> str:
+    """A TIMEX3 value in a reader's words: "Tue 12 Mar 2024", "week 11 of 2024", "the 2010s"."""
+    parts = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
+    day_part, _, clock = value.partition("T")
+    if clock in parts:
+        return f"{describe_value(day_part)}, {parts[clock]}"
+    if clock and re.fullmatch(r"\d{2}:\d{2}", clock):
+        return f"{describe_value(day_part)}, {clock}"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day_part):
+        return date.fromisoformat(day_part).strftime("%a %d %b %Y").replace(" 0", " ")
+    if match := re.fullmatch(r"(\d{4})-W(\d{1,2})(-WE)?", day_part):
+        what = "weekend of week" if match[3] else "week"
+        return f"{what} {int(match[2])} of {match[1]}"
+    if match := re.fullmatch(r"(\d{4})-(\d{2})", day_part):
+        return date(int(match[1]), int(match[2]), 1).strftime("%B %Y")
+    if match := re.fullmatch(r"(\d{4})-([QH])(\d)", day_part):
+        return f"{'Q' if match[2] == 'Q' else 'H'}{match[3]} {match[1]}"
+    seasons = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+    if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", day_part):
+        return f"{seasons[match[2]]} {match[1]}"
+    if re.fullmatch(r"\d{3}", day_part):
+        return f"the {day_part}0s"
+    if re.fullmatch(r"\d{2}", day_part):
+        number = int(day_part) + 1
+        suffix = (
+            "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        )
+        return f"the {number}{suffix} century"
+    references = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
+    return references.get(value, value)

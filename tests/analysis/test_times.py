@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from reader.analysis.times import find_times
+from reader.analysis.times import describe_value, find_times, timex_interval
 
 # A Wednesday.
 REFERENCE = date(2013, 3, 20)
@@ -98,3 +98,24 @@ def test_offsets_point_into_the_text():
     text = "Late on Friday night, the harbour reopened; it had closed in May 2012."
     for found in find_times(text, REFERENCE):
         assert text[found.start : found.end] == found.text
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last", "words"),
+    [
+        ("2013-03-22T14:00", date(2013, 3, 22), date(2013, 3, 22), "Fri 22 Mar 2013, 14:00"),
+        ("2013-W11", date(2013, 3, 11), date(2013, 3, 17), "week 11 of 2013"),
+        ("2013-Q1", date(2013, 1, 1), date(2013, 3, 31), "Q1 2013"),
+        ("2013-SU", date(2013, 6, 1), date(2013, 8, 31), "summer 2013"),
+        ("201", date(2010, 1, 1), date(2019, 12, 31), "the 2010s"),
+        ("20", date(2000, 1, 1), date(2099, 12, 31), "the 21st century"),
+    ],
+)
+def test_a_dated_value_reads_back_as_days_and_words(value, first, last, words):
+    assert timex_interval(value) == (first, last)
+    assert describe_value(value) == words
+
+
+def test_durations_sets_and_references_have_no_place_on_a_line():
+    for value in ("P3D", "XXXX-WXX-2", "PAST_REF"):
+        assert timex_interval(value) is None
