@@ -799,10 +799,8 @@ _REFS = {
 )
 def _reference(match: re.Match[str], ctx: _Context):
     word = re.sub(r"\s+", " ", match["w"].lower())
-    if word == "now":
-        after = ctx.text[match.end() : match.end() + 6].lower()
-        if after.startswith((" that", "-")):
-            return None
+    if word == "now" and ctx.text[match.end() : match.end() + 1] == "-":
+        return None
     if word == "the present" and not match.group(0).lower().startswith("the"):
         return None
     return "date", _REFS[word]
@@ -830,9 +828,24 @@ def _vague_stretch(match: re.Match[str], ctx: _Context):
     return "duration", _duration(None, unit)
 
 
-@_rule(r"(?i)" + _B + r"(?:in\s+)?the\s+(?:near|short|long)\s+term" + _E)
+@_rule(
+    r"(?i)" + _B + r"the\s+(?:(?:near|short|long)\s+term|(?:near|distant|foreseeable|immediate)"
+    r"\s+future)" + _E
+)
 def _term(match: re.Match[str], ctx: _Context):
     return "date", "FUTURE_REF"
+
+
+@_rule(
+    r"(?i)"
+    + _B
+    + r"the\s+(?P<unit>days|weeks|months|years)\s+(?=before|after|ahead|that\s+followed"
+    r"|following|leading|since|to\s+come)"
+)
+def _the_units_around(match: re.Match[str], ctx: _Context):
+    # "in the weeks before the vote": TimeML marks the vague stretch, the unit word alone.
+    unit = _unit_of(match["unit"])
+    return "duration", _duration(None, unit), match.start("unit"), match.end("unit")
 
 
 @_rule(r"(?i)" + _B + r"(?:over|during|at|ahead\s+of|for|through|on)\s+(?P<w>the\s+weekend)" + _E)
@@ -1094,6 +1107,7 @@ _NEEDS = {
     _duration_adjective: _UNIT_WORDS,
     _vague_duration: _UNIT_WORDS,
     _vague_stretch: _UNIT_WORDS,
+    _the_units_around: _UNIT_WORDS,
     _per_unit: _UNIT_WORDS,
     _relative_unit: _UNIT_WORDS,
     _this_unit: r"(?i:this|today|yesterday|tomorrow)",

@@ -119,3 +119,16 @@ def test_a_dated_value_reads_back_as_days_and_words(value, first, last, words):
 def test_durations_sets_and_references_have_no_place_on_a_line():
     for value in ("P3D", "XXXX-WXX-2", "PAST_REF"):
         assert timex_interval(value) is None
+
+
+def test_vague_stretches_around_an_event_and_the_near_future():
+    assert only("Police searched the area in the weeks before the vote.") == (
+        "weeks",
+        "duration",
+        "PXW",
+    )
+    assert only("The yard may reopen in the near future.") == (
+        "the near future",
+        "date",
+        "FUTURE_REF",
+    )
