@@ -74,7 +74,7 @@ _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|cen
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _APPROX = r"(?:about|around|almost|nearly|roughly|some|more\s+than|less\s+than|over)\s+"
-_TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+_TZ = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|local\s+time))?"
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w])"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|noon|midnight|midday)"
@@ -175,6 +175,11 @@ def _year_for_month(ctx: _Context, month: int, day: int | None, start: int, end:
     """
     ref = ctx.reference
     days = (date(ref.year, month, min(day or 15, 28)) - ref).days
+    before = ctx.text[max(0, start - 8) : start].lower()
+    if re.search(r"\b(?:since|last)\s+$", before):
+        return ref.year - 1 if days > 0 else ref.year
+    if re.search(r"\b(?:until|till|next)\s+$", before):
+        return ref.year + 1 if days < 0 else ref.year
     tense = ctx.tense(start, end)
     if tense > 0 and days < -60:
         return ref.year + 1
@@ -443,7 +448,9 @@ _QUARTER_WORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
     r"(?P<ago>year-ago\s+|year-earlier\s+)?(?:(?:fiscal|calendar)[\s-]+)?)(?:(?P<y0>"
     + _YEAR
     + r")\s+)?"
-    r"(?P<q>(?i:" + _QUARTER_WORD + r"))(?:[\s-]+(?i:fiscal))?[\s-]+(?i:quarter|period|half)"
+    r"(?P<q>(?i:"
+    + _QUARTER_WORD
+    + r"))(?:[\s-]+(?i:fiscal))?[\s-]+(?P<what>(?i:quarter|period|half))"
     r"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>" + _YEAR + r"))?" + _E,
     priority=1,
 )
@@ -458,7 +465,7 @@ def _quarter(match: re.Match[str], ctx: _Context):
         year = _quarter_year(ctx, ordinal, match.start(), match.end())
         if match["ago"]:
             year -= 1
-    if whole.endswith("half") or whole.rstrip().endswith("half") or "half" in whole.split()[-1]:
+    if match["what"].lower() == "half":
         if ordinal > 2:
             return None
         return "date", f"{year:04d}-H{ordinal}"
@@ -940,11 +947,13 @@ def _spoken_decade(match: re.Match[str], ctx: _Context):
 
 @_rule(
     _B + r"(?P<clock>" + _CLOCK + r")" + _TZ + r"(?:,?\s+(?:on\s+)?(?P<wd>" + _WEEKDAY + r"|"
-    r"(?i:yesterday|today|tomorrow))|,?\s+(?P<m>"
+    r"(?i:yesterday|today|tomorrow))|,?\s+(?:on\s+)?(?P<m>"
     + _MONTH
     + r")\s+(?P<d>"
     + _DAY
-    + r"))?"
+    + r")(?:,?\s+(?P<y>"
+    + _YEAR
+    + r"))?)?"
     + r"|"
     + _B
     + r"(?P<wd2>"
@@ -980,12 +989,9 @@ def _clock(match: re.Match[str], ctx: _Context):
             day = _weekday_date(ctx, _weekday_number(weekday), match.start(), match.end())
     elif match["m"]:
         month, number = _month_number(match["m"]), _day_number(match["d"])
-        day = (
-            _safe_date(
-                _year_for_month(ctx, month, number, match.start(), match.end()), month, number
-            )
-            or day
-        )
+        year = int(match["y"]) if match["y"] else None
+        year = year or _year_for_month(ctx, month, number, match.start(), match.end())
+        day = _safe_date(year, month, number) or day
     elif ctx.anchor and ctx.anchor[1] == "day":
         day = ctx.anchor[0]
     return "time", f"{day.isoformat()}T{hour:02d}:{minute:02d}"

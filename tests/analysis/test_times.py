@@ -132,3 +132,17 @@ def test_vague_stretches_around_an_event_and_the_near_future():
         "date",
         "FUTURE_REF",
     )
+
+
+def test_halves_clock_times_with_zones_and_since():
+    assert only("Growth slowed in the first half of 2012.") == (
+        "the first half of 2012",
+        "date",
+        "2012-H1",
+    )
+    assert only("The quake struck at 2:46 p.m. local time on March 11, 2011.")[2] == (
+        "2011-03-11T14:46"
+    )
+    assert only("Shares closed at 3:30 p.m. ET on Tuesday.")[2] == "2013-03-19T15:30"
+    # "since" looks back: November before the article's March.
+    assert only("It was the biggest drop since November.")[2] == "2012-11"
