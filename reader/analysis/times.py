@@ -537,7 +537,10 @@ def _year_to_date(match: re.Match[str], ctx: _Context):
 
 # "last week", "this year", "next month", "the past year", "the coming weekend".
 @_rule(
-    r"(?i)" + _B + r"(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?:(?:the)\s+)?"
+    r"(?i)"
+    + _B
+    + r"(?:(?P<mod>early|late|earlier|later|mid|the\s+(?:end|beginning|start|middle)\s+of)"
+    r"[\s-]+)?(?:(?:the)\s+)?"
     r"(?P<rel>"
     + _REL
     + r")\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)"
@@ -760,7 +763,8 @@ def _duration_adjective(match: re.Match[str], ctx: _Context):
     + _E
 )
 def _vague_duration(match: re.Match[str], ctx: _Context):
-    return "duration", _duration(None, _unit_of(match["unit"]))
+    unit = _unit_of(match["unit"])
+    return "duration", _duration(None, unit), match.start("unit"), match.end("unit")
 
 
 # "two years ago", "a year earlier", "three days later", "a week or so ago".
