@@ -1,8 +1,8 @@
 """The article's own date, which its "Tuesday" and "last week" count from.
 
 Read from the header when the article gives one (a `Published:` line, a date line, a
-byline with a date, a dateline such as `LONDON, March 12 (Reuters) -`), else the
-file's modification date, marked as a guess.
+byline with a date, a dateline such as `LONDON, March 12 (Reuters) -`, whose year is
+the file's), else the file's modification date, marked as a guess.
 """
 
 from __future__ import annotations
@@ -56,7 +56,6 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([\w .]+\))?\s*[,—–-]*\s*"
     r"(?P<mn>" + _MONTH + r")\s+" + _DAY + r"\b"
 )
-_ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -98,13 +97,14 @@ def date_from_text(document: Document) -> date | None:
     for text in texts:
         match = _DATELINE.match(text)
         if match:
-            year_match = _ANY_YEAR.search(" ".join(texts))
-            if year_match:
-                month = _month_number(match["mn"])
-                found = _make(int(year_match[1]), month, int(re.match(r"\d+", match["d"]).group()))
-                if found:
-                    return found
-            return None
+            # A dateline gives no year: the latest such day up to the file's date.
+            latest = file_date(document) or date.today()
+            month = _month_number(match["mn"])
+            day = int(re.match(r"\d+", match["d"]).group())
+            found = _make(latest.year, month, day)
+            if found and found > latest:
+                found = _make(latest.year - 1, month, day)
+            return found
     return None
 
 

@@ -30,13 +30,25 @@ def test_a_date_line_in_the_header_is_the_articles_date(header, expected):
     assert (found.date, found.source) == (expected, "text")
 
 
-def test_a_dateline_takes_its_year_from_elsewhere_in_the_header():
-    text = (
-        "Ferry Vote Kept\n\nBy Mara Lind, 2024\n\n"
-        "TALLINN, March 12 (Reuters) - The harbour board voted on Tuesday to keep the ferry.\n"
+def test_a_dateline_takes_its_year_from_the_files_date(tmp_path: Path):
+    path = tmp_path / "vote.txt"
+    path.write_text(
+        "Ferry Vote Kept\n\nTALLINN, March 12 (Reuters) - The harbour board voted on Tuesday "
+        "to keep the ferry it bought in 2019.\n",
+        encoding="utf-8",
     )
-    found = find_reference_date(parse_article(text))
+    stamp = datetime(2024, 3, 13, 9, 0).timestamp()
+    os.utime(path, (stamp, stamp))
+    found = find_reference_date(load_document(path))
     assert (found.date, found.source) == (date(2024, 3, 12), "text")
+    # Filed on 2 January: a dateline of 30 December is the year before.
+    path.write_text(
+        "Ferry Vote Kept\n\nTALLINN, Dec. 30 (Reuters) - The harbour board voted.\n",
+        encoding="utf-8",
+    )
+    stamp = datetime(2025, 1, 2, 9, 0).timestamp()
+    os.utime(path, (stamp, stamp))
+    assert find_reference_date(load_document(path)).date == date(2024, 12, 30)
 
 
 def test_without_a_date_in_the_text_the_files_date_is_a_guess(tmp_path: Path):
