@@ -82,7 +82,7 @@ _AMOUNT = (
     r"|(?:\s?-?\s?(?P<unit>" + _UNIT_PATTERN + r")(?![\w/])))?"
 )
 _QUANTITY = re.compile(
-    r"(?<![\w.,$£€¥-])(?:(?P<between>between|from)\s+)?"
+    r"(?<![\w.,$£€¥/-])(?:(?P<between>between|from)\s+)?"
     + _AMOUNT
     + r"(?:\s*(?P<conn>-|–|to|and)\s*"
     r"(?P<sign2>" + _SIGN + r")?(?P<n2>" + _NUMBER + r")(?P<pct2>" + _PERCENT + r")?"
@@ -165,11 +165,6 @@ def _counted(text: str, position: int, limit: int) -> Span | None:
         if lowered.endswith("s") or lowered in _PLURAL_NOUNS or word.group().isupper():
             chosen = word
         previous_end = word.end()
-    if chosen is None and words:
-        first = words[0]
-        gap = text[position : position + first.start()]
-        if gap == " " and first.group().lower() not in _STOP and first.group()[0].islower():
-            chosen = first
     if chosen is None:
         return None
     start = position + words[0].start()
@@ -198,6 +193,37 @@ def find_quantities(
     return tuple(found)
 
 
+# Words after which a number names a thing rather than counts: "No. 10", "Page 3", "Boeing 747".
+_LABEL_WORDS = frozenset(
+    re.findall(
+        r"[\w.]+",
+        "no. no number page article chapter section room flight route platform level grade "
+        "size version episode season round game vol. volume line item point gate row seat "
+        "category class model phase stage step table figure exhibit",
+    )
+)
+_SENTENCE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "The A An About Nearly Some Almost Only Just More Over Around Under All Another With At "
+        "By In On For From To Of And But Those These Its Their His Her Our Up Down Roughly "
+        "Approximately Fewer Less Than Between Another Every Each",
+    )
+)
+
+
+def _labels_a_thing(text: str, start: int) -> bool:
+    match = re.search(r"([A-Za-z][\w.]*)\s+$", text[max(0, start - 30) : start])
+    if match is None:
+        return False
+    word = match.group(1)
+    if word.lower() in _LABEL_WORDS:
+        return True
+    before = text[max(0, start - 30) : start][: match.start()].rstrip()
+    at_sentence_start = not before or before[-1] in '.!?:\n"“'
+    return word[0].isupper() and word not in _SENTENCE_WORDS and not at_sentence_start
+
+
 def _quantity(text: str, match: re.Match[str], limit: int) -> Quantity | None:
     number = match["n"]
     value = _number_value(number)
@@ -210,9 +236,12 @@ def _quantity(text: str, match: re.Match[str], limit: int) -> Quantity | None:
     after = text[match.end() : match.end() + 3]
     if re.match(r"(?:st|nd|rd|th)\b", after, re.IGNORECASE) or re.match(r"[-/]\w", after):
         return None
-    start, end = match.start(), match.end()
-    if match["n2"] is None and match["between"]:
-        start = match.start("sign") if sign else match.start("n")
+    end = match.end()
+    start = match.start("sign") if sign else match.start("n")
+    if match["between"] and match["n2"] is not None:
+        start = match.start()
+    if not (sign or pct or cur or unit) and _labels_a_thing(text, start):
+        return None
     high = None
     if match["n2"] is not None:
         high = _number_value(match["n2"])

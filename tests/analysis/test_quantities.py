@@ -60,6 +60,8 @@ def test_ranges_keep_both_ends():
 def test_years_scores_ordinals_codes_and_times_are_not_quantities():
     text = "In 2021 the F-16 unit won 2-1 on the 3rd day of Zapad-2025."
     assert quantities(text) == []
+    text = "After 9/11 the Boeing 747 on page 3 of No. 10's list made 40 trips."
+    assert quantities(text) == [("40", 40, "count", "trips")]
     # Numbers inside a temporal expression belong to the times.
     text = "The talks lasted three days."
     assert find_quantities(text, times=[(17, 27)]) == ()
