@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from reader.analysis.annotate import Annotator, annotate
 from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities
 from reader.analysis.language import model_name
-from reader.analysis.model import Analysis
+from reader.analysis.model import Analysis, ReferenceDate
 from reader.analysis.quantities import find_quantities
 from reader.analysis.reference_date import find_reference_date
 from reader.analysis.summary import DEFAULT_LENGTH, summarize
@@ -77,19 +78,21 @@ def analyse_document(
         raise AnalysisCancelled
     entities = extract_entities(document, spans, blocks)
     summary = summarize(document, sentences, entities, length)
-    reference = find_reference_date(document, reference_date)
-    spans = [(b.start, b.end) for b in blocks]
-    times = find_times(document.text, reference.date, sentences, spans)
-    quantities = find_quantities(document.text, spans, [(t.start, t.end) for t in times])
-    return Analysis(
-        entities=entities,
-        summary=summary,
-        sentences=tuple(sentences),
-        model_name=model_name(),
-        times=times,
-        quantities=quantities,
-        reference_date=reference,
+    analysis = Analysis(
+        entities=entities, summary=summary, sentences=tuple(sentences), model_name=model_name()
     )
+    return with_times(document, analysis, find_reference_date(document, reference_date))
+
+
+def with_times(document: Document, analysis: Analysis, reference: ReferenceDate) -> Analysis:
+    """`analysis` with its times and figures found against `reference`.
+
+    Needs no model: when the reader sets the article's date, this is all that re-runs.
+    """
+    spans = [(b.start, b.end) for b in analysable_blocks(document)]
+    times = find_times(document.text, reference.date, analysis.sentences, spans)
+    quantities = find_quantities(document.text, spans, [(t.start, t.end) for t in times])
+    return replace(analysis, times=times, quantities=quantities, reference_date=reference)
 
 
 def _batches(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:

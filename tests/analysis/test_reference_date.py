@@ -70,3 +70,15 @@ def test_a_date_that_is_not_one_says_so():
     assert parse_iso_date("2024-02-29") == date(2024, 2, 29)
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         parse_iso_date("2023-02-29")
+
+
+def test_setting_the_date_re_resolves_times_without_the_model():
+    from reader.analysis.model import Analysis, ReferenceDate
+    from reader.analysis.pipeline import with_times
+
+    document = parse_article("Ferry Vote\n\n" + BODY)
+    first = with_times(document, Analysis(), ReferenceDate(date(2024, 3, 14), "file"))
+    again = with_times(document, first, ReferenceDate(date(2024, 5, 2), "user"))
+    assert [t.value for t in first.times] == ["2024-03-12", "2024-W12"]
+    assert [t.value for t in again.times] == ["2024-04-30", "2024-W19"]
+    assert again.reference_date == ReferenceDate(date(2024, 5, 2), "user")
