@@ -724,6 +724,9 @@ def _duration_rule(match: re.Match[str], ctx: _Context):
     text = match.group(0).lower()
     if text.startswith(("a ", "an ")) and text.split()[-1] in ("a", "an"):
         return None
+    following = re.match(r"\s+([a-z]+)", ctx.text[match.end() : match.end() + 20])
+    if unit == "second" and following and following[1] not in ("or", "and", "of", "to", "in"):
+        return None  # "a second betrayal", "the second day": an ordinal
     before = ctx.text[max(0, match.start() - 24) : match.start()].lower()
     if re.search(
         r"(?:\d|once|twice|times|percent|%|million|billion|thousand|\$\S*|[a-z]{3,}s)\s*$", before

@@ -146,3 +146,8 @@ def test_halves_clock_times_with_zones_and_since():
     assert only("Shares closed at 3:30 p.m. ET on Tuesday.")[2] == "2013-03-19T15:30"
     # "since" looks back: November before the article's March.
     assert only("It was the biggest drop since November.")[2] == "2012-11"
+
+
+def test_second_as_an_ordinal_is_not_a_duration():
+    assert times("It would be a second betrayal, he said.") == []
+    assert only("The light flickered for a second.") == ("a second", "duration", "PT1S")
