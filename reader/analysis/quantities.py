@@ -219,9 +219,17 @@ def _labels_a_thing(text: str, start: int) -> bool:
     word = match.group(1)
     if word.lower() in _LABEL_WORDS:
         return True
-    before = text[max(0, start - 30) : start][: match.start()].rstrip()
-    at_sentence_start = not before or before[-1] in '.!?:\n"“'
-    return word[0].isupper() and word not in _SENTENCE_WORDS and not at_sentence_start
+    word_start = max(0, start - 30) + match.start()
+    return (
+        word[0].isupper()
+        and word not in _SENTENCE_WORDS
+        and not _at_sentence_start(text, word_start)
+    )
+
+
+def _at_sentence_start(text: str, position: int) -> bool:
+    before = text[max(0, position - 30) : position].rstrip()
+    return not before or before[-1] in '.!?:\n"“'
 
 
 def _quantity(text: str, match: re.Match[str], limit: int) -> Quantity | None:
@@ -268,6 +276,8 @@ def _quantity(text: str, match: re.Match[str], limit: int) -> Quantity | None:
         unit_name = _unit_name(raw)
     else:
         unit_name = "count"
+    if number[0].isupper() and not _at_sentence_start(text, start):
+        return None  # "What the Two Sides Want": a headline's Title Case, not a count
     word = re.fullmatch(r"[a-z]+(?:-[a-z]+)?", number)
     if unit_name == "count" and word and not high and _counted(text, end, limit) is None:
         return None  # a word number counts only with its noun: "two officers", not "two of them"

@@ -70,13 +70,13 @@ class TimelineStrip(QWidget):
         super().__init__(parent)
         self.setObjectName("timelineStrip")
         self.setAccessibleName("Where the article's dates fall")
-        self.setMinimumHeight(36)
+        self.setMinimumHeight(48)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._entries: list[TimelineEntry] = []
         self._reference: date | None = None
 
     def sizeHint(self) -> QSize:
-        return QSize(200, 40)
+        return QSize(200, 52)
 
     def set_entries(self, entries: list[TimelineEntry], reference: date | None) -> None:
         self._entries = entries
@@ -101,12 +101,25 @@ class TimelineStrip(QWidget):
         palette = self.palette()
         margin = 10.0
         width = max(1.0, self.width() - 2 * margin)
-        middle = self.height() / 2
+        middle = (self.height() - self.fontMetrics().height()) / 2
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
         painter.drawLine(QPointF(margin, middle), QPointF(margin + width, middle))
         positions = self.positions()
         if not positions:
             return
+        days = [e.first for e in self._entries]
+        if self._reference is not None:
+            days.append(self._reference)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        label_top = self.height() - self.fontMetrics().height()
+        label_box = QRectF(margin, label_top, width, self.fontMetrics().height())
+        painter.drawText(
+            label_box, Qt.AlignmentFlag.AlignLeft, describe_value(min(days).isoformat())
+        )
+        if max(days) != min(days):
+            painter.drawText(
+                label_box, Qt.AlignmentFlag.AlignRight, describe_value(max(days).isoformat())
+            )
         reference = positions.pop() if self._reference is not None else None
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2))
         for position in positions:

@@ -83,3 +83,8 @@ def test_the_sample_article_lists_its_figures():
     assert "75 miles" not in units  # linked to 120 km as its conversion
     for quantity in find_quantities(ARTICLE):
         assert ARTICLE[quantity.start : quantity.end] == quantity.text
+
+
+def test_title_case_word_numbers_are_headline_words():
+    assert quantities("What the Two Sides Want") == []
+    assert quantities("Two officers stood by.") == [("Two", 2, "count", "officers")]
