@@ -79,7 +79,7 @@ _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w])"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|noon|midnight|midday)"
 )
-_REL = r"(?:last|next|this|coming|past|previous|following|current|same)"
+_REL = r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|following|current|same)"
 
 
 def _words_number(text: str) -> float | None:
@@ -548,21 +548,18 @@ def _year_to_date(match: re.Match[str], ctx: _Context):
     + r"(?!\s*(?:'s|’s)?\s*(?:old|-old))"
 )
 def _relative_unit(match: re.Match[str], ctx: _Context):
-    rel = match["rel"].lower()
+    rel = match["rel"].lower().split()[-1]
     unit = match["unit"].lower()
     whole = match.group(0).lower()
-    if rel in ("past", "coming", "following") and not match["mod"] and whole.startswith("the"):
-        if unit in ("year", "month", "week") and rel == "past":
-            sign = -1
-        elif rel == "past":
-            return "duration", _duration(1, unit if unit != "weekend" else "day")
-        else:
-            return "duration", _duration(1, unit) if unit != "weekend" else "P2D"
+    stretch = rel == "coming" or unit not in ("year", "month", "week")
+    if rel in ("past", "coming") and not match["mod"] and whole.startswith("the") and stretch:
+        return "duration", _duration(1, unit) if unit != "weekend" else "P2D"
     sign = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(
         rel, 0
     )
     ref = ctx.reference
-    if rel == "same" and ctx.anchor:
+    if rel in ("same", "following", "previous") and ctx.anchor:
+        # "the following week": counted from the date under discussion.
         ref = ctx.anchor[0]
     if unit == "weekend":
         day = ref + timedelta(weeks=sign)

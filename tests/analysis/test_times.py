@@ -151,3 +151,12 @@ def test_halves_clock_times_with_zones_and_since():
 def test_second_as_an_ordinal_is_not_a_duration():
     assert times("It would be a second betrayal, he said.") == []
     assert only("The light flickered for a second.") == ("a second", "duration", "PT1S")
+
+
+def test_the_following_month_counts_from_the_date_under_discussion():
+    found = times("The port closed in June 2011. The following month, the ferry stopped.")
+    assert found == [
+        ("June 2011", "date", "2011-06"),
+        ("The following month", "date", "2011-07"),
+    ]
+    assert only("Crowds gathered this past weekend.")[2] == "2013-W11-WE"
