@@ -622,7 +622,7 @@ def _weekday(match: re.Match[str], ctx: _Context):
     resolved = _weekday_date(ctx, weekday, match.start(), match.end(), direction)
     ctx.remember(resolved, "day")
     part = (match["part"] or "").lower()
-    if part in ("morning", "afternoon"):
+    if part:
         return "time", f"{resolved.isoformat()}T{_PARTS[part]}"
     return "date", resolved.isoformat()
 

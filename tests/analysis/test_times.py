@@ -160,3 +160,8 @@ def test_the_following_month_counts_from_the_date_under_discussion():
         ("The following month", "date", "2011-07"),
     ]
     assert only("Crowds gathered this past weekend.")[2] == "2013-W11-WE"
+
+
+def test_a_part_of_the_day_is_kept_as_timex3_says():
+    assert only("The mayor spoke on Monday night.") == ("Monday night", "time", "2013-03-18TNI")
+    assert only("The ferry left this morning.") == ("this morning", "time", "2013-03-20TMO")
