@@ -171,7 +171,8 @@ def _year_for_month(ctx: _Context, month: int, day: int | None, start: int, end:
     """The year of a month (or month and day) named without one.
 
     News speaks of its own year: the reference year, unless the tense points the other
-    way and the date lies two months or more off in the wrong direction.
+    way and the date lies two months or more off in the wrong direction (or, with no
+    tense to go by, more than eight months ahead: "late November" in a January story).
     """
     ref = ctx.reference
     days = (date(ref.year, month, min(day or 15, 28)) - ref).days
@@ -183,7 +184,7 @@ def _year_for_month(ctx: _Context, month: int, day: int | None, start: int, end:
     tense = ctx.tense(start, end)
     if tense > 0 and days < -60:
         return ref.year + 1
-    if tense < 0 and days > 60:
+    if (tense < 0 and days > 60) or (tense == 0 and days > 240):
         return ref.year - 1
     return ref.year
 

@@ -165,3 +165,8 @@ def test_the_following_month_counts_from_the_date_under_discussion():
 def test_a_part_of_the_day_is_kept_as_timex3_says():
     assert only("The mayor spoke on Monday night.") == ("Monday night", "time", "2013-03-18TNI")
     assert only("The ferry left this morning.") == ("this morning", "time", "2013-03-20TMO")
+
+
+def test_a_month_far_ahead_without_tense_is_last_years():
+    january = date(2014, 1, 6)
+    assert only("The late November storm remains the talk of the town.", january)[2] == "2013-11"
