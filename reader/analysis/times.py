@@ -797,23 +797,21 @@ def _ago(match: re.Match[str], ctx: _Context):
 _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "at present": "PRESENT_REF", "the present": "PRESENT_REF", "right now": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "formerly": "PAST_REF", "recent years": "PAST_REF", "the future": "FUTURE_REF",
-    "in the future": "FUTURE_REF",
+    "at present": "PRESENT_REF", "the present": "PRESENT_REF", "recently": "PAST_REF",
+    "lately": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
+    "recent years": "PAST_REF", "the future": "FUTURE_REF",
 }  # fmt: skip
 
 
 @_rule(
-    r"(?i)" + _B + r"(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?"
-    r"(?P<w>now|currently|nowadays|these\s+days|at\s+the\s+moment|at\s+present|the\s+present"
+    r"(?i)"
+    + _B
+    + r"(?P<w>now|currently|nowadays|these\s+days|at\s+the\s+moment|at\s+present|the\s+present"
     r"|recently|recent\s+years|lately|the\s+past|formerly|the\s+future)" + _E
 )
 def _reference(match: re.Match[str], ctx: _Context):
     word = re.sub(r"\s+", " ", match["w"].lower())
     if word == "now" and ctx.text[match.end() : match.end() + 1] == "-":
-        return None
-    if word == "the present" and not match.group(0).lower().startswith("the"):
         return None
     return "date", _REFS[word]
 
