@@ -8,10 +8,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from reader.analysis import Analysis, LanguageModelError, analyse_document
 from reader.analysis.corrections import CorrectionsError, Rule, parse_rules
+from reader.analysis.model import Span
+from reader.analysis.reference_date import parse_iso_date
 from reader.document import Document, DocumentError, load_document
 
 EXIT_OK = 0
@@ -42,7 +45,25 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show the model's own result, without any corrections",
     )
+    parser.add_argument(
+        "--date",
+        type=_article_date,
+        metavar="YYYY-MM-DD",
+        help="the articles' date, which 'Tuesday' and 'last week' count from "
+        "(default: read from the article, else the file's date)",
+    )
     return parser
+
+
+def _article_date(text: str) -> date:
+    try:
+        return parse_iso_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _span(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
 
 
 def document_record(document: Document) -> dict[str, Any]:
@@ -60,7 +81,8 @@ def document_record(document: Document) -> dict[str, Any]:
 
 
 def analysis_record(analysis: Analysis) -> dict[str, Any]:
-    """The part of a record that the language analysis adds: entities and summary."""
+    """The part of a record that the language analysis adds: entities, summary, times, figures."""
+    reference = analysis.reference_date
     return {
         "entities": [
             {
@@ -78,6 +100,25 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
             for entity in analysis.entities
         ],
         "summary": [{"start": s.start, "end": s.end, "text": s.text} for s in analysis.summary],
+        "reference_date": reference.date.isoformat() if reference else None,
+        "reference_date_source": reference.source if reference else None,
+        "times": [
+            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+            for t in analysis.times
+        ],
+        "quantities": [
+            {
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "value": q.value,
+                "unit": q.unit,
+                "counted": _span(q.counted),
+                "high": q.high,
+                "conversion": _span(q.conversion),
+            }
+            for q in analysis.quantities
+        ],
     }
 
 
@@ -138,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 status = EXIT_BAD_INPUT
                 continue
             try:
-                analysis = analyse_document(document, rules=rules)
+                analysis = analyse_document(document, rules=rules, reference_date=options.date)
             except LanguageModelError as exc:
                 print(f"reader extract: {exc}", file=sys.stderr)
                 return EXIT_NO_MODEL

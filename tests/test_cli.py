@@ -268,3 +268,32 @@ def test_corrections_and_no_corrections_together_are_refused(capsys, tmp_path):
         main([str(GOOD), "--no-corrections", "--corrections", rules_file(tmp_path, RULES)])
     assert refused.value.code == EXIT_BAD_INPUT
     assert "not allowed with" in capsys.readouterr().err
+
+
+def test_date_sets_the_reference_for_times_and_figures_are_listed(capsys, tmp_path: Path):
+    article = tmp_path / "vote.txt"
+    article.write_text(
+        "Ferry Vote Kept\n\nThe harbour board said on Tuesday that 1,200 dock workers will "
+        "return next week, after a strike that cost €2.3 million.\n",
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, str(article), "--date", "2024-03-14")
+    assert status == EXIT_OK and not err
+    record = json.loads(out)
+    assert (record["reference_date"], record["reference_date_source"]) == ("2024-03-14", "user")
+    values = {t["text"]: (t["type"], t["value"]) for t in record["times"]}
+    assert values["Tuesday"] == ("date", "2024-03-12")
+    assert values["next week"] == ("date", "2024-W12")
+    figures = {q["text"]: q for q in record["quantities"]}
+    assert figures["1,200"]["counted"]["text"] == "dock workers"
+    assert (figures["€2.3 million"]["value"], figures["€2.3 million"]["unit"]) == (2.3e6, "EUR")
+    for item in record["times"] + record["quantities"]:
+        assert record["text"][item["start"] : item["end"]] == item["text"]
+
+
+def test_a_date_that_is_not_a_date_is_refused_plainly(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(GOOD), "--date", "2024-13-01"])
+    assert exit_info.value.code == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "YYYY-MM-DD" in err and "Traceback" not in err

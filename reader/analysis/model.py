@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 # Summary length in sentences: shared by the summarizer and the pane's length chooser.
@@ -91,6 +92,61 @@ class SummarySentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of `Document.text`: `text[start:end] == text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceDate:
+    """The date an article's "Tuesday" and "last week" count from.
+
+    `source` says where it came from: "text" (a date line or dateline), "file" (the
+    file's modification date, a guess) or "user" (set by the reader).
+    """
+
+    date: date
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A temporal expression with its TIMEX3 type and value.
+
+    `type` is "date", "time", "duration" or "set"; `value` is TIMEX3 (`2013-03-22`,
+    `2013-W11`, `P3D`, `XXXX-WXX-2`, `PAST_REF`...) resolved against the reference date.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number the article gives, with its unit and what it counts when the text says.
+
+    `unit` is "count" for bare counts ("7,000 troops"), an ISO currency code ("USD"),
+    "percent", or a unit name ("kilometre"); `high` is the upper end of a range;
+    `conversion` the same amount in other units, when the text adds it in brackets.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    counted: Span | None = None
+    high: float | None = None
+    conversion: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything the sidebar and summary pane show for one document."""
 
@@ -98,6 +154,9 @@ class Analysis:
     summary: tuple[SummarySentence, ...] = ()
     sentences: tuple[tuple[int, int], ...] = ()
     model_name: str = ""
+    times: tuple[TimeExpression, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    reference_date: ReferenceDate | None = None
 
     def entity_by_key(self, key: str) -> Entity | None:
         return next((e for e in self.entities if e.key == key), None)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
 
 from reader.analysis.annotate import Annotator, annotate
 from reader.analysis.corrections import Rule, apply_rules
 from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities
 from reader.analysis.language import model_name
-from reader.analysis.model import Analysis
+from reader.analysis.model import Analysis, ReferenceDate
+from reader.analysis.quantities import find_quantities
+from reader.analysis.reference_date import find_reference_date
 from reader.analysis.summary import DEFAULT_LENGTH, summarize
+from reader.analysis.times import find_times
 from reader.document import Block, Document
 
 # Characters per request to the model (about 2,500 words, a few tenths of a second):
@@ -42,13 +47,15 @@ def analyse_document(
     is_cancelled: Callable[[], bool] | None = None,
     annotator: Annotator | None = None,
     rules: Sequence[Rule] = (),
+    reference_date: date | None = None,
 ) -> Analysis:
     """Entities, sentences and summary of `document`.
 
     `annotator` runs the model (default: in this process; an AnnotatorPool's
     `annotate` runs it in worker processes). Raises LanguageModelError when no
     model can be loaded, AnalysisCancelled when `is_cancelled()` turns true between
-    batches. The reader's correction `rules` apply to the entities before the summary.
+    batches. The reader's correction `rules` apply to the entities before the summary;
+    `reference_date` (the reader's) overrides the date read from the article.
     """
     annotator = annotator or annotate
     blocks = analysable_blocks(document)
@@ -74,9 +81,21 @@ def analyse_document(
         raise AnalysisCancelled
     entities = apply_rules(document, extract_entities(document, spans, blocks), rules)
     summary = summarize(document, sentences, entities, length)
-    return Analysis(
+    analysis = Analysis(
         entities=entities, summary=summary, sentences=tuple(sentences), model_name=model_name()
     )
+    return with_times(document, analysis, find_reference_date(document, reference_date))
+
+
+def with_times(document: Document, analysis: Analysis, reference: ReferenceDate) -> Analysis:
+    """`analysis` with its times and figures found against `reference`.
+
+    Needs no model: when the reader sets the article's date, this is all that re-runs.
+    """
+    spans = [(b.start, b.end) for b in analysable_blocks(document)]
+    times = find_times(document.text, reference.date, analysis.sentences, spans)
+    quantities = find_quantities(document.text, spans, [(t.start, t.end) for t in times])
+    return replace(analysis, times=times, quantities=quantities, reference_date=reference)
 
 
 def _batches(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from reader.analysis import AnalysisCancelled, EntityGroup, analyse_document, language, pipeline
@@ -129,3 +131,18 @@ def test_model_info_names_the_installed_model_without_loading_it(monkeypatch):
     assert info["installed"] and info["name"].startswith("en_core_web_sm")
     assert info["version"].startswith("3.")
     assert language._nlp is None
+
+
+def test_times_count_from_the_datelines_day(analysed):
+    from datetime import timedelta
+
+    document, analysis = analysed["sports-final-whistle"]
+    reference = analysis.reference_date
+    assert reference is not None and reference.source == "text"
+    assert (reference.date.month, reference.date.day) == (5, 19)
+    sunday = next(t for t in analysis.times if t.text == "Sunday")
+    resolved = date.fromisoformat(sunday.value)
+    assert resolved.weekday() == 6
+    assert timedelta(0) <= reference.date - resolved < timedelta(days=7)
+    for time in analysis.times:
+        assert document.text[time.start : time.end] == time.text

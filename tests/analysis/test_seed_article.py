@@ -58,3 +58,9 @@ def test_no_entity_name_contains_a_never_string(seed):
     for entity in analysis.entities:
         for never in expected["never_an_entity"]:
             assert never not in entity.name, (entity.name, never)
+
+
+def test_the_seed_articles_figures_say_what_they_count(seed):
+    _, analysis, _ = seed
+    counted = {(q.text, q.counted.text if q.counted else None) for q in analysis.quantities}
+    assert {("7,000", "troops"), ("52", "detainees"), ("23", "countries")} <= counted

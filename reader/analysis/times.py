@@ -1,0 +1,1303 @@
+"""Temporal expressions in TIMEX3 form, resolved against the article's date.
+
+Rules in the manner of HeidelTime: patterns find the expressions with TimeML's
+extents ("the past three years", "last week", "a year earlier"), and each rule
+knows its granularity (day, week, month, quarter, year, decade) and how to anchor
+it: to the reference date, to the tense of the sentence ("said Tuesday" is the
+Tuesday before, "will meet Tuesday" the one after) or to the last date the text
+mentioned ("a year earlier"). python-dateutil does the calendar arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+from reader.analysis.model import TimeExpression
+from reader.analysis.numbers import SMALL_NUMBERS, TENS, word_number
+
+# --- vocabulary -------------------------------------------------------------
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5,
+    "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+    "4th": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "twenty-first": 21,
+}  # fmt: skip
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+# Unit word -> (TIMEX3 duration code, is a time unit (PT...), amount multiplier).
+_UNITS = {
+    "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1),
+    "day": ("D", False, 1), "week": ("W", False, 1), "fortnight": ("W", False, 2),
+    "month": ("M", False, 1), "quarter": ("Q", False, 1), "year": ("Y", False, 1),
+    "decade": ("DE", False, 1), "century": ("CE", False, 1),
+}  # fmt: skip
+
+_B = r"(?<![\w'’-])"  # a word starts here
+_E = r"(?![\w])"  # a word ends here
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon\.|Tues?\.|Wed\.|Thurs?\.|Fri\.|Sat\.|Sun\.)"
+)
+_NUM_WORD = (
+    r"(?:(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(SMALL_NUMBERS[1:10]) + r"))?"
+    r"|" + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True)) + r")"
+)
+_VAGUE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous)"
+_NUM = (
+    r"(?:\d{1,3}(?:\.\d+)?(?:\s+1/2)?|" + _NUM_WORD + r"|an?|a\s+half|one\s+and\s+a\s+half"
+    r"|a\s+couple\s+of|couple\s+of)"
+)
+_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_APPROX = r"(?:about|around|almost|nearly|roughly|some|more\s+than|less\s+than|over)\s+"
+_TZ = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|local\s+time))?"
+_CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w])"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|noon|midnight|midday)"
+)
+_REL = r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|following|current|same)"
+
+
+def _words_number(text: str) -> float | None:
+    """'twenty-five' -> 25, '3' -> 3, 'a' -> 1; None for vague amounts ('several')."""
+    text = text.lower().strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    if re.fullmatch(r"\d+\s+1/2", text):
+        return float(text.split()[0]) + 0.5
+    if text.endswith("couple of"):
+        return 2
+    if text in ("a", "an"):
+        return 1
+    if re.fullmatch(r"a\s+half", text):
+        return 0.5
+    if re.fullmatch(r"one\s+and\s+a\s+half", text):
+        return 1.5
+    return word_number(text)
+
+
+# --- resolution context -------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    """The reference date, tense around each expression and the last date mentioned."""
+
+    reference: date
+    text: str
+    sentences: Sequence[tuple[int, int]]
+    anchor: tuple[date, str] | None = None  # last date mentioned and its granularity
+    quarter: tuple[int, int] | None = None  # last quarter mentioned (year, q)
+    _cues: list[tuple[int, int]] = field(default_factory=list)
+
+    def sentence_of(self, position: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= position < end:
+                return start, end
+        start = max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position))
+        end_candidates = [
+            i for i in (self.text.find(". ", position), self.text.find("\n", position)) if i >= 0
+        ]
+        return start + 1, min(end_candidates) if end_candidates else len(self.text)
+
+    def tense(self, start: int, end: int) -> int:
+        """+1 future, -1 past, 0 unknown: the tense cue nearest the expression."""
+        s, e = self.sentence_of(start)
+        best: tuple[int, int] | None = None
+        for match in _TENSE_CUE.finditer(self.text, s, e):
+            if start <= match.start() < end:
+                continue
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            sign = 1 if match.group("future") else -1
+            if best is None or distance < best[0]:
+                best = (distance, sign)
+        return best[1] if best else 0
+
+    def remember(self, day: date, granularity: str) -> None:
+        self.anchor = (day, granularity)
+
+
+_TENSE_CUE = re.compile(
+    r"(?i)\b(?:(?P<future>will|won't|shall|going\s+to|plan(?:s|ned)?\s+to|planning|scheduled|"
+    r"expects?\s+to|expected\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|next|upcoming|"
+    r"due\s+to|set\s+to|to\s+be\s+held|as\s+(?:soon|early)\s+as|tomorrow)"
+    r"|(?P<past>said|says|told|was|were|had|did|ago|last|earlier|"
+    r"announced|reported|\w{3,}ed))\b|'ll\b"
+)
+
+
+def _week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _weekday_date(ctx: _Context, weekday: int, start: int, end: int, direction: int = 0) -> date:
+    ref = ctx.reference
+    if direction == 0:
+        if weekday == ref.weekday():
+            return ref
+        direction = ctx.tense(start, end) or -1
+    delta = (weekday - ref.weekday()) % 7
+    if direction > 0:
+        return ref + timedelta(days=delta or 7)
+    return ref - timedelta(days=(7 - delta) % 7 or 7)
+
+
+def _year_for_month(ctx: _Context, month: int, day: int | None, start: int, end: int) -> int:
+    """The year of a month (or month and day) named without one.
+
+    News speaks of its own year: the reference year, unless the tense points the other
+    way and the date lies two months or more off in the wrong direction (or, with no
+    tense to go by, more than eight months ahead: "late November" in a January story).
+    """
+    ref = ctx.reference
+    days = (date(ref.year, month, min(day or 15, 28)) - ref).days
+    before = ctx.text[max(0, start - 8) : start].lower()
+    if re.search(r"\b(?:since|last)\s+$", before):
+        return ref.year - 1 if days > 0 else ref.year
+    if re.search(r"\b(?:until|till|next)\s+$", before):
+        return ref.year + 1 if days < 0 else ref.year
+    tense = ctx.tense(start, end)
+    if tense > 0 and days < -60:
+        return ref.year + 1
+    if (tense < 0 and days > 60) or (tense == 0 and days > 240):
+        return ref.year - 1
+    return ref.year
+
+
+def _quarter_year(ctx: _Context, quarter: int, start: int, end: int) -> int:
+    ref = ctx.reference
+    current = (ref.month - 1) // 3 + 1
+    if quarter > current and ctx.tense(start, end) <= 0:
+        return ref.year - 1
+    return ref.year
+
+
+def _duration(amount: float | None, unit: str) -> str:
+    code, is_time, multiplier = _UNITS[unit]
+    if amount is None:
+        number = "X"
+    else:
+        amount *= multiplier
+        if code == "Q":
+            code, amount = "M", amount * 3
+        elif code == "DE":
+            code, amount = "Y", amount * 10
+        elif code == "CE":
+            code, amount = "Y", amount * 100
+        if amount != int(amount):
+            if code in ("Y", "D", "H") and amount * 2 == int(amount * 2):
+                smaller = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60)}[code]
+                whole = int(amount)
+                rest = round((amount - whole) * smaller[1])
+                prefix = "PT" if is_time or (code == "D" and whole == 0) else "P"
+                if whole == 0:
+                    return f"{prefix}{rest}{smaller[0]}"
+                if code == "D":
+                    return f"P{whole}DT{rest}H"
+                return f"{'PT' if is_time else 'P'}{whole}{code}{rest}{smaller[0]}"
+            number = f"{amount:g}"
+        else:
+            number = str(int(amount))
+    return f"{'PT' if is_time else 'P'}{number}{code}"
+
+
+def _unit_of(word: str) -> str:
+    word = word.lower()
+    if word.startswith("centur"):
+        return "century"
+    return word[:-1] if word.endswith("s") and word[:-1] in _UNITS else word
+
+
+def _shift(
+    ctx: _Context, amount: float | None, unit: str, sign: int, base: tuple[date, str] | None
+):
+    """A date `amount` units before (sign -1) or after `base`, at the unit's granularity."""
+    anchor = base or (ctx.reference, "day")
+    if amount is None:
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    whole = int(amount)
+    day = anchor[0]
+    if unit == "year" and anchor[1] == "quarter" and ctx.quarter:
+        year, quarter = ctx.quarter
+        return f"{year + sign * whole:04d}-Q{quarter}"
+    if unit in ("year", "decade", "century"):
+        years = whole * {"year": 1, "decade": 10, "century": 100}[unit]
+        moved = day + relativedelta(years=sign * years)
+        if anchor[1] == "day" and base is not None and unit == "year":
+            return moved.isoformat()
+        if anchor[1] == "month" and base is not None and unit == "year":
+            return moved.strftime("%Y-%m")
+        return f"{moved.year:04d}"
+    if unit == "quarter":
+        moved = day + relativedelta(months=3 * sign * whole)
+        return f"{moved.year:04d}-Q{(moved.month - 1) // 3 + 1}"
+    if unit == "month":
+        return (day + relativedelta(months=sign * whole)).strftime("%Y-%m")
+    if unit in ("week", "fortnight"):
+        return _week(day + timedelta(weeks=sign * whole * (2 if unit == "fortnight" else 1)))
+    if unit == "day":
+        return (day + timedelta(days=sign * whole)).isoformat()
+    return "PAST_REF" if sign < 0 else "FUTURE_REF"
+
+
+# --- rules --------------------------------------------------------------------
+
+Handler = Callable[[re.Match[str], _Context], tuple[str, str] | None]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    handler: Handler
+    priority: int = 0
+    needs: re.Pattern[str] | None = None  # a cheap test: the rule cannot match without it
+
+
+_RULES: list[_Rule] = []
+
+
+def _rule(pattern: str, priority: int = 0) -> Callable[[Handler], Handler]:
+    if "(?i)" in pattern:  # the whole rule ignores case
+        pattern = "(?i)" + pattern.replace("(?i)", "")
+
+    def register(handler: Handler) -> Handler:
+        _RULES.append(_Rule(re.compile(pattern), handler, priority))
+        return handler
+
+    return register
+
+
+def _month_number(text: str) -> int:
+    return _MONTHS[text.lower().rstrip(".")]
+
+
+def _weekday_number(text: str) -> int:
+    return _WEEKDAYS[text.lower().rstrip(".")]
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+@_rule(
+    _B
+    + r"(?:(?i:last|this|next|this\s+coming)\s+)?(?:(?P<wd>"
+    + _WEEKDAY
+    + r"),?\s+)?(?:(?P<m1>"
+    + _MONTH
+    + r")\s+(?P<d1>"
+    + _DAY
+    + r")"
+    r"|(?:the\s+)?(?P<d2>" + _DAY + r")\s+(?:of\s+)?(?P<m2>" + _MONTH + r"))"
+    r"(?:,?\s+(?P<y>" + _YEAR + r"))?" + _E,
+    priority=2,
+)
+def _month_day(match: re.Match[str], ctx: _Context):
+    month = _month_number(match["m1"] or match["m2"])
+    day = _day_number(match["d1"] or match["d2"])
+    if match["y"]:
+        year = int(match["y"])
+    else:
+        year = _year_for_month(ctx, month, day, match.start(), match.end())
+    resolved = _safe_date(year, month, day)
+    if resolved is None:
+        return None
+    ctx.remember(resolved, "day")
+    return "date", resolved.isoformat()
+
+
+@_rule(_B + r"(?P<y>" + _YEAR + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", priority=2)
+def _iso_date(match: re.Match[str], ctx: _Context):
+    resolved = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+    if resolved is None:
+        return None
+    ctx.remember(resolved, "day")
+    return "date", resolved.isoformat()
+
+
+@_rule(
+    r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>(?:19|20)?\d\d)(?![\d/])"
+)
+def _slash_date(match: re.Match[str], ctx: _Context):
+    year = int(match["y"])
+    if year < 100:
+        year += 1900 if year > 50 else 2000
+    resolved = _safe_date(year, int(match["m"]), int(match["d"]))
+    if resolved is None:
+        return None
+    ctx.remember(resolved, "day")
+    return "date", resolved.isoformat()
+
+
+_MOD = (
+    r"(?:(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
+    r"|the\s+start\s+of)[\s-]+)"
+)
+
+
+@_rule(
+    _B + _MOD + r"?(?:(?P<rel>(?i:last|next|this))\s+)?(?P<m>" + _MONTH + r")"
+    r"(?:,?\s+(?:of\s+)?(?P<y>" + _YEAR + r")|\s+(?P<rel2>(?i:last|next|this))\s+(?i:year))?" + _E
+)
+def _month(match: re.Match[str], ctx: _Context):
+    name = match["m"]
+    if len(name) <= 4 and name not in ("May", "June", "July") and not name.endswith("."):
+        return None  # "Jan Kavan", "Mar" are names and words before they are months
+    if name == "May" and not (match["y"] or match["rel"]) and match.group(0) == "May":
+        before = ctx.text[max(0, match.start() - 12) : match.start()].lower()
+        if not re.search(r"\b(?:in|since|until|by|of|through|from|to|before|after)\s+$", before):
+            return None
+    month = _month_number(name)
+    if match["y"]:
+        year = int(match["y"])
+    elif match["rel2"]:
+        year = ctx.reference.year + {"last": -1, "next": 1}.get(match["rel2"].lower(), 0)
+    elif match["rel"]:
+        rel = match["rel"].lower()
+        ref = ctx.reference
+        if rel == "this":
+            year = ref.year
+        elif rel == "last":
+            year = ref.year if month < ref.month else ref.year - 1
+        else:
+            year = ref.year if month > ref.month else ref.year + 1
+    else:
+        year = _year_for_month(ctx, month, None, match.start(), match.end())
+    ctx.remember(date(year, month, 1), "month")
+    return "date", f"{year:04d}-{month:02d}"
+
+
+@_rule(
+    _B + r"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|model\s+year)"
+    r")\s+)?" + _MOD + r"?(?P<y>" + _YEAR + r")(?![\d%,.]\d|\d|%|-\d|\s*(?:percent|per\s+cent))"
+)
+def _year(match: re.Match[str], ctx: _Context):
+    before = ctx.text[max(0, match.start() - 2) : match.start()]
+    if "$" in before or "#" in before or before.endswith("No"):
+        return None
+    year = int(match["y"])
+    ctx.remember(date(year, 1, 1), "year")
+    return "date", f"{year:04d}"
+
+
+@_rule(
+    _B
+    + r"(?:(?i:the)\s+(?=(?i:early|late|mid)))?"
+    + _MOD
+    + r"?(?P<y>1[6-9]\d|20\d)0(?:'?s)"
+    + _E
+    + r"|"
+    + _B
+    + r"(?:(?i:the)\s+)?"
+    + _MOD
+    + r"?['’](?P<yy>\d)0s"
+    + _E
+)
+def _decade(match: re.Match[str], ctx: _Context):
+    if match["y"]:
+        return "date", match["y"]
+    return "date", f"19{match['yy']}"
+
+
+@_rule(
+    _B + r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+"
+    r"(?i:century)" + _E
+)
+def _century(match: re.Match[str], ctx: _Context):
+    return "date", f"{int(match['n']) - 1:02d}"
+
+
+# Quarters and halves, named or by ordinal: "the third quarter", "third-quarter",
+# "the fiscal first quarter", "the year-ago quarter", "the latest period".
+_QUARTER_WORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+
+
+@_rule(
+    _B + r"(?i:(?:the\s+|(?:this|last|next)\s+year's\s+)?(?:(?:comparable|same|corresponding)\s+)?"
+    r"(?P<ago>year-ago\s+|year-earlier\s+)?(?:(?:fiscal|calendar)[\s-]+)?)(?:(?P<y0>"
+    + _YEAR
+    + r")\s+)?"
+    r"(?P<q>(?i:"
+    + _QUARTER_WORD
+    + r"))(?:[\s-]+(?i:fiscal))?[\s-]+(?P<what>(?i:quarter|period|half))"
+    r"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>" + _YEAR + r"))?" + _E,
+    priority=1,
+)
+def _quarter(match: re.Match[str], ctx: _Context):
+    ordinal = _ORDINALS[match["q"].lower()]
+    whole = match.group(0).lower()
+    if "year's" in whole:
+        year = ctx.reference.year + {"last": -1, "next": 1}.get(whole.split()[0], 0)
+    elif match["y"] or match["y0"]:
+        year = int(match["y"] or match["y0"])
+    else:
+        year = _quarter_year(ctx, ordinal, match.start(), match.end())
+        if match["ago"]:
+            year -= 1
+    if match["what"].lower() == "half":
+        if ordinal > 2:
+            return None
+        return "date", f"{year:04d}-H{ordinal}"
+    if ordinal > 4:
+        return None
+    ctx.quarter = (year, ordinal)
+    ctx.remember(date(year, 3 * ordinal - 2, 1), "quarter")
+    return "date", f"{year:04d}-Q{ordinal}"
+
+
+@_rule(
+    r"(?i)"
+    + _B
+    + r"(?:the|this|that)\s+(?:(?P<which>latest|current|past|last|most\s+recent|same|recent|"
+    r"year-ago|year-earlier|corresponding|comparable|previous|prior|fiscal|(?P<y>"
+    + _YEAR
+    + r"))\s+)?"
+    r"(?:(?:fiscal|year-ago|year-earlier)\s+)?(?P<what>quarter|period)"
+    r"(?:\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|of\s+last\s+year))?" + _E
+)
+def _the_quarter(match: re.Match[str], ctx: _Context):
+    which = (match["which"] or "").lower()
+    whole = match.group(0).lower()
+    if match["what"].lower() == "period" and not which:
+        return None
+    ref = ctx.reference
+    previous = ref - relativedelta(months=3)
+    year, quarter = previous.year, (previous.month - 1) // 3 + 1
+    if ctx.quarter and which not in ("latest", "most recent", "past", "last"):
+        year, quarter = ctx.quarter
+    if (which == "current" or whole.startswith("this")) and not ctx.quarter:
+        year, quarter = ref.year, (ref.month - 1) // 3 + 1
+    if match["y"]:
+        if match["what"].lower() == "period" and not ctx.quarter:
+            return "date", match["y"]
+        return "date", f"{match['y']}-Q{quarter}"
+    if (
+        "year-ago" in whole
+        or "year-earlier" in whole
+        or "year" in whole.split()[-1]
+        or (which in ("corresponding", "comparable") and "year" in whole)
+    ):
+        year -= 1
+    elif which in ("previous", "prior"):
+        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    return "date", f"{year:04d}-Q{quarter}"
+
+
+@_rule(r"(?i)" + _B + r"(?P<adj>year-(?:ago|earlier))" + _E)
+def _year_ago_adjective(match: re.Match[str], ctx: _Context):
+    return "date", _shift(ctx, 1, "year", -1, _quarter_anchor(ctx))
+
+
+def _quarter_anchor(ctx: _Context) -> tuple[date, str] | None:
+    if ctx.anchor and ctx.anchor[1] == "quarter":
+        return ctx.anchor
+    return None
+
+
+# "the first nine months", "the six months", "the first half" as a stretch of a year.
+@_rule(
+    r"(?i)" + _B + r"the\s+(?:first\s+)?(?P<n>" + _NUM_WORD + r"|\d+)\s+months"
+    r"(?:\s+(?:of\s+)?(?P<y>" + _YEAR + r"))?" + _E
+)
+def _year_to_date(match: re.Match[str], ctx: _Context):
+    amount = _words_number(match["n"])
+    return "duration", _duration(amount, "month")
+
+
+# "last week", "this year", "next month", "the past year", "the coming weekend".
+@_rule(
+    r"(?i)"
+    + _B
+    + r"(?:(?P<mod>early|late|earlier|later|mid|the\s+(?:end|beginning|start|middle)\s+of)"
+    r"[\s-]+)?(?:(?:the)\s+)?"
+    r"(?P<rel>"
+    + _REL
+    + r")\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)"
+    + _E
+    + r"(?!\s*(?:'s|’s)?\s*(?:old|-old))"
+)
+def _relative_unit(match: re.Match[str], ctx: _Context):
+    rel = match["rel"].lower().split()[-1]
+    unit = match["unit"].lower()
+    whole = match.group(0).lower()
+    stretch = rel == "coming" or unit not in ("year", "month", "week")
+    if rel in ("past", "coming") and not match["mod"] and whole.startswith("the") and stretch:
+        return "duration", _duration(1, unit) if unit != "weekend" else "P2D"
+    sign = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(
+        rel, 0
+    )
+    ref = ctx.reference
+    if rel in ("same", "following", "previous") and ctx.anchor:
+        # "the following week": counted from the date under discussion.
+        ref = ctx.anchor[0]
+    if unit == "weekend":
+        day = ref + timedelta(weeks=sign)
+        return "date", f"{_week(day)}-WE"
+    if unit == "week":
+        day = ref + timedelta(weeks=sign)
+        ctx.remember(day, "week")
+        return "date", _week(day)
+    if unit == "month":
+        day = ref + relativedelta(months=sign)
+        ctx.remember(day.replace(day=1), "month")
+        return "date", day.strftime("%Y-%m")
+    if unit == "quarter":
+        day = ref + relativedelta(months=3 * sign)
+        quarter = (day.month - 1) // 3 + 1
+        ctx.quarter = (day.year, quarter)
+        return "date", f"{day.year:04d}-Q{quarter}"
+    if unit == "decade":
+        return "date", f"{(ref.year + 10 * sign) // 10:03d}"
+    if unit == "century":
+        return "date", f"{(ref.year + 100 * sign) // 100:02d}"
+    year = ref.year + sign
+    ctx.remember(date(year, 1, 1), "year")
+    return "date", f"{year:04d}"
+
+
+@_rule(
+    r"(?i)" + _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>last|next|this)\s+"
+    r"(?P<s>spring|summer|fall|autumn|winter)"
+    + _E
+    + r"|(?i)"
+    + _B
+    + r"(?:(?P<mod2>early|late)\s+)?(?:the\s+)?(?P<s2>spring|summer|autumn|winter)(?:\s+of\s+)?"
+    r"(?P<y>" + _YEAR + r")?" + _E
+)
+def _season(match: re.Match[str], ctx: _Context):
+    season = (match["s"] or match["s2"]).lower()
+    ref = ctx.reference
+    rel = (match["rel"] or "").lower()
+    if match["y"]:
+        year = int(match["y"])
+    elif rel == "last":
+        year = ref.year - 1
+    elif rel == "next":
+        year = ref.year + 1
+    else:
+        year = ref.year
+    return "date", f"{year:04d}-{_SEASONS[season]}"
+
+
+# "last Tuesday", "Tuesday", "Tuesday morning", "earlier Sunday".
+@_rule(
+    _B + r"(?:(?P<rel>(?i:last|next|this|earlier|later|late|early))\s+)?(?P<wd>" + _WEEKDAY + r")"
+    r"(?:['’]s)?(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?" + _E
+)
+def _weekday(match: re.Match[str], ctx: _Context):
+    weekday = _weekday_number(match["wd"])
+    rel = (match["rel"] or "").lower()
+    direction = {"last": -1, "next": 1}.get(rel, 0)
+    resolved = _weekday_date(ctx, weekday, match.start(), match.end(), direction)
+    ctx.remember(resolved, "day")
+    part = (match["part"] or "").lower()
+    if part:
+        return "time", f"{resolved.isoformat()}T{_PARTS[part]}"
+    return "date", resolved.isoformat()
+
+
+@_rule(
+    r"(?i)" + _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?"
+    r"(?P<w>today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
+    r"|(?:yesterday|today|tomorrow)\s+(?:morning|afternoon|evening|night))(?:['’]s)?" + _E
+)
+def _deictic_day(match: re.Match[str], ctx: _Context):
+    word = match["w"].lower()
+    ref = ctx.reference
+    offset = (
+        -1 if word.startswith(("yesterday", "last")) else 1 if word.startswith("tomorrow") else 0
+    )
+    day = ref + timedelta(days=offset)
+    ctx.remember(day, "day")
+    part = word.split()[-1]
+    if word == "tonight":
+        return "time", f"{day.isoformat()}TNI"
+    if part in _PARTS:
+        return "time", f"{day.isoformat()}T{_PARTS[part]}"
+    return "date", day.isoformat()
+
+
+@_rule(
+    r"(?i)"
+    + _B
+    + r"(?P<w>the\s+(?:next|following|previous|preceding)\s+(?:day|morning|evening|night)"
+    r"|the\s+day\s+(?:before|after)|that\s+(?:same\s+)?day|the\s+same\s+day|earlier\s+that\s+day"
+    r"|later\s+that\s+day|that\s+(?:morning|afternoon|evening|night))" + _E
+)
+def _anaphoric_day(match: re.Match[str], ctx: _Context):
+    word = match["w"].lower()
+    base = ctx.anchor[0] if ctx.anchor and ctx.anchor[1] == "day" else ctx.reference
+    if "next" in word or "following" in word or "after" in word:
+        base += timedelta(days=1)
+    elif "previous" in word or "preceding" in word or "before" in word:
+        base -= timedelta(days=1)
+    part = word.split()[-1]
+    if part in _PARTS and "next" not in word:
+        return "time", f"{base.isoformat()}T{_PARTS[part]}"
+    return "date", base.isoformat()
+
+
+@_rule(
+    r"(?i)" + _B + r"(?:earlier|later)\s+that\s+(?P<unit>week|month|year)"
+    r"|" + _B + r"(?i:that|the\s+same)\s+(?P<unit2>week|month|year)" + _E
+)
+def _anaphoric_unit(match: re.Match[str], ctx: _Context):
+    unit = (match["unit"] or match["unit2"]).lower()
+    base = ctx.anchor[0] if ctx.anchor else ctx.reference
+    if unit == "week":
+        return "date", _week(base)
+    if unit == "month":
+        return "date", base.strftime("%Y-%m")
+    return "date", f"{base.year:04d}"
+
+
+@_rule(
+    r"(?i)"
+    + _B
+    + r"(?P<mod>earlier|later|early|late)\s+(?P<w>today|yesterday|tomorrow)"
+    + _E
+    + r"|(?i)"
+    + _B
+    + r"(?:(?:earlier|later|so\s+far)\s+)?this\s+(?P<unit>week|month|year)"
+    + _E
+)
+def _this_unit(match: re.Match[str], ctx: _Context):
+    if match["w"]:
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[match["w"].lower()]
+        return "date", (ctx.reference + timedelta(days=offset)).isoformat()
+    unit = match["unit"].lower()
+    ref = ctx.reference
+    if unit == "week":
+        return "date", _week(ref)
+    if unit == "month":
+        return "date", ref.strftime("%Y-%m")
+    return "date", f"{ref.year:04d}"
+
+
+# Durations: "three years", "the past two months", "two-year", "several weeks".
+@_rule(
+    r"(?i)" + _B + r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|final|following|"
+    r"latest|preceding|remaining|additional|better\s+part\s+of\s+the)\s+)?"
+    r"(?:" + _APPROX + r")?(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:\s+(?:more|full|straight|"
+    r"consecutive|additional|long|short|trading|business|working|calendar))?\s+(?P<unit>"
+    + _UNIT
+    + r"s?)"
+    r"(?:\s+and\s+a\s+half)?" + _E + r"(?![\s-]+(?:ago|earlier|later|before|after|from\s+now|old))"
+)
+def _duration_rule(match: re.Match[str], ctx: _Context):
+    unit = _unit_of(match["unit"])
+    amount = _words_number(match["n"])
+    text = match.group(0).lower()
+    if text.startswith(("a ", "an ")) and text.split()[-1] in ("a", "an"):
+        return None
+    following = re.match(r"\s+([a-z]+)", ctx.text[match.end() : match.end() + 20])
+    if unit == "second" and following and following[1] not in ("or", "and", "of", "to", "in"):
+        return None  # "a second betrayal", "the second day": an ordinal
+    before = ctx.text[max(0, match.start() - 24) : match.start()].lower()
+    if re.search(
+        r"(?:\d|once|twice|times|percent|%|million|billion|thousand|\$\S*|[a-z]{3,}s)\s*$", before
+    ) and text.startswith(("a ", "an ")):
+        return "set", _duration(1, unit)
+    if "and a half" in text and amount is not None:
+        amount += 0.5
+    return "duration", _duration(amount, unit)
+
+
+@_rule(
+    r"(?i)"
+    + _B
+    + r"(?P<n>"
+    + _NUM_WORD
+    + r"|\d+(?:\.\d+)?|half)-(?P<unit>"
+    + _UNIT
+    + r")(?:-long)?"
+    + _E
+    + r"(?![\s-]+old)"
+    + r"|(?i)"
+    + _B
+    + r"(?P<unit2>day|week|month|year|decade|hour)s?-long"
+    + _E
+)
+def _duration_adjective(match: re.Match[str], ctx: _Context):
+    if match["unit2"]:
+        return "duration", _duration(1, match["unit2"].lower())
+    amount = 0.5 if match["n"].lower() == "half" else _words_number(match["n"])
+    return "duration", _duration(amount, _unit_of(match["unit"]))
+
+
+@_rule(
+    r"(?i)"
+    + _B
+    + r"(?:for|over|in|within)\s+(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)"
+    + _E
+)
+def _vague_duration(match: re.Match[str], ctx: _Context):
+    unit = _unit_of(match["unit"])
+    return "duration", _duration(None, unit), match.start("unit"), match.end("unit")
+
+
+# "two years ago", "a year earlier", "three days later", "a week or so ago".
+@_rule(
+    r"(?i)" + _B + r"(?:" + _APPROX + r")?(?P<n>" + _NUM + r"|" + _VAGUE + r")\s+"
+    r"(?P<unit>"
+    + _UNIT
+    + r"s?)(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)"
+    + _E,
+    priority=1,
+)
+def _ago(match: re.Match[str], ctx: _Context):
+    unit = _unit_of(match["unit"])
+    amount = _words_number(match["n"])
+    direction = match["dir"].lower()
+    if direction in ("before", "after", "later"):
+        # "ten days before the vote": TimeML marks the duration; the anchor is an event.
+        return "duration", _duration(amount, unit), match.start(), match.start("dir")
+    sign = 1 if direction in ("from now", "hence") else -1
+    if direction in ("ago", "from now", "hence"):
+        base = _quarter_anchor(ctx) if unit == "year" else None
+    else:
+        base = ctx.anchor
+    if unit in ("hour", "minute", "second"):
+        return "duration", _duration(amount, unit)
+    return "date", _shift(ctx, amount, unit, sign, base)
+
+
+_REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "at present": "PRESENT_REF", "the present": "PRESENT_REF", "recently": "PAST_REF",
+    "lately": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
+    "recent years": "PAST_REF", "the future": "FUTURE_REF",
+}  # fmt: skip
+
+
+@_rule(
+    r"(?i)"
+    + _B
+    + r"(?P<w>now|currently|nowadays|these\s+days|at\s+the\s+moment|at\s+present|the\s+present"
+    r"|recently|recent\s+years|lately|the\s+past|formerly|the\s+future)" + _E
+)
+def _reference(match: re.Match[str], ctx: _Context):
+    word = re.sub(r"\s+", " ", match["w"].lower())
+    if word == "now" and ctx.text[match.end() : match.end() + 1] == "-":
+        return None
+    return "date", _REFS[word]
+
+
+@_rule(r"(?i)" + _B + r"(?P<w>current)(?=\s+\w)" + _E)
+def _reference_adjective(match: re.Match[str], ctx: _Context):
+    after = ctx.text[match.end() : match.end() + 20].lower()
+    if re.match(r"\s+(?:account|events|affairs|flows?|assets|liabilit|and\s|,)", after):
+        return None
+    return "date", _REFS[match["w"].lower()]
+
+
+@_rule(
+    r"(?i)" + _B + r"(?:the\s+)?(?P<rel>recent|coming|past|next\s+few|past\s+few|last\s+few|"
+    r"past\s+several|last\s+several)\s+(?P<unit>days|weeks|months|quarters|years|decades)" + _E
+)
+def _vague_stretch(match: re.Match[str], ctx: _Context):
+    rel = match["rel"].lower()
+    unit = _unit_of(match["unit"])
+    if rel == "recent" and unit == "year":
+        return "date", "PAST_REF"
+    if rel in ("past", "coming") and not match.group(0).lower().startswith("the"):
+        return ("date", "PAST_REF") if rel == "past" else ("duration", _duration(None, unit))
+    return "duration", _duration(None, unit)
+
+
+@_rule(
+    r"(?i)" + _B + r"the\s+(?:(?:near|short|long)\s+term|(?:near|distant|foreseeable|immediate)"
+    r"\s+future)" + _E
+)
+def _term(match: re.Match[str], ctx: _Context):
+    return "date", "FUTURE_REF"
+
+
+@_rule(
+    r"(?i)"
+    + _B
+    + r"the\s+(?P<unit>days|weeks|months|years)\s+(?=before|after|ahead|that\s+followed"
+    r"|following|leading|since|to\s+come)"
+)
+def _the_units_around(match: re.Match[str], ctx: _Context):
+    # "in the weeks before the vote": TimeML marks the vague stretch, the unit word alone.
+    unit = _unit_of(match["unit"])
+    return "duration", _duration(None, unit), match.start("unit"), match.end("unit")
+
+
+@_rule(r"(?i)" + _B + r"(?:over|during|at|ahead\s+of|for|through|on)\s+(?P<w>the\s+weekend)" + _E)
+def _the_weekend(match: re.Match[str], ctx: _Context):
+    ref = ctx.reference
+    if ctx.tense(match.start(), match.end()) > 0:
+        day = ref + timedelta(days=(5 - ref.weekday()) % 7)
+    elif ref.weekday() >= 5:
+        day = ref
+    else:
+        day = ref - timedelta(days=ref.weekday() + 1)
+    return "date", f"{_week(day)}-WE", match.start("w"), match.end()
+
+
+@_rule(
+    r"(?i)" + _B + r"(?:for|in|during|through|throughout|over)\s+(?P<w>the\s+(?:(?:full|fiscal|"
+    r"entire|whole|current|latest)\s+)?year)(?P<ended>\s+(?:ended|ending|to|through))?" + _E
+)
+def _the_year(match: re.Match[str], ctx: _Context):
+    if match["ended"]:
+        return "duration", "P1Y", match.start("w"), match.end("w")
+    year = ctx.anchor[0].year if ctx.anchor else ctx.reference.year
+    return "date", f"{year:04d}", match.start("w"), match.end("w")
+
+
+@_rule(
+    r"(?i)"
+    + _B
+    + r"(?:by|at|until|before|around|since)\s+(?P<w>(?:the\s+)?year[\s-]end|year['’]s\s+end"
+    r"|the\s+end\s+of\s+(?:the|this)\s+(?:year|month|week))" + _E
+)
+def _period_end(match: re.Match[str], ctx: _Context):
+    ref = ctx.reference
+    word = match["w"].lower()
+    if word.endswith("month"):
+        value = ref.strftime("%Y-%m")
+    elif word.endswith("week"):
+        value = _week(ref)
+    else:
+        value = f"{ref.year:04d}"
+    return "date", value, match.start("w"), match.end("w")
+
+
+@_rule(
+    r"(?i)"
+    + _B
+    + r"(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)\s+(?P<y>(?:twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+    r"|two\s+thousand(?:\s+and)?(?:\s+(?P<z>one|two|three|four|five|six|seven|eight|nine|ten))?)"
+    + _E
+)
+def _spoken_year(match: re.Match[str], ctx: _Context):
+    if match["c"]:
+        century = 1900 if match["c"].lower() == "nineteen" else 1800
+        year = century + int(_words_number(match["y"]) or 0)
+    else:
+        year = 2000 + int(_words_number(match["z"]) or 0) if match["z"] else 2000
+    before = ctx.text[max(0, match.start() - 12) : match.start()].lower()
+    if (
+        not match["c"]
+        and not match.group(0).lower().startswith("the year")
+        and not re.search(r"(?:in|since|by|until)\s+$", before)
+    ):
+        return None
+    ctx.remember(date(year, 1, 1), "year")
+    return "date", f"{year:04d}"
+
+
+_DECADE_WORDS = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+]
+
+
+@_rule(
+    r"(?i)"
+    + _B
+    + r"the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<d>"
+    + "|".join(_DECADE_WORDS)
+    + r")"
+    + _E
+)
+def _spoken_decade(match: re.Match[str], ctx: _Context):
+    return "date", f"19{_DECADE_WORDS.index(match['d'].lower()) + 2}"
+
+
+@_rule(
+    _B + r"(?P<clock>" + _CLOCK + r")" + _TZ + r"(?:,?\s+(?:on\s+)?(?P<wd>" + _WEEKDAY + r"|"
+    r"(?i:yesterday|today|tomorrow))|,?\s+(?:on\s+)?(?P<m>"
+    + _MONTH
+    + r")\s+(?P<d>"
+    + _DAY
+    + r")(?:,?\s+(?P<y>"
+    + _YEAR
+    + r"))?)?"
+    + r"|"
+    + _B
+    + r"(?P<wd2>"
+    + _WEEKDAY
+    + r")\s+(?:at\s+)?(?P<clock2>"
+    + _CLOCK
+    + r")"
+    + _TZ,
+    priority=1,
+)
+def _clock(match: re.Match[str], ctx: _Context):
+    clock = (match["clock"] or match["clock2"]).lower()
+    if clock in ("noon", "midday"):
+        hour, minute = 12, 0
+    elif clock == "midnight":
+        hour, minute = 24, 0
+    else:
+        numbers = re.match(r"(\d+)(?::(\d+))?", clock)
+        hour, minute = int(numbers[1]), int(numbers[2] or 0)
+        if "p" in clock and hour < 12:
+            hour += 12
+        elif "a" in clock and hour == 12:
+            hour = 0
+    day = ctx.reference
+    weekday = match["wd"] or match["wd2"]
+    if weekday:
+        lowered = weekday.lower()
+        if lowered in ("yesterday", "today", "tomorrow"):
+            day = ctx.reference + timedelta(
+                days={"yesterday": -1, "today": 0, "tomorrow": 1}[lowered]
+            )
+        else:
+            day = _weekday_date(ctx, _weekday_number(weekday), match.start(), match.end())
+    elif match["m"]:
+        month, number = _month_number(match["m"]), _day_number(match["d"])
+        year = int(match["y"]) if match["y"] else None
+        year = year or _year_for_month(ctx, month, number, match.start(), match.end())
+        day = _safe_date(year, month, number) or day
+    elif ctx.anchor and ctx.anchor[1] == "day":
+        day = ctx.anchor[0]
+    return "time", f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+@_rule(r"(?i)" + _B + r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)" + _E)
+def _set_adverb(match: re.Match[str], ctx: _Context):
+    value = {
+        "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+        "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D",
+    }[match["w"].lower()]  # fmt: skip
+    return "set", value
+
+
+@_rule(
+    _B + r"(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?P<wd>" + _WEEKDAY + r")|(?P<m>" + _MONTH + r")"
+    r"|(?P<unit>(?i:second|minute|hour|day|week|month|quarter|year|decade|morning|evening|night"
+    r"|summer|winter|spring|fall|autumn)))"
+    + _E
+    + r"|"
+    + _B
+    + r"(?:(?i:on)\s+)?(?P<wds>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"
+    + _E
+)
+def _every(match: re.Match[str], ctx: _Context):
+    weekday = match["wd"] or (match["wds"] and match["wds"][:-1])
+    if weekday:
+        return "set", f"XXXX-WXX-{_weekday_number(weekday) + 1}"
+    if match["m"]:
+        return "set", f"XXXX-{_month_number(match['m']):02d}"
+    unit = match["unit"].lower()
+    if unit in _PARTS:
+        return "set", f"XXXX-XX-XXT{_PARTS[unit]}"
+    if unit in _SEASONS:
+        return "set", f"XXXX-{_SEASONS[unit]}"
+    return "set", _duration(1, unit)
+
+
+@_rule(r"(?i)" + _B + r"(?:a|per)\s+(?P<unit>day|week|month|year|hour)" + _E)
+def _per_unit(match: re.Match[str], ctx: _Context):
+    before = ctx.text[max(0, match.start() - 30) : match.start()].lower()
+    if match.group(0).lower().startswith("per") or re.search(
+        r"(?:\d|once|twice|times|percent|%|\$\S*|barrels|tons|shares|cents|dollars|people)\s*$",
+        before,
+    ):
+        return "set", _duration(1, match["unit"].lower())
+    return None
+
+
+def _holiday_date(name: str, year: int) -> date:
+    if name.startswith("christmas eve"):
+        return date(year, 12, 24)
+    if name.startswith("christmas"):
+        return date(year, 12, 25)
+    if name.startswith("new year's eve") or name.startswith("new year’s eve"):
+        return date(year, 12, 31)
+    if name.startswith("new year"):
+        return date(year, 1, 1)
+    if name.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("easter"):
+        return easter(year)
+    if name.startswith("good friday"):
+        return easter(year) - timedelta(days=2)
+    if name.startswith("independence") or name.startswith("fourth of july"):
+        return date(year, 7, 4)
+    if name.startswith("halloween"):
+        return date(year, 10, 31)
+    if name.startswith("valentine"):
+        return date(year, 2, 14)
+    if name.startswith("labor") or name.startswith("labour"):
+        first = date(year, 9, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7)
+    if name.startswith("memorial"):
+        last = date(year, 5, 31)
+        return last - timedelta(days=last.weekday())
+    # Election Day: the Tuesday after the first Monday of November.
+    first = date(year, 11, 1)
+    return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+
+
+@_rule(
+    _B + r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?"
+    r"|New\s+Year['’]s(?:\s+(?:Day|Eve))?"
+    r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday|Independence\s+Day|Fourth\s+of\s+July"
+    r"|Halloween|Valentine['’]s\s+Day|Labou?r\s+Day|Memorial\s+Day|Election\s+Day)"
+    r"(?:\s+(?P<y>" + _YEAR + r"))?" + _E
+)
+def _holiday(match: re.Match[str], ctx: _Context):
+    name = re.sub(r"\s+", " ", match["h"].lower())
+    ref = ctx.reference
+    if match["y"]:
+        return "date", _holiday_date(name, int(match["y"])).isoformat()
+    rel = (match["rel"] or "").lower()
+    this_year = _holiday_date(name, ref.year)
+    if rel == "last" or (not rel and this_year > ref and ctx.tense(match.start(), match.end()) < 0):
+        year = ref.year - 1 if this_year >= ref else ref.year
+    elif rel == "next" or (
+        not rel and this_year < ref and ctx.tense(match.start(), match.end()) > 0
+    ):
+        year = ref.year + 1 if this_year <= ref else ref.year
+    else:
+        year = ref.year
+    return "date", _holiday_date(name, year).isoformat()
+
+
+# --- driver -------------------------------------------------------------------
+
+# Words without which a rule cannot match: a quick scan for them spares most blocks the
+# rule's full pattern (together the rules would take a tenth of the analysis time).
+_UNIT_WORDS = r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)"
+_MONTH_WORDS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_WEEKDAY_WORDS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+_UNIT_WORDS_RE = re.compile(_UNIT_WORDS)
+_NEEDS = {
+    _duration_rule: _UNIT_WORDS,
+    _ago: _UNIT_WORDS,
+    _duration_adjective: _UNIT_WORDS,
+    _vague_duration: _UNIT_WORDS,
+    _vague_stretch: _UNIT_WORDS,
+    _the_units_around: _UNIT_WORDS,
+    _per_unit: _UNIT_WORDS,
+    _relative_unit: _UNIT_WORDS,
+    _this_unit: r"(?i:this|today|yesterday|tomorrow)",
+    _anaphoric_unit: _UNIT_WORDS,
+    _year_to_date: r"(?i:months)",
+    _year_ago_adjective: r"(?i:year-)",
+    _the_year: r"(?i:year)",
+    _period_end: r"(?i:year|end)",
+    _decade: r"0'?s",
+    _century: r"(?i:century)",
+    _month_day: _MONTH_WORDS,
+    _month: _MONTH_WORDS,
+    _weekday: _WEEKDAY_WORDS,
+    _season: r"(?i:spring|summer|autumn|fall|winter)",
+    _slash_date: r"\d/",
+    _iso_date: r"\d-\d",
+    _quarter: r"(?i:quarter|half|period)",
+    _the_quarter: r"(?i:quarter|period)",
+    _year: r"\d\d\d\d",
+    _clock: r"(?i:\d\s*[ap]\.?m|\d:\d|noon|midnight|midday)",
+    _spoken_year: r"(?i:nineteen|eighteen|thousand)",
+    _spoken_decade: r"(?i:ties)",
+    _every: r"(?i:every|each|days)",
+    _set_adverb: r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly)",
+    _holiday: r"(?:Christmas|Year|Thanksgiving|Easter|Friday|Day|July|Halloween)",
+}
+_RULES[:] = [
+    replace(rule, needs=re.compile(_NEEDS[rule.handler])) if rule.handler in _NEEDS else rule
+    for rule in _RULES
+]
+# Rules that need the same words share one compiled test (and one scan per text).
+_RULES[:] = [
+    replace(rule, needs=_UNIT_WORDS_RE)
+    if rule.needs is not None and rule.needs.pattern == _UNIT_WORDS
+    else rule
+    for rule in _RULES
+]
+
+
+# How far an expression reaches before and after the word it needs.
+_REACH_BEFORE = 80
+_REACH_AFTER = 60
+
+
+def _windows(text: str, needs: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """The stretches of `text` where a rule needing `needs` can match (merged)."""
+    if needs is None:
+        return [(0, len(text))]
+    windows: list[tuple[int, int]] = []
+    for found in needs.finditer(text):
+        start = max(0, found.start() - _REACH_BEFORE)
+        end = min(len(text), found.end() + _REACH_AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def find_times(
+    text: str,
+    reference: date,
+    sentences: Sequence[tuple[int, int]] = (),
+    spans: Sequence[tuple[int, int]] | None = None,
+) -> tuple[TimeExpression, ...]:
+    """Every temporal expression in `text` (or in `spans` of it), resolved against `reference`.
+
+    `sentences` (start, end) bound the words whose tense decides "Tuesday"; without
+    them lines and full stops do.
+    """
+    regions = spans if spans is not None else [(0, len(text))]
+    # Each rule scans the text once; a match must lie within one region (block).
+    region_of = bytearray(len(text) + 1)
+    for number, (start, end) in enumerate(regions, start=1):
+        region_of[start:end] = bytes([number % 255 or 255]) * (end - start)
+    candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    windows: dict[re.Pattern[str] | None, list[tuple[int, int]]] = {}
+    for rule in _RULES:
+        if rule.needs not in windows:
+            windows[rule.needs] = _windows(text, rule.needs)
+        for window_start, window_end in windows[rule.needs]:
+            for match in rule.pattern.finditer(text, window_start, window_end):
+                start, end = match.span()
+                if end > start and region_of[start] and region_of[start] == region_of[end - 1]:
+                    candidates.append((start, end, rule.priority, rule, match))
+    # Longest first, then the more specific rule; keep what does not overlap.
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    taken: list[tuple[int, int, _Rule, re.Match[str]]] = []
+    occupied = bytearray(len(text) + 1)
+    for start, end, _priority, rule, match in candidates:
+        if any(occupied[start:end]):
+            continue
+        taken.append((start, end, rule, match))
+        occupied[start:end] = b"\x01" * (end - start)
+    taken.sort(key=lambda t: t[0])
+    ctx = _Context(reference, text, sentences)
+    found: list[TimeExpression] = []
+    for start, end, rule, match in taken:
+        result = rule.handler(match, ctx)
+        if result is None:
+            continue
+        kind, value = result[0], result[1]
+        if len(result) > 2:
+            start, end = result[2], result[3]
+        while end > start and text[end - 1] in " ,":
+            end -= 1
+        found.append(TimeExpression(start, end, text[start:end], kind, value))
+    return tuple(found)
+
+
+# --- reading values back ----------------------------------------------------------
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def timex_interval(value: str) -> tuple[date, date] | None:
+    """The first and last day a TIMEX3 date value covers; None for durations, sets, refs.
+
+    `2013-03-22` is that day, `2013-W11` its Monday to Sunday, `2013-Q1` January to
+    March, `201` the 2010s; a time of day (`2013-03-22T14:00`) is its day.
+    """
+    value = value.split("T")[0]
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = date.fromisoformat(value)
+            return day, day
+        if match := re.fullmatch(r"(\d{4})-W(\d{1,2})(-WE)?", value):
+            monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            if match[3]:
+                return monday + timedelta(days=5), monday + timedelta(days=6)
+            return monday, monday + timedelta(days=6)
+        if match := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            first = date(int(match[1]), int(match[2]), 1)
+            return first, first + relativedelta(months=1, days=-1)
+        if match := re.fullmatch(r"(\d{4})-([QH])(\d)", value):
+            months = 3 if match[2] == "Q" else 6
+            first = date(int(match[1]), months * (int(match[3]) - 1) + 1, 1)
+            return first, first + relativedelta(months=months, days=-1)
+        if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+            start_month, end_month = _SEASON_MONTHS[match[2]]
+            first = date(int(match[1]), start_month, 1)
+            last = date(int(match[1]), 1, 1) + relativedelta(months=end_month, days=-1)
+            return first, last
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+        if re.fullmatch(r"\d{3}", value):
+            return date(int(value) * 10, 1, 1), date(int(value) * 10 + 9, 12, 31)
+        if re.fullmatch(r"\d{2}", value) and int(value) > 0:
+            return date(int(value) * 100, 1, 1), date(int(value) * 100 + 99, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def describe_value(value: str) -> str:
+    """A TIMEX3 value in a reader's words: "Tue 12 Mar 2024", "week 11 of 2024", "the 2010s"."""
+    parts = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
+    day_part, _, clock = value.partition("T")
+    if clock in parts:
+        return f"{describe_value(day_part)}, {parts[clock]}"
+    if clock and re.fullmatch(r"\d{2}:\d{2}", clock):
+        return f"{describe_value(day_part)}, {clock}"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day_part):
+        return date.fromisoformat(day_part).strftime("%a %d %b %Y").replace(" 0", " ")
+    if match := re.fullmatch(r"(\d{4})-W(\d{1,2})(-WE)?", day_part):
+        what = "weekend of week" if match[3] else "week"
+        return f"{what} {int(match[2])} of {match[1]}"
+    if match := re.fullmatch(r"(\d{4})-(\d{2})", day_part):
+        return date(int(match[1]), int(match[2]), 1).strftime("%B %Y")
+    if match := re.fullmatch(r"(\d{4})-([QH])(\d)", day_part):
+        return f"{'Q' if match[2] == 'Q' else 'H'}{match[3]} {match[1]}"
+    seasons = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+    if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", day_part):
+        return f"{seasons[match[2]]} {match[1]}"
+    if re.fullmatch(r"\d{3}", day_part):
+        return f"the {day_part}0s"
+    if re.fullmatch(r"\d{2}", day_part):
+        number = int(day_part) + 1
+        suffix = (
+            "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        )
+        return f"the {number}{suffix} century"
+    references = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
+    return references.get(value, value)

@@ -1,0 +1,172 @@
+"""Temporal expressions: TimeML extents and TIMEX3 values on sentences of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reader.analysis.times import describe_value, find_times, timex_interval
+
+# A Wednesday.
+REFERENCE = date(2013, 3, 20)
+
+
+def times(text: str, reference: date = REFERENCE) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in find_times(text, reference)]
+
+
+def only(text: str, reference: date = REFERENCE) -> tuple[str, str, str]:
+    found = times(text, reference)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The council met on March 22, 2013 to vote.", ("March 22, 2013", "date", "2013-03-22")),
+        ("Ferries stopped on 4 February 2012.", ("4 February 2012", "date", "2012-02-04")),
+        ("The report is dated 2011-07-09.", ("2011-07-09", "date", "2011-07-09")),
+        ("Prices rose in June 2010.", ("June 2010", "date", "2010-06")),
+        ("The plant opened in 1998.", ("1998", "date", "1998")),
+        ("Trade grew in the 1990s.", ("1990s", "date", "199")),
+        ("It was built in the 19th century.", ("the 19th century", "date", "18")),
+        ("Sales fell in the third quarter.", ("the third quarter", "date", "2012-Q3")),
+        (
+            "Sales fell in the first quarter of 2011.",
+            ("the first quarter of 2011", "date", "2011-Q1"),
+        ),
+        ("The harbour board met last week.", ("last week", "date", "2013-W11")),
+        ("The union will strike next month.", ("next month", "date", "2013-04")),
+        ("Profits doubled last year.", ("last year", "date", "2012")),
+        ("The pier closed last summer.", ("last summer", "date", "2012-SU")),
+        ("The talks began at 2 p.m. today.", ("2 p.m. today", "time", "2013-03-20T14:00")),
+        ("The mayor spoke yesterday.", ("yesterday", "date", "2013-03-19")),
+        ("The ferry runs every Tuesday.", ("every Tuesday", "set", "XXXX-WXX-2")),
+        ("Inspectors visit the mill daily.", ("daily", "set", "P1D")),
+        ("The strike lasted three days.", ("three days", "duration", "P3D")),
+        ("Talks went on for two hours.", ("two hours", "duration", "PT2H")),
+        ("He signed a two-year contract.", ("two-year", "duration", "P2Y")),
+        ("Costs rose over the past three years.", ("the past three years", "duration", "P3Y")),
+        ("The mill closed two years ago.", ("two years ago", "date", "2011")),
+        ("The dock is now open.", ("now", "date", "PRESENT_REF")),
+        ("The board recently sold the yard.", ("recently", "date", "PAST_REF")),
+        ("Fares are currently frozen.", ("currently", "date", "PRESENT_REF")),
+        ("Fares may rise in the future.", ("the future", "date", "FUTURE_REF")),
+        ("Shops stay open on Christmas Eve.", ("Christmas Eve", "date", "2013-12-24")),
+    ],
+)
+def test_each_form_gets_its_extent_and_value(sentence, expected):
+    assert only(sentence) == expected
+
+
+def test_a_weekday_follows_the_tense_of_its_sentence():
+    assert only("The minister said on Tuesday that fares would stay.")[2] == "2013-03-19"
+    assert only("The minister will meet the union on Tuesday.")[2] == "2013-03-26"
+    # The article's own weekday is the article's day.
+    assert only("The vote took place Wednesday.")[2] == "2013-03-20"
+
+
+def test_a_month_without_a_year_is_the_articles_year_unless_the_tense_says_otherwise():
+    assert only("The port reopened in January.")[2] == "2013-01"
+    assert only("The council said the yard shut on Nov. 3.")[2] == "2012-11-03"
+    article_in_december = date(2013, 12, 28)
+    assert only("The ferry will resume on Jan. 5.", article_in_december)[2] == "2014-01-05"
+
+
+def test_a_year_earlier_counts_from_the_quarter_under_discussion():
+    found = times("Profit rose in the third quarter, from $2 million a year earlier.")
+    assert found == [
+        ("the third quarter", "date", "2012-Q3"),
+        ("a year earlier", "date", "2011-Q3"),
+    ]
+
+
+def test_a_duration_before_an_event_is_a_duration():
+    assert only("The pump failed ten days before the flood.") == ("ten days", "duration", "P10D")
+
+
+def test_ages_names_and_modal_may_are_not_times():
+    assert times("A 6-year-old girl met Jan Kavan, who may visit.") == []
+    assert times("The fund holds 2,000 shares and 1998 is not a count here: $1998.") == [
+        ("1998", "date", "1998")
+    ]
+
+
+def test_offsets_point_into_the_text():
+    text = "Late on Friday night, the harbour reopened; it had closed in May 2012."
+    for found in find_times(text, REFERENCE):
+        assert text[found.start : found.end] == found.text
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last", "words"),
+    [
+        ("2013-03-22T14:00", date(2013, 3, 22), date(2013, 3, 22), "Fri 22 Mar 2013, 14:00"),
+        ("2013-W11", date(2013, 3, 11), date(2013, 3, 17), "week 11 of 2013"),
+        ("2013-Q1", date(2013, 1, 1), date(2013, 3, 31), "Q1 2013"),
+        ("2013-SU", date(2013, 6, 1), date(2013, 8, 31), "summer 2013"),
+        ("201", date(2010, 1, 1), date(2019, 12, 31), "the 2010s"),
+        ("20", date(2000, 1, 1), date(2099, 12, 31), "the 21st century"),
+    ],
+)
+def test_a_dated_value_reads_back_as_days_and_words(value, first, last, words):
+    assert timex_interval(value) == (first, last)
+    assert describe_value(value) == words
+
+
+def test_durations_sets_and_references_have_no_place_on_a_line():
+    for value in ("P3D", "XXXX-WXX-2", "PAST_REF"):
+        assert timex_interval(value) is None
+
+
+def test_vague_stretches_around_an_event_and_the_near_future():
+    assert only("Police searched the area in the weeks before the vote.") == (
+        "weeks",
+        "duration",
+        "PXW",
+    )
+    assert only("The yard may reopen in the near future.") == (
+        "the near future",
+        "date",
+        "FUTURE_REF",
+    )
+
+
+def test_halves_clock_times_with_zones_and_since():
+    assert only("Growth slowed in the first half of 2012.") == (
+        "the first half of 2012",
+        "date",
+        "2012-H1",
+    )
+    assert only("The quake struck at 2:46 p.m. local time on March 11, 2011.")[2] == (
+        "2011-03-11T14:46"
+    )
+    assert only("Shares closed at 3:30 p.m. ET on Tuesday.")[2] == "2013-03-19T15:30"
+    # "since" looks back: November before the article's March.
+    assert only("It was the biggest drop since November.")[2] == "2012-11"
+
+
+def test_second_as_an_ordinal_is_not_a_duration():
+    assert times("It would be a second betrayal, he said.") == []
+    assert only("The light flickered for a second.") == ("a second", "duration", "PT1S")
+
+
+def test_the_following_month_counts_from_the_date_under_discussion():
+    found = times("The port closed in June 2011. The following month, the ferry stopped.")
+    assert found == [
+        ("June 2011", "date", "2011-06"),
+        ("The following month", "date", "2011-07"),
+    ]
+    assert only("Crowds gathered this past weekend.")[2] == "2013-W11-WE"
+
+
+def test_a_part_of_the_day_is_kept_as_timex3_says():
+    assert only("The mayor spoke on Monday night.") == ("Monday night", "time", "2013-03-18TNI")
+    assert only("The ferry left this morning.") == ("this morning", "time", "2013-03-20TMO")
+
+
+def test_a_month_far_ahead_without_tense_is_last_years():
+    january = date(2014, 1, 6)
+    assert only("The late November storm remains the talk of the town.", january)[2] == "2013-11"
