@@ -16,7 +16,7 @@ import threading
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
 
-from reader.analysis.annotate import Annotation, annotate
+from reader.analysis.annotate import Annotation, annotate_texts
 from reader.analysis.language import LanguageModelError
 
 START_TIMEOUT_S = 120.0
@@ -27,7 +27,7 @@ GROW_CHARS = 5_000
 def _serve(conn: Connection) -> None:
     """A worker's life: load the model, say so, then annotate until told to stop."""
     try:
-        annotate(["Warm-up."])
+        annotate_texts(["Warm-up."])
     except Exception as exc:  # reported to the parent in words, never a traceback
         conn.send(("error", str(exc)))
         return
@@ -40,7 +40,7 @@ def _serve(conn: Connection) -> None:
         if request is None:
             return
         try:
-            conn.send(("ok", annotate(request)))
+            conn.send(("ok", annotate_texts(request)))
         except Exception as exc:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 

@@ -1,13 +1,22 @@
-"""The whole analysis of one Document: model over its blocks, entities, sentences, summary."""
+"""The whole analysis of one Document, in two steps: annotate, then interpret.
+
+`annotate` runs the language model over the document's blocks (slow: worker processes,
+progress, cancelling) and keeps what it says as `Annotations`. `interpret` turns
+document + annotations + rules into the `Analysis` every panel shows: a pure function
+that runs in milliseconds and never calls the model, so a correction or a rule change
+is re-interpreted, not re-analysed. `analyse_document` is the two in a row.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from reader.analysis.annotate import Annotator, annotate
+from reader.analysis.annotate import Annotator, annotate_texts
+from reader.analysis.annotations import Annotations, content_hash
 from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities
 from reader.analysis.language import model_name
-from reader.analysis.model import Analysis
+from reader.analysis.model import Analysis, identify
+from reader.analysis.rules import Rule, apply_rules
 from reader.analysis.summary import DEFAULT_LENGTH, summarize
 from reader.document import Block, Document
 
@@ -33,26 +42,25 @@ def analysable_blocks(document: Document) -> tuple[Block, ...]:
     return tuple(b for b in document.blocks_of(*ANALYSED_KINDS) if b.end > b.start)
 
 
-def analyse_document(
+def annotate(
     document: Document,
+    annotator: Annotator | None = None,
     *,
-    length: int = DEFAULT_LENGTH,
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
-    annotator: Annotator | None = None,
-) -> Analysis:
-    """Entities, sentences and summary of `document`.
+) -> Annotations:
+    """What the language model says about `document`'s analysable blocks.
 
     `annotator` runs the model (default: in this process; an AnnotatorPool's
     `annotate` runs it in worker processes). Raises LanguageModelError when no
     model can be loaded, AnalysisCancelled when `is_cancelled()` turns true between
-    batches.
+    batches; `progress(done, total)` is called after each batch, in characters.
     """
-    annotator = annotator or annotate
+    annotator = annotator or annotate_texts
     blocks = analysable_blocks(document)
     total = sum(b.end - b.start for b in blocks)
     done = 0
-    spans: list[RawSpan] = []
+    spans: list[tuple[int, int, str]] = []
     sentences: list[tuple[int, int]] = []
     for batch in _batches(blocks):
         if is_cancelled is not None and is_cancelled():
@@ -60,7 +68,7 @@ def analyse_document(
         texts = [model_text(document.block_text(b)) for b in batch]
         for block, (ents, sents) in zip(batch, annotator(texts), strict=True):
             offset = block.start
-            spans.extend(RawSpan(offset + s, offset + e, label) for s, e, label in ents)
+            spans.extend((offset + s, offset + e, label) for s, e, label in ents)
             for s, e in sents:
                 start, end = _strip(document.text, offset + s, offset + e)
                 if start < end:
@@ -70,11 +78,46 @@ def analyse_document(
             progress(done, total)
     if is_cancelled is not None and is_cancelled():
         raise AnalysisCancelled
-    entities = extract_entities(document, spans, blocks)
-    summary = summarize(document, sentences, entities, length)
-    return Analysis(
-        entities=entities, summary=summary, sentences=tuple(sentences), model_name=model_name()
+    return Annotations(
+        content_hash=content_hash(document.text),
+        model=model_name(),
+        entities=tuple(spans),
+        sentences=tuple(sentences),
     )
+
+
+def interpret(
+    document: Document,
+    annotations: Annotations,
+    rules: Iterable[Rule] = (),
+    *,
+    length: int = DEFAULT_LENGTH,
+) -> Analysis:
+    """Entities (our rules, then `rules`), sentences and summary: no model call."""
+    blocks = analysable_blocks(document)
+    spans = [RawSpan(s, e, label) for s, e, label in annotations.entities]
+    entities = identify(extract_entities(document, spans, blocks))
+    entities = apply_rules(document, entities, rules)
+    summary = summarize(document, annotations.sentences, entities, length)
+    return Analysis(
+        entities=entities,
+        summary=summary,
+        sentences=annotations.sentences,
+        model_name=annotations.model,
+    )
+
+
+def analyse_document(
+    document: Document,
+    *,
+    length: int = DEFAULT_LENGTH,
+    progress: Callable[[int, int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    annotator: Annotator | None = None,
+) -> Analysis:
+    """Entities, sentences and summary of `document`: `annotate`, then `interpret`."""
+    annotations = annotate(document, annotator, progress=progress, is_cancelled=is_cancelled)
+    return interpret(document, annotations, length=length)
 
 
 def _batches(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.annotate import annotate
+from reader.analysis.annotate import annotate_texts
 from reader.analysis.parallel import AnnotatorPool, _shares
 from reader.analysis.pipeline import analyse_document
 from reader.document import load_document
@@ -35,7 +35,7 @@ def pool(nlp):
 def test_pool_annotates_like_the_model_in_process(pool) -> None:
     document = load_document(next(iter(sorted(FIXTURES.glob("*.txt")))))
     texts = [document.block_text(b) for b in document.blocks]
-    assert pool.annotate(texts) == annotate(texts)
+    assert pool.annotate(texts) == annotate_texts(texts)
 
 
 def test_analysis_through_the_pool_equals_in_process(pool) -> None:
@@ -73,4 +73,4 @@ def test_a_long_request_brings_in_a_second_worker_with_the_same_results(pool) ->
     first = pool.annotate(texts)
     pool.wait_started()  # the second worker has loaded its model
     assert pool.ready_workers == 2
-    assert pool.annotate(texts) == first == annotate(texts)
+    assert pool.annotate(texts) == first == annotate_texts(texts)
