@@ -10,7 +10,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from reader.analysis import Analysis, LanguageModelError, analyse_document
+from reader.analysis import Analysis, LanguageModelError
+from reader.analysis.service import AnalysisService, AnalysisUnavailable, ModelEngine
 from reader.document import Document, DocumentError, load_document
 
 EXIT_OK = 0
@@ -91,9 +92,14 @@ def _write(record: dict[str, Any], fmt: str, writer: Any) -> None:
                 )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Extract every file given; a bad file is reported on stderr and the rest still run."""
+def main(argv: Sequence[str] | None = None, service: AnalysisService | None = None) -> int:
+    """Extract every file given; a bad file is reported on stderr and the rest still run.
+
+    `service` is the application's analysis service (default: the model in this process).
+    """
     options = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    if service is None:
+        service = AnalysisService(ModelEngine(in_process=True))
     writer = csv.writer(sys.stdout) if options.format == "csv" else None
     if writer:
         writer.writerow(["path", "entity", "group", "label", "start", "end", "text"])
@@ -107,8 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 status = EXIT_BAD_INPUT
                 continue
             try:
-                analysis = analyse_document(document)
-            except LanguageModelError as exc:
+                analysis = service.analyse(document)
+            except (LanguageModelError, AnalysisUnavailable) as exc:
                 print(f"reader extract: {exc}", file=sys.stderr)
                 return EXIT_NO_MODEL
             _write(document_record(document) | analysis_record(analysis), options.format, writer)

@@ -1,6 +1,6 @@
 """The entity sidebar: a filterable, sortable tree of the article's entities, and their details.
 
-The panel only shows and selects; the window connects its signals to the highlighter.
+The panel shows and selects; `create` connects it to the window's mention highlighter.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from reader.ui.entity_model import (
     mention_contexts,
     mention_sentences,
 )
+from reader.ui.highlighting import MentionHighlighter
+from reader.ui.session import Reason
 from reader.ui.settings import Settings
 
 SORT_SETTING = "entities/sort"
@@ -92,6 +94,17 @@ class EntityPanel(QWidget):
     previousRequested = Signal()
     nextRequested = Signal()
 
+    title = "Entities"
+    dock_name = "entityDock"
+    dock_area = Qt.DockWidgetArea.RightDockWidgetArea
+
+    @classmethod
+    def create(cls, context) -> EntityPanel:
+        """The registry's factory: a panel wired to the window's mention highlighter."""
+        panel = cls(context.settings, context.parent)
+        panel.attach(context.highlighter)
+        return panel
+
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entityPanel")
@@ -100,6 +113,7 @@ class EntityPanel(QWidget):
         self._analysis: Analysis | None = None
         self._collapsed: set[str] = set()
         self._restoring = False
+        self._keeping_selection = False
 
         self.model = EntityTreeModel(self)
         self.proxy = EntityFilterProxy(self)
@@ -122,6 +136,12 @@ class EntityPanel(QWidget):
         self.show_all_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.show_all_action.setIconText("Show all")
         self.show_all_action.setToolTip("Underline every entity mention in the article")
+        self.next_mention_action = QAction("&Next Mention", self)
+        self.next_mention_action.setObjectName("nextMentionAction")
+        self.next_mention_action.setShortcut(QKeySequence("F3"))
+        self.previous_mention_action = QAction("&Previous Mention", self)
+        self.previous_mention_action.setObjectName("previousMentionAction")
+        self.previous_mention_action.setShortcut(QKeySequence("Shift+F3"))
         self.show_all_button = QToolButton(self)
         self.show_all_button.setObjectName("showAllEntities")
         self.show_all_button.setDefaultAction(self.show_all_action)
@@ -242,21 +262,69 @@ class EntityPanel(QWidget):
 
     # --- panel protocol ---------------------------------------------------------------
 
+    def widget(self) -> QWidget:
+        return self
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.show_all_action, self.next_mention_action, self.previous_mention_action]
+
+    def attach(self, highlighter: MentionHighlighter) -> None:
+        """Selecting here highlights in the article; clicking a mention there selects here."""
+        self.next_mention_action.triggered.connect(highlighter.next_mention)
+        self.previous_mention_action.triggered.connect(highlighter.previous_mention)
+        self.nextRequested.connect(highlighter.next_mention)
+        self.previousRequested.connect(highlighter.previous_mention)
+        self.entitiesSelected.connect(highlighter.highlight)
+        self.entityActivated.connect(lambda _key: highlighter.restart())
+        self.mentionRequested.connect(highlighter.go_to_mention)
+        self.show_all_action.toggled.connect(highlighter.set_show_all)
+        highlighter.entityClicked.connect(self.select_entity)
+        highlighter.cleared.connect(self.clear_selection)
+        highlighter.statusMessage.connect(self.show_position)
+
     def show_pending(self, document: Document) -> None:
         self._document = document
         self._set_analysis(None)
         self._show_message("Analysing…")
 
-    def show_analysis(self, document: Document, analysis: Analysis) -> None:
-        if document is self._document and analysis is self._analysis:
+    def show_analysis(self, document: Document, analysis: Analysis, reason: str) -> None:
+        if analysis is self._analysis and document is self._document:
             return  # the view was only retypeset: keep the selection and the filter
         self._document = document
-        self._set_analysis(analysis)
+        if reason in (Reason.CORRECTED, Reason.RETYPESET) and self._analysis is not None:
+            self._replace_analysis(analysis)
+        else:
+            self._set_analysis(analysis)
         if analysis.entities:
             self.message.hide()
             self.tree.show()
         else:
             self._show_message("No people, places or organizations were found in this article.")
+
+    def _replace_analysis(self, analysis: Analysis) -> None:
+        """A corrected analysis: same selection, current row, expansion and scroll position.
+
+        The highlighter keeps its own highlight, so the selection is restored quietly.
+        """
+        keys = self.selected_keys()
+        current = self.tree.currentIndex().data(EntityRole.KEY)
+        scroll = self.tree.verticalScrollBar().value()
+        self._analysis = analysis
+        self._keeping_selection = True
+        try:
+            self.model.set_analysis(analysis)
+            for key in keys:
+                self.select_entity(key, additive=True, scroll=False)
+            if current is not None:
+                index = self.proxy.mapFromSource(self.model.index_of_key(current))
+                if index.isValid():
+                    self.tree.selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.NoUpdate
+                    )
+        finally:
+            self._keeping_selection = False
+        self.tree.verticalScrollBar().setValue(scroll)
+        self._show_selection(self.selected_keys())
 
     def show_unavailable(self, message: str) -> None:
         self._set_analysis(None)
@@ -287,7 +355,7 @@ class EntityPanel(QWidget):
     def _tree_order(self, index: QModelIndex) -> tuple[int, int]:
         return (index.parent().row(), index.row())
 
-    def select_entity(self, key: str, additive: bool = False) -> None:
+    def select_entity(self, key: str, additive: bool = False, scroll: bool = True) -> None:
         """Select an entity's row (as a click would), showing it even if filtered out."""
         source = self.model.index_of_key(key)
         if not source.isValid():
@@ -305,7 +373,8 @@ class EntityPanel(QWidget):
         model = self.tree.selectionModel()
         model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         model.select(index, flags)
-        self.tree.scrollTo(index)
+        if scroll:
+            self.tree.scrollTo(index)
 
     @Slot()
     def clear_selection(self) -> None:
@@ -313,11 +382,16 @@ class EntityPanel(QWidget):
 
     @Slot(QItemSelection, QItemSelection)
     def _on_selection_changed(self, _selected, _deselected) -> None:
+        if self._keeping_selection:
+            return
         keys = self.selected_keys()
+        self.entitiesSelected.emit(keys)
+        self._show_selection(keys)
+
+    def _show_selection(self, keys: list[str]) -> None:
         self._set_walk_enabled(bool(keys))
         if not keys:
             self.show_position("")
-        self.entitiesSelected.emit(keys)
         current = self.tree.currentIndex()
         entity = current.data(EntityRole.ENTITY) if current.isValid() else None
         if entity is None or entity.key not in keys:

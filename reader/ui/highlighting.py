@@ -33,6 +33,7 @@ from reader.ui.article_view import ArticleView, ExtraSelection
 from reader.ui.colors import group_color, is_dark, tint
 from reader.ui.entity_model import group_name
 from reader.ui.marked_scrollbar import MarkedScrollBar
+from reader.ui.session import Reason
 
 ENTITIES_LAYER = "entities"
 SHOW_ALL_LAYER = "show_all"
@@ -149,7 +150,7 @@ class _MentionIndex:
 class MentionHighlighter(QObject):
     """Owns the entity highlight layers of an ArticleView and walking through mentions.
 
-    Follows the panel protocol (show_pending / show_analysis / show_unavailable).
+    Hears the session as panels do (show_pending / show_analysis / show_unavailable).
 
     Signals:
         entityClicked(key, additive): a mention of this entity was clicked in the article
@@ -204,18 +205,29 @@ class MentionHighlighter(QObject):
     def show_pending(self, document: Document) -> None:
         self._reset(document, None)
 
-    def show_analysis(self, document: Document, analysis: Analysis) -> None:
+    def show_analysis(self, document: Document, analysis: Analysis, reason: str) -> None:
         if document is self._document and analysis is self._analysis:
             # The view was retypeset (e.g. a palette change): same highlights, new colours.
             self._formats.clear()
-            self._selections.clear()
-            self._show_all_range = None
-            self._rebuild(keep_index=True)
-            self._update_show_all()
+            self._refresh(analysis)
+            return
+        if reason == Reason.CORRECTED and document is self._document:
+            self._refresh(analysis)  # same article, same selection, same place
             return
         self._reset(document, analysis)
         if self._show_all:
             self._update_show_all()
+
+    def _refresh(self, analysis: Analysis) -> None:
+        """Show `analysis` keeping what is highlighted and the current mention, no scrolling."""
+        self._analysis = analysis
+        self._by_key = {e.key: e for e in analysis.entities}
+        self._keys = [k for k in self._keys if k in self._by_key]
+        self._schedule_prebuild()
+        self._mention_index = None
+        self._show_all_range = None
+        self._rebuild(keep_index=True)
+        self._update_show_all()
 
     def show_unavailable(self, message: str) -> None:
         self._reset(self._document, None)
@@ -226,16 +238,7 @@ class MentionHighlighter(QObject):
         self._analysis = analysis
         self._by_key = {e.key: e for e in analysis.entities} if analysis else {}
         self._formats.clear()
-        self._selections.clear()
-        # Entities with many mentions get their selections ready in idle time.
-        self._prebuild = [
-            e.key for e in sorted(self._by_key.values(), key=lambda e: -e.count) if e.count >= 200
-        ]
-        self._partial = []
-        if self._prebuild:
-            self._prebuild_timer.start()
-        else:
-            self._prebuild_timer.stop()
+        self._schedule_prebuild()
         self._mention_index = None
         self._show_all_range = None
         self._keys = []
@@ -252,6 +255,18 @@ class MentionHighlighter(QObject):
         if qdoc is not self._watched_document:  # the view makes a new one per article
             self._watched_document = qdoc
             qdoc.documentLayout().documentSizeChanged.connect(self._schedule_marks)
+
+    def _schedule_prebuild(self) -> None:
+        """Entities with many mentions get their selections ready in idle time."""
+        self._selections.clear()
+        self._prebuild = [
+            e.key for e in sorted(self._by_key.values(), key=lambda e: -e.count) if e.count >= 200
+        ]
+        self._partial = []
+        if self._prebuild:
+            self._prebuild_timer.start()
+        else:
+            self._prebuild_timer.stop()
 
     # --- what is highlighted ----------------------------------------------------------
 

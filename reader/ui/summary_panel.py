@@ -32,6 +32,7 @@ from reader.analysis.model import MIN_SUMMARY_LENGTH as MIN_LENGTH
 from reader.document import BlockKind, Document
 from reader.ui.article_view import ArticleView
 from reader.ui.colors import group_color, tint
+from reader.ui.session import Reason
 
 LENGTH_SETTING = "summary/length"
 SUMMARY_LAYER = "summary"
@@ -50,13 +51,22 @@ def _plain(text: str) -> str:
 class SummaryPanel(QWidget):
     """Dock contents: key points and summary; a click scrolls the article there and marks it.
 
-    Follows the panel protocol (show_pending / show_analysis / show_unavailable).
+    Follows the panel protocol (`reader.ui.panels.Panel`).
 
     Signals:
         lengthChanged(int): the reader chose another summary length (already remembered).
     """
 
     lengthChanged = Signal(int)
+
+    title = "Summary"
+    dock_name = "summaryDock"
+    dock_area = Qt.DockWidgetArea.RightDockWidgetArea
+
+    @classmethod
+    def create(cls, context) -> SummaryPanel:
+        """The registry's factory."""
+        return cls(context.view, context.settings, context.parent)
 
     def __init__(self, view: ArticleView, settings=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,13 +130,22 @@ class SummaryPanel(QWidget):
         self._note = "Analysing…"
         self._render()
 
-    def show_analysis(self, document: Document, analysis: Analysis) -> None:
+    def widget(self) -> QWidget:
+        return self
+
+    def menu_actions(self) -> list:
+        return []
+
+    def show_analysis(self, document: Document, analysis: Analysis, reason: str) -> None:
         if document is not self._document:
             self._set_document(document)
+        scroll = self.browser.verticalScrollBar().value()
         self._analysis = analysis
         self._summary = self._summarize(self.length_box.value())
         self._note = "" if self._summary else "The body is too short to summarize."
         self._render()
+        if reason in (Reason.CORRECTED, Reason.RETYPESET):
+            self.browser.verticalScrollBar().setValue(scroll)
 
     def show_unavailable(self, message: str) -> None:
         self._analysis = None

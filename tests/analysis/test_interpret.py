@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from reader.analysis import Annotations, EntityGroup, analyse_document, interpre
 from reader.analysis import pipeline as pipeline_module
 from reader.analysis.pipeline import annotate
 from reader.document import Document, load_document, parse_article
+from tests.corrections import Rename
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 
@@ -26,17 +26,6 @@ Mayor Oren Falk opened the evening with a speech on the pier.
 Falk said the Kestrel Bay Arts Council had spent a year preparing the event. The council \
 hopes the festival will bring visitors back to the town every autumn.
 """
-
-
-@dataclass(frozen=True)
-class Rename:
-    """A stand-in correction: give one entity (found by id) another name."""
-
-    entity_id: str
-    name: str
-
-    def apply(self, document: Document, entities):
-        return tuple(replace(e, name=self.name) if e.id == self.entity_id else e for e in entities)
 
 
 @pytest.fixture(scope="module")

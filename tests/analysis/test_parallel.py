@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,21 +45,20 @@ def test_analysis_through_the_pool_equals_in_process(pool) -> None:
         assert analyse_document(document, annotator=pool.annotate) == analyse_document(document)
 
 
-def test_a_pool_without_a_model_says_so(monkeypatch) -> None:
+def test_a_pool_without_a_model_says_so() -> None:
     from reader.analysis.language import LanguageModelError
 
     # A worker that cannot load the model reports why; the pool raises it in words.
-    monkeypatch.setattr("reader.analysis.parallel._serve", _serve_without_model)
-    pool = AnnotatorPool(1)
+    without_model = (
+        "import sys; from reader.analysis.worker import send; "
+        "send(sys.stdout.buffer, ('error', 'The English language model is not installed.'))"
+    )
+    pool = AnnotatorPool(1, command=[sys.executable, "-c", without_model])
     try:
         with pytest.raises(LanguageModelError, match="not installed"):
             pool.annotate(["A text."])
     finally:
         pool.close()
-
-
-def _serve_without_model(conn) -> None:
-    conn.send(("error", "The English language model is not installed."))
 
 
 def test_a_long_request_brings_in_a_second_worker_with_the_same_results(pool) -> None:
