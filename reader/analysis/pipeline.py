@@ -15,9 +15,9 @@ from reader.analysis.annotate import Annotator, annotate_texts
 from reader.analysis.annotations import Annotations, content_hash
 from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities
 from reader.analysis.language import model_name
-from reader.analysis.model import Analysis, identify
+from reader.analysis.model import DEFAULT_SUMMARY_LENGTH, Analysis, SummarySentence, identify
 from reader.analysis.rules import Rule, apply_rules
-from reader.analysis.summary import DEFAULT_LENGTH, summarize
+from reader.analysis.summary import summarize
 from reader.document import Block, Document
 
 # Characters per request to the model (about 2,500 words, a few tenths of a second):
@@ -91,7 +91,7 @@ def interpret(
     annotations: Annotations,
     rules: Iterable[Rule] = (),
     *,
-    length: int = DEFAULT_LENGTH,
+    length: int = DEFAULT_SUMMARY_LENGTH,
 ) -> Analysis:
     """Entities (our rules, then `rules`), sentences and summary: no model call."""
     blocks = analysable_blocks(document)
@@ -107,10 +107,17 @@ def interpret(
     )
 
 
+def summary_of(document: Document, analysis: Analysis, length: int) -> tuple[SummarySentence, ...]:
+    """The summary at another length, from the analysis already made (no model call)."""
+    if not analysis.sentences or (analysis.summary and length == DEFAULT_SUMMARY_LENGTH):
+        return analysis.summary[:length]
+    return summarize(document, analysis.sentences, analysis.entities, length)
+
+
 def analyse_document(
     document: Document,
     *,
-    length: int = DEFAULT_LENGTH,
+    length: int = DEFAULT_SUMMARY_LENGTH,
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     annotator: Annotator | None = None,

@@ -25,7 +25,7 @@ from typing import Protocol
 
 from reader.analysis.annotations import Annotations, content_hash
 from reader.analysis.language import LanguageModelError
-from reader.analysis.model import Analysis
+from reader.analysis.model import Analysis, SummarySentence
 from reader.analysis.rules import Rule
 from reader.document import Document
 
@@ -229,6 +229,14 @@ class AnalysisService:
     ) -> Analysis:
         """Re-interpret kept annotations (a correction, a rule change): no model call."""
         return self.engine.interpret(document, annotations, tuple(rules))
+
+    def summary(
+        self, document: Document, analysis: Analysis, length: int
+    ) -> tuple[SummarySentence, ...]:
+        """The summary at another length (the pane's length chooser): no model call."""
+        from reader.analysis.pipeline import summary_of
+
+        return summary_of(document, analysis, length)
 
     def analyse(self, document: Document, rules: Iterable[Rule] = ()) -> Analysis:
         """The whole analysis on the calling thread (the CLI); raises as the engine does."""

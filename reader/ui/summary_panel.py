@@ -1,6 +1,7 @@
 """The summary pane: the article's own key points and a generated summary of its body.
 
-Changing the length re-runs only the summarizer on the analysis already made. The
+Changing the length asks the analysis service for another length of the analysis
+already made (no model call). The
 pane is rich text built from escaped article text, so nothing in an article is
 ever read as markup.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
@@ -26,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis import Analysis, EntityGroup, SummarySentence
-from reader.analysis.model import DEFAULT_SUMMARY_LENGTH as DEFAULT_LENGTH
-from reader.analysis.model import MAX_SUMMARY_LENGTH as MAX_LENGTH
-from reader.analysis.model import MIN_SUMMARY_LENGTH as MIN_LENGTH
+from reader.analysis.model import (
+    DEFAULT_SUMMARY_LENGTH,
+    MAX_SUMMARY_LENGTH,
+    MIN_SUMMARY_LENGTH,
+)
 from reader.document import BlockKind, Document
 from reader.ui.article_view import ArticleView
 from reader.ui.colors import group_color, tint
@@ -65,14 +69,22 @@ class SummaryPanel(QWidget):
 
     @classmethod
     def create(cls, context) -> SummaryPanel:
-        """The registry's factory."""
-        return cls(context.view, context.settings, context.parent)
+        """The registry's factory: other lengths are asked of the analysis service."""
+        return cls(context.view, context.settings, context.parent, context.session.service.summary)
 
-    def __init__(self, view: ArticleView, settings=None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        view: ArticleView,
+        settings=None,
+        parent: QWidget | None = None,
+        summarize: Callable[[Document, Analysis, int], tuple[SummarySentence, ...]] | None = None,
+    ) -> None:
+        """`summarize(document, analysis, length)` gives other lengths (default: a prefix)."""
         super().__init__(parent)
         self.setObjectName("summaryPanel")
         self._view = view
         self._settings = settings
+        self._summarize_at = summarize
         self._document: Document | None = None
         self._analysis: Analysis | None = None
         self._key_points: tuple[_Span, ...] = ()
@@ -89,7 +101,7 @@ class SummaryPanel(QWidget):
         self.length_box = QSpinBox(self)
         self.length_box.setObjectName("summaryLength")
         self.length_box.setAccessibleName("Summary length in sentences")
-        self.length_box.setRange(MIN_LENGTH, MAX_LENGTH)
+        self.length_box.setRange(MIN_SUMMARY_LENGTH, MAX_SUMMARY_LENGTH)
         self.length_box.setSuffix(" sentences")
         self.length_box.setValue(self._stored_length())
         length_label = QLabel("&Length:", self)
@@ -176,11 +188,9 @@ class SummaryPanel(QWidget):
         analysis, document = self._analysis, self._document
         if analysis is None or document is None:
             return ()
-        if not analysis.sentences or (analysis.summary and length == DEFAULT_LENGTH):
+        if self._summarize_at is None:
             return analysis.summary[:length]
-        from reader.analysis.summary import summarize  # numpy loads only when needed
-
-        return summarize(document, analysis.sentences, analysis.entities, length)
+        return self._summarize_at(document, analysis, length)
 
     def _render(self) -> None:
         palette = self.browser.palette()
@@ -286,9 +296,11 @@ class SummaryPanel(QWidget):
 
     def _stored_length(self) -> int:
         if self._settings is None:
-            return DEFAULT_LENGTH
-        value = self._settings.value(LENGTH_SETTING, DEFAULT_LENGTH, int)
-        return value if MIN_LENGTH <= value <= MAX_LENGTH else DEFAULT_LENGTH
+            return DEFAULT_SUMMARY_LENGTH
+        value = self._settings.value(LENGTH_SETTING, DEFAULT_SUMMARY_LENGTH, int)
+        return (
+            value if MIN_SUMMARY_LENGTH <= value <= MAX_SUMMARY_LENGTH else DEFAULT_SUMMARY_LENGTH
+        )
 
     @Slot(int)
     def _on_length_changed(self, length: int) -> None:
