@@ -25,16 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis import Analysis, Entity
+from reader.analysis.contexts import context_line, mention_contexts, mention_sentences
 from reader.document import Document
 from reader.ui.entity_model import (
     EntityFilterProxy,
     EntityRole,
     EntityTreeModel,
     SortMode,
-    context_line,
     group_name,
-    mention_contexts,
-    mention_sentences,
 )
 from reader.ui.highlighting import MentionHighlighter
 from reader.ui.session import Reason

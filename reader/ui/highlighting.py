@@ -11,7 +11,6 @@ builds selections near the visible part of the article and follows scrolling.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import QToolTip
 
 from reader.analysis import Analysis, Entity, EntityGroup, Mention
 from reader.document import Document
+from reader.document.spans import SpanIndex
 from reader.ui.article_view import ArticleView, ExtraSelection
 from reader.ui.colors import group_color, is_dark, tint
 from reader.ui.entity_model import group_name
@@ -115,38 +115,6 @@ def _no_cursor_layout(view: ArticleView) -> Iterator[None]:
 PREBUILD_SLICE = 300
 
 
-class _MentionIndex:
-    """Every mention of every entity by position, to answer "what is under this offset?"."""
-
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        pairs = heapq.merge(
-            *([(m.start, m.end, i) for m in e.mentions] for i, e in enumerate(entities))
-        )
-        rows = list(pairs)
-        self.starts = [r[0] for r in rows]
-        self.ends = [r[1] for r in rows]
-        self.owners = [r[2] for r in rows]
-        self._longest = max((e - s for s, e, _ in rows), default=0)
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def at(self, offset: int) -> int | None:
-        """The row of the mention covering `offset` (its end included), or None."""
-        lo = bisect_left(self.starts, offset - self._longest)
-        hi = bisect_right(self.starts, offset)
-        best = None
-        for row in range(lo, hi):
-            if self.starts[row] <= offset < self.ends[row]:
-                return row
-            if offset == self.ends[row]:
-                best = row
-        return best
-
-    def rows_between(self, start: int, end: int) -> range:
-        return range(bisect_left(self.starts, start), bisect_right(self.starts, end))
-
-
 class MentionHighlighter(QObject):
     """Owns the entity highlight layers of an ArticleView and walking through mentions.
 
@@ -186,7 +154,7 @@ class MentionHighlighter(QObject):
         self._prebuild_timer.timeout.connect(self._prebuild_next)
         self._index = -1
         self._anchor: int | None = None
-        self._mention_index: _MentionIndex | None = None
+        self._mention_index: SpanIndex[tuple[int, int]] | None = None
         self._show_all = False
         self._show_all_range: tuple[int, int] | None = None
         self._watched_document = None
@@ -343,8 +311,8 @@ class MentionHighlighter(QObject):
         self._show_current(scroll=True)
 
     def _walk_index_at(self, offset: int) -> int:
-        starts = [m.start for m, _ in self._walk]
-        return max(0, min(len(self._walk) - 1, bisect_right(starts, offset) - 1))
+        walk = SpanIndex((m.start, m.end, i) for i, (m, _) in enumerate(self._walk))
+        return max(0, min(len(self._walk) - 1, walk.floor(offset)))
 
     def _group_formats(self, group: EntityGroup) -> GroupFormats:
         formats = self._formats.get(group)
@@ -503,10 +471,15 @@ class MentionHighlighter(QObject):
         else:
             self._view.clear_layer(SHOW_ALL_LAYER)
 
-    def _index_of_mentions(self) -> _MentionIndex:
+    def _index_of_mentions(self) -> SpanIndex[tuple[int, int]]:
+        """Every mention of every entity; payload: (entity row, mention row)."""
         if self._mention_index is None:
             entities = self._analysis.entities if self._analysis else ()
-            self._mention_index = _MentionIndex(entities)
+            self._mention_index = SpanIndex(
+                (m.start, m.end, (i, k))
+                for i, e in enumerate(entities)
+                for k, m in enumerate(e.mentions)
+            )
         return self._mention_index
 
     @Slot()
@@ -529,7 +502,7 @@ class MentionHighlighter(QObject):
                 view.make_selection(
                     index.starts[row],
                     index.ends[row],
-                    self._group_formats(entities[index.owners[row]].group).underline,
+                    self._group_formats(entities[index.payloads[row][0]].group).underline,
                 )
                 for row in index.rows_between(start, end)
             ]
@@ -546,9 +519,8 @@ class MentionHighlighter(QObject):
         row = index.at(offset)
         if row is None:
             return None
-        entity = self._analysis.entities[index.owners[row]]
-        starts = [m.start for m in entity.mentions]
-        return entity, bisect_left(starts, index.starts[row])
+        entity_row, mention_row = index.payloads[row]
+        return self._analysis.entities[entity_row], mention_row
 
     @Slot(int)
     def _on_position_clicked(self, offset: int) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,6 +33,7 @@ from reader.analysis.model import (
     MIN_SUMMARY_LENGTH,
 )
 from reader.document import BlockKind, Document
+from reader.document.spans import SpanIndex
 from reader.ui.article_view import ArticleView
 from reader.ui.colors import group_color, tint
 from reader.ui.session import Reason
@@ -87,6 +87,7 @@ class SummaryPanel(QWidget):
         self._summarize_at = summarize
         self._document: Document | None = None
         self._analysis: Analysis | None = None
+        self._mention_index: SpanIndex[EntityGroup] = SpanIndex()
         self._key_points: tuple[_Span, ...] = ()
         self._summary: tuple[SummarySentence, ...] = ()
         self._note = ""
@@ -137,7 +138,7 @@ class SummaryPanel(QWidget):
 
     def show_pending(self, document: Document) -> None:
         self._set_document(document)
-        self._analysis = None
+        self._set_analysis(None)
         self._summary = ()
         self._note = "Analysing…"
         self._render()
@@ -152,7 +153,7 @@ class SummaryPanel(QWidget):
         if document is not self._document:
             self._set_document(document)
         scroll = self.browser.verticalScrollBar().value()
-        self._analysis = analysis
+        self._set_analysis(analysis)
         self._summary = self._summarize(self.length_box.value())
         self._note = "" if self._summary else "The body is too short to summarize."
         self._render()
@@ -160,10 +161,17 @@ class SummaryPanel(QWidget):
             self.browser.verticalScrollBar().setValue(scroll)
 
     def show_unavailable(self, message: str) -> None:
-        self._analysis = None
+        self._set_analysis(None)
         self._summary = ()
         self._note = f"The summary is unavailable. {message}"
         self._render()
+
+    def _set_analysis(self, analysis: Analysis | None) -> None:
+        self._analysis = analysis
+        entities = analysis.entities if analysis is not None else ()
+        self._mention_index = SpanIndex(
+            (m.start, m.end, e.group) for e in entities for m in e.mentions
+        )
 
     def _set_document(self, document: Document) -> None:
         self._document = document
@@ -228,19 +236,11 @@ class SummaryPanel(QWidget):
         self.copy_markdown_button.setEnabled(has_content)
 
     def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, EntityGroup]]:
-        """Mentions inside [start, end), by position: a bisection per entity, no full scan."""
-        found: list[tuple[int, int, EntityGroup]] = []
-        if self._analysis is None:
-            return found
-        for entity in self._analysis.entities:
-            mentions = entity.mentions
-            k = bisect_left(mentions, start, key=lambda m: m.start)
-            while k < len(mentions) and mentions[k].start < end:
-                if mentions[k].end <= end:
-                    found.append((mentions[k].start, mentions[k].end, entity.group))
-                k += 1
-        found.sort(key=lambda m: (m[0], m[1]))
-        return found
+        """Mentions inside [start, end), by position."""
+        index = self._mention_index
+        return [
+            (index.starts[r], index.ends[r], index.payloads[r]) for r in index.inside(start, end)
+        ]
 
     def _marked(self, span) -> str:
         """Escaped text of a span with its entity mentions tinted in their group colour."""
