@@ -11,8 +11,7 @@ builds selections near the visible part of the article and follows scrolling.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
@@ -20,16 +19,14 @@ from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QPalette,
-    QTextBlock,
     QTextCharFormat,
-    QTextCursor,
 )
 from PySide6.QtWidgets import QToolTip
 
 from reader.analysis import Analysis, Entity, EntityGroup, Mention
 from reader.document import Document
 from reader.document.spans import SpanIndex
-from reader.ui.article_view import ArticleView, ExtraSelection
+from reader.ui.article_view import ArticleView, ExtraSelection, no_cursor_layout
 from reader.ui.colors import group_color, is_dark, tint
 from reader.ui.entity_model import group_name
 from reader.ui.marked_scrollbar import MarkedScrollBar
@@ -92,23 +89,6 @@ def group_formats(group: EntityGroup, palette: QPalette) -> GroupFormats:
     underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
     underline.setUnderlineColor(line_color(group, palette))
     return GroupFormats(highlight, current, underline)
-
-
-@contextmanager
-def _no_cursor_layout(view: ArticleView) -> Iterator[None]:
-    """Make positioning many cursors cheap.
-
-    QTextCursor.setPosition lays out the target line to remember the cursor's x
-    position (for up/down movement), except inside an edit block. Highlight
-    cursors never move, so thousands of them are created inside an empty edit
-    block, which changes nothing in the document.
-    """
-    guard = QTextCursor(view.document())
-    guard.beginEditBlock()
-    try:
-        yield
-    finally:
-        guard.endEditBlock()
 
 
 # Mentions whose selections are prebuilt per idle event-loop turn (about 15 ms).
@@ -364,7 +344,7 @@ class MentionHighlighter(QObject):
         if cached is None:
             view = self._view
             fmt = self._group_formats(entity.group).highlight
-            with _no_cursor_layout(view):
+            with no_cursor_layout(view):
                 cached = [view.make_selection(m.start, m.end, fmt) for m in entity.mentions]
             self._selections[entity.key] = cached
         return cached
@@ -425,36 +405,17 @@ class MentionHighlighter(QObject):
 
     @Slot()
     def _update_marks(self) -> None:
-        bar = self._scrollbar
-        if bar is None:
+        if self._scrollbar is None:
             return
-        if not self._walk:
-            bar.clear_marks()
-            return
-        qdoc = self._view.document()
-        doc_layout = qdoc.documentLayout()
-        height = max(1.0, doc_layout.documentSize().height())
-        offsets = self._view.offsets
         palette = self._view.palette()
         colors = {group: line_color(group, palette) for group in EntityGroup}
-        marks = []
-        block = QTextBlock()
-        top = block_height = 0.0
-        length = 1
-        for mention, entity in self._walk:
-            position = offsets.to_qt(mention.start)
-            if not block.isValid() or not (
-                block.position() <= position < block.position() + block.length()
-            ):
-                block = qdoc.findBlock(position)
-                if not block.isValid():
-                    continue
-                rect = doc_layout.blockBoundingRect(block)
-                top, block_height, length = rect.top(), rect.height(), max(1, block.length())
-            # Within a block, interpolating beats laying out each line: marks are pixels apart.
-            y = top + block_height * (position - block.position()) / length
-            marks.append((y / height, colors[entity.group]))
-        bar.set_marks(marks)
+        fractions = self._view.mark_fractions(m.start for m, _ in self._walk)
+        marks = [
+            (f, colors[entity.group])
+            for f, (_, entity) in zip(fractions, self._walk, strict=True)
+            if f is not None
+        ]
+        self._view.set_marks(ENTITIES_LAYER, marks)
 
     # --- show all -------------------------------------------------------------------
 
@@ -497,7 +458,7 @@ class MentionHighlighter(QObject):
         start, end = max(0, top - margin), bottom + margin
         index = self._index_of_mentions()
         entities = self._analysis.entities
-        with _no_cursor_layout(view):
+        with no_cursor_layout(view):
             selections = [
                 view.make_selection(
                     index.starts[row],

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,6 +36,7 @@ from reader.document import BlockKind, Document
 from reader.document.spans import SpanIndex
 from reader.ui.article_view import ArticleView
 from reader.ui.colors import group_color, tint
+from reader.ui.layers import SUMMARY_ORDER, SpanLayer, SpanStyle
 from reader.ui.session import Reason
 
 LENGTH_SETTING = "summary/length"
@@ -278,11 +279,9 @@ class SummaryPanel(QWidget):
     def go_to(self, start: int, end: int) -> None:
         """Scroll the article to a sentence and mark it until another is chosen."""
         view = self._view
-        mark = QTextCharFormat()
-        mark.setBackground(
-            tint(QColor(view.palette().color(QPalette.ColorRole.Highlight)), view.palette(), 0.22)
-        )
-        view.set_layer(SUMMARY_LAYER, [view.make_selection(start, end, mark)])
+        accent = view.palette().color(QPalette.ColorRole.Highlight).name()
+        style = SpanStyle(background=accent, tint=0.22)
+        view.set_span_layer(SpanLayer(SUMMARY_LAYER, SUMMARY_ORDER, ((start, end),), style))
         view.scroll_to_offset(start, end)
 
     def click_summary_sentence(self, index: int) -> None:
