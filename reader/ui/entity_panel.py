@@ -35,6 +35,7 @@ from reader.ui.entity_model import (
     group_name,
 )
 from reader.ui.highlighting import MentionHighlighter
+from reader.ui.selection import Selection
 from reader.ui.session import Reason
 from reader.ui.settings import Settings
 
@@ -79,14 +80,14 @@ class EntityTree(QTreeView):
 class EntityPanel(QWidget):
     """Dock contents listing the article's entities. Follows the panel protocol.
 
+    The rows selected are the window's `Selection`: the panel writes it and follows it.
+
     Signals:
-        entitiesSelected(keys): the selected entities changed (tree order); [] clears.
         entityActivated(key): Enter on an entity: go (back) to its first mention.
         mentionRequested(key, mention_index): a context line was clicked.
         previousRequested(), nextRequested(): the mention buttons were pressed.
     """
 
-    entitiesSelected = Signal(list)
     entityActivated = Signal(str)
     mentionRequested = Signal(str, int)
     previousRequested = Signal()
@@ -100,7 +101,7 @@ class EntityPanel(QWidget):
     def create(cls, context) -> EntityPanel:
         """The registry's factory: a panel wired to the window's mention highlighter."""
         panel = cls(context.settings, context.parent)
-        panel.attach(context.highlighter)
+        panel.attach(context.highlighter, context.selection)
         return panel
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
@@ -112,6 +113,7 @@ class EntityPanel(QWidget):
         self._collapsed: set[str] = set()
         self._restoring = False
         self._keeping_selection = False
+        self._selection: Selection | None = None
 
         self.model = EntityTreeModel(self)
         self.proxy = EntityFilterProxy(self)
@@ -266,18 +268,17 @@ class EntityPanel(QWidget):
     def menu_actions(self) -> list[QAction]:
         return [self.show_all_action, self.next_mention_action, self.previous_mention_action]
 
-    def attach(self, highlighter: MentionHighlighter) -> None:
-        """Selecting here highlights in the article; clicking a mention there selects here."""
+    def attach(self, highlighter: MentionHighlighter, selection: Selection) -> None:
+        """Share the window's selection; the mention walk and "show all" drive the highlighter."""
+        self._selection = selection
+        selection.changed.connect(self._follow_selection)
         self.next_mention_action.triggered.connect(highlighter.next_mention)
         self.previous_mention_action.triggered.connect(highlighter.previous_mention)
         self.nextRequested.connect(highlighter.next_mention)
         self.previousRequested.connect(highlighter.previous_mention)
-        self.entitiesSelected.connect(highlighter.highlight)
         self.entityActivated.connect(lambda _key: highlighter.restart())
         self.mentionRequested.connect(highlighter.go_to_mention)
         self.show_all_action.toggled.connect(highlighter.set_show_all)
-        highlighter.entityClicked.connect(self.select_entity)
-        highlighter.cleared.connect(self.clear_selection)
         highlighter.statusMessage.connect(self.show_position)
 
     def show_pending(self, document: Document) -> None:
@@ -339,7 +340,6 @@ class EntityPanel(QWidget):
         self._show_details(None)
         self.show_position("")
         self._set_walk_enabled(False)
-        self.entitiesSelected.emit([])
 
     # --- selection -------------------------------------------------------------------
 
@@ -383,8 +383,24 @@ class EntityPanel(QWidget):
         if self._keeping_selection:
             return
         keys = self.selected_keys()
-        self.entitiesSelected.emit(keys)
+        if self._selection is not None:
+            self._selection.set_keys(keys)
         self._show_selection(keys)
+
+    @Slot(list)
+    def _follow_selection(self, keys: list[str]) -> None:
+        """The shared selection changed elsewhere (a click in the article, another panel)."""
+        if sorted(keys) == sorted(self.selected_keys()):
+            return
+        self._keeping_selection = True
+        try:
+            if not keys:
+                self.clear_selection()
+            for position, key in enumerate(keys):
+                self.select_entity(key, additive=position > 0)
+        finally:
+            self._keeping_selection = False
+        self._show_selection(self.selected_keys())
 
     def _show_selection(self, keys: list[str]) -> None:
         self._set_walk_enabled(bool(keys))

@@ -30,6 +30,7 @@ from reader.ui.article_view import ArticleView, ExtraSelection, no_cursor_layout
 from reader.ui.colors import group_color, is_dark, tint
 from reader.ui.entity_model import group_name
 from reader.ui.marked_scrollbar import MarkedScrollBar
+from reader.ui.selection import Selection
 from reader.ui.session import Reason
 
 ENTITIES_LAYER = "entities"
@@ -100,22 +101,24 @@ class MentionHighlighter(QObject):
 
     Hears the session as panels do (show_pending / show_analysis / show_unavailable).
 
+    It highlights what the window's `Selection` holds, and writes it: a click on a
+    mention selects its entity (Ctrl+click adds it), Esc clears.
+
     Signals:
-        entityClicked(key, additive): a mention of this entity was clicked in the article
-            (additive when Ctrl was held); the sidebar should select it.
-        cleared(): the user cleared the highlight from the article (Esc).
         statusMessage(text): "mention i of N", or "" when nothing is highlighted.
         currentChanged(key, mention_index): the current mention moved.
     """
 
-    entityClicked = Signal(str, bool)
-    cleared = Signal()
     statusMessage = Signal(str)
     currentChanged = Signal(str, int)
 
-    def __init__(self, view: ArticleView, scrollbar: MarkedScrollBar | None = None) -> None:
+    def __init__(
+        self, view: ArticleView, selection: Selection, scrollbar: MarkedScrollBar | None = None
+    ) -> None:
         super().__init__(view)
         self._view = view
+        self._selection = selection
+        selection.changed.connect(self.highlight)
         self._scrollbar = scrollbar
         self._document: Document | None = None
         self._analysis: Analysis | None = None
@@ -258,7 +261,7 @@ class MentionHighlighter(QObject):
 
     @Slot()
     def clear(self) -> None:
-        self.highlight([])
+        self._selection.clear()
 
     @Slot()
     def next_mention(self) -> None:
@@ -491,7 +494,10 @@ class MentionHighlighter(QObject):
         entity, mention_index = found
         additive = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
         self._anchor = entity.mentions[mention_index].start
-        self.entityClicked.emit(entity.key, additive)
+        if additive:
+            self._selection.add(entity.key)
+        else:
+            self._selection.set_keys([entity.key])
         if self._anchor is not None and entity.key in self._keys:
             # The entity was already selected, so the selection did not change.
             self._anchor = None
@@ -507,7 +513,6 @@ class MentionHighlighter(QObject):
             and self._keys
         ):
             self.clear()
-            self.cleared.emit()
             return True
         if kind == QEvent.Type.ToolTip and watched is self._view.viewport():
             return self._show_tooltip(event)

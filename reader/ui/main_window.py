@@ -31,6 +31,7 @@ from reader.ui.message_bar import MessageBar
 from reader.ui.panels import PanelContext, PanelHost
 from reader.ui.recent_menu import RecentMenu
 from reader.ui.registry import PANELS
+from reader.ui.selection import Selection
 from reader.ui.session import ArticleSession, Reason
 from reader.ui.settings import Settings
 from reader.ui.status import ArticleStatus
@@ -78,12 +79,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.scroll_marks = MarkedScrollBar(self.article_view)
         self.article_view.setVerticalScrollBar(self.scroll_marks)
-        self.highlighter = MentionHighlighter(self.article_view, self.scroll_marks)
+        self.selection = Selection(self)
+        self.highlighter = MentionHighlighter(self.article_view, self.selection, self.scroll_marks)
 
         self.status = ArticleStatus(self.statusBar())
         self._connect()  # before the panels: the view shows an article before they hear of it
         context = PanelContext(
-            self.session, self.article_view, self.highlighter, self.settings, self
+            self.session, self.article_view, self.highlighter, self.selection, self.settings, self
         )
         self.panel_host = PanelHost(self, context, PANELS)
         self.panel_host.analysisShown.connect(self.status.show_analysis)

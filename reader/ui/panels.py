@@ -12,7 +12,8 @@ toggle and its `menu_actions`, and hears the session through three slots:
 - `show_unavailable(message)`: the analysis could not run, and why.
 
 Panels talk to each other only through the shared objects in `PanelContext` (the
-session, the article view, the entity highlighter), never by importing each other.
+session, the article view and its span layers, the entity highlighter, the one
+`Selection`), never by importing each other.
 An analysis never reaches the panels while the view is still typesetting; it is
 held until the text is all there.
 """
@@ -31,6 +32,7 @@ from reader.analysis import Analysis
 from reader.document import Document
 from reader.ui.article_view import ArticleView
 from reader.ui.highlighting import MentionHighlighter
+from reader.ui.selection import Selection
 from reader.ui.session import ArticleSession, Reason
 from reader.ui.settings import Settings
 
@@ -66,6 +68,7 @@ class PanelContext:
     session: ArticleSession
     view: ArticleView
     highlighter: MentionHighlighter
+    selection: Selection
     settings: Settings
     parent: QWidget
 
@@ -125,6 +128,7 @@ class PanelHost(QObject):
     @Slot(object)
     def _on_opened(self, document: Document) -> None:
         self._held = None
+        self._context.selection.clear()
         for listener in self._listeners:
             listener.show_pending(document)
 
@@ -139,13 +143,18 @@ class PanelHost(QObject):
         document = self._context.session.document
         if document is None:
             return
+        selection = self._context.selection
+        if reason in (Reason.NEW, Reason.REANALYSED):
+            selection.clear()
         for listener in self._listeners:
             listener.show_analysis(document, analysis, reason)
+        selection.keep_only(e.key for e in analysis.entities)
         self.analysisShown.emit(analysis, reason)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._held = None
+        self._context.selection.clear()
         for listener in self._listeners:
             listener.show_unavailable(message)
 
