@@ -6,7 +6,7 @@ The panel shows and selects; `create` connects it to the window's mention highli
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,38 +43,6 @@ SORT_SETTING = "entities/sort"
 # A list of thousands of wrapped lines costs more than a click may take; F3 reaches the rest.
 MAX_CONTEXT_LINES = 100
 _CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class EntityTree(QTreeView):
-    """The tree, with Esc to clear the selection and Enter to go to the first mention.
-
-    Signals:
-        escapePressed(): Esc with nothing else to do.
-        enterPressed(): Enter or Return on a row.
-    """
-
-    escapePressed = Signal()
-    enterPressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key == Qt.Key.Key_Escape:
-            self.escapePressed.emit()
-            return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            index = self.currentIndex()
-            if index.isValid() and index.data(EntityRole.ENTITY) is not None:
-                if not self.selectionModel().isSelected(index):
-                    self.selectionModel().select(
-                        index,
-                        QItemSelectionModel.SelectionFlag.ClearAndSelect
-                        | QItemSelectionModel.SelectionFlag.Rows,
-                    )
-                self.enterPressed.emit()
-            elif index.isValid():
-                self.setExpanded(index, not self.isExpanded(index))
-            return
-        super().keyPressEvent(event)
 
 
 class EntityPanel(QWidget):
@@ -147,7 +115,7 @@ class EntityPanel(QWidget):
         self.show_all_button.setDefaultAction(self.show_all_action)
         self.show_all_button.setAutoRaise(True)
 
-        self.tree = EntityTree(self)
+        self.tree = QTreeView(self)
         self.tree.setObjectName("entityTree")
         self.tree.setAccessibleName("Entities")
         self.tree.setModel(self.proxy)
@@ -157,6 +125,7 @@ class EntityPanel(QWidget):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setAllColumnsShowFocus(True)
+        self.tree.setExpandsOnDoubleClick(False)  # activating a group row toggles it
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -249,8 +218,7 @@ class EntityPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.tree.collapsed.connect(lambda index: self._remember_expansion(index, False))
         self.tree.expanded.connect(lambda index: self._remember_expansion(index, True))
-        self.tree.escapePressed.connect(self.clear_selection)
-        self.tree.enterPressed.connect(self._on_enter)
+        self.tree.activated.connect(self._on_activated)
         self.tree.customContextMenuRequested.connect(self._show_context_menu)
         self.contexts.itemActivated.connect(self._on_context_activated)
         self.contexts.itemClicked.connect(self._on_context_activated)
@@ -419,10 +387,18 @@ class EntityPanel(QWidget):
             self._show_details(entity)
 
     @Slot()
-    def _on_enter(self) -> None:
-        entity = self.tree.currentIndex().data(EntityRole.ENTITY)
-        if entity is not None:
-            self.entityActivated.emit(entity.key)
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        """Enter (or a double click) on an entity goes to its first mention; on a group, toggles."""
+        entity = index.data(EntityRole.ENTITY)
+        if entity is None:
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
+            return
+        model = self.tree.selectionModel()
+        if not model.isSelected(index):
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            model.select(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+        self.entityActivated.emit(entity.key)
 
     def _set_walk_enabled(self, enabled: bool) -> None:
         self.previous_button.setEnabled(enabled)

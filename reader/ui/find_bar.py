@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -70,7 +70,6 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(self.find_next)
         self.close_button.clicked.connect(self.close_bar)
         QShortcut(QKeySequence("Shift+Return"), self.field, self.find_previous)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
         self.hide()
 
     def _button(self, name: str, tip: str, glyph: str) -> QToolButton:

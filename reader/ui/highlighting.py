@@ -506,14 +506,6 @@ class MentionHighlighter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if (
-            kind == QEvent.Type.KeyPress
-            and watched is self._view
-            and event.key() == Qt.Key.Key_Escape
-            and self._keys
-        ):
-            self.clear()
-            return True
         if kind == QEvent.Type.ToolTip and watched is self._view.viewport():
             return self._show_tooltip(event)
         if kind == QEvent.Type.Resize and watched is self._view.viewport():

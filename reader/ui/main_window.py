@@ -107,8 +107,6 @@ class MainWindow(QMainWindow):
     def analysis(self) -> Analysis | None:
         return self.session.analysis
 
-    # --- construction ----------------------------------------------------------------
-
     def _action(self, text: str, slot, shortcuts=(), name: str = "") -> QAction:
         act = QAction(text, self)
         unique: list[QKeySequence] = []
@@ -162,6 +160,7 @@ class MainWindow(QMainWindow):
         self.help_menu = menu_bar.addMenu(self.tr("&Help"))
         about = self.help_menu.addAction(self.tr("&About Reader"))
         about.setObjectName("aboutAction")
+        action(self.tr("Close Find or Clear Selection"), self.escape, ["Esc"], "escapeAction")
         about.triggered.connect(self.show_about)
 
     def _connect(self) -> None:
@@ -270,8 +269,6 @@ class MainWindow(QMainWindow):
             text.replace("%1", name), "warning", "Reload", self.session.reload
         )
 
-    # --- window events -------------------------------------------------------------------
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -290,8 +287,10 @@ class MainWindow(QMainWindow):
             self.service.close()
         super().closeEvent(event)
 
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible():
+    @Slot()
+    def escape(self) -> None:
+        """Esc, wherever the focus is: close the find bar, else clear the selection."""
+        if self.find_bar.isVisible():
             self.find_bar.close_bar()
-            return
-        super().keyPressEvent(event)
+        else:
+            self.selection.clear()
