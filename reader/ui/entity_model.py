@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QStandardItem, QStan
 
 from reader.analysis import Analysis, Entity, EntityGroup
 from reader.ui.colors import group_color
+from reader.ui.plurals import plural
 
 _GROUP_ORDER = {group: i for i, group in enumerate(EntityGroup)}
 
@@ -127,10 +128,8 @@ class EntityTreeModel(QStandardItemModel):
             item.setData(tooltip, Qt.ItemDataRole.ToolTipRole)
             for mode in SortMode:
                 item.setData(ranks[mode][entity.key], _SORT_ROLES[mode])
-        mentions = "mention" if entity.count == 1 else "mentions"
-        name.setData(
-            f"{entity.name}, {entity.count} {mentions}", Qt.ItemDataRole.AccessibleTextRole
-        )
+        mentions = plural("%n mention(s)", entity.count)
+        name.setData(f"{entity.name}, {mentions}", Qt.ItemDataRole.AccessibleTextRole)
         name.setData("\n".join((entity.name, *entity.aliases)).casefold(), EntityRole.SEARCH_TEXT)
         count.setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
         self._rows[entity.key] = name
@@ -171,7 +170,7 @@ def entity_tooltip(entity: Entity) -> str:
     lines = [f"{entity.name} — {group_name(entity.group)}"]
     if entity.aliases:
         lines.append("Also: " + ", ".join(entity.aliases))
-    lines.append(f"{entity.count} mention{'' if entity.count == 1 else 's'}")
+    lines.append(plural("%n mention(s)", entity.count))
     return "\n".join(lines)
 
 

@@ -35,6 +35,7 @@ from reader.ui.entity_model import (
     group_name,
 )
 from reader.ui.highlighting import MentionHighlighter
+from reader.ui.plurals import plural
 from reader.ui.selection import Selection
 from reader.ui.session import Reason
 from reader.ui.settings import Settings
@@ -457,7 +458,7 @@ class EntityPanel(QWidget):
         if entity is None or self._document is None or self._analysis is None:
             self.detail.setText("Select an entity to see where the article mentions it.")
             return
-        mentions = f"{entity.count} mention{'' if entity.count == 1 else 's'}"
+        mentions = plural("%n mention(s)", entity.count)
         lines = [f"{entity.name} — {group_name(entity.group)}, {mentions}"]
         if entity.aliases:
             lines.append("Also called: " + ", ".join(entity.aliases))
@@ -471,7 +472,9 @@ class EntityPanel(QWidget):
             item.setToolTip("Go to this mention")
             self.contexts.addItem(item)
         if len(contexts) > MAX_CONTEXT_LINES:
-            more = QListWidgetItem(f"… and more: F3 walks through all {entity.count} mentions")
+            more = QListWidgetItem(
+                plural("… and more: F3 walks through all %n mentions", entity.count)
+            )
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.contexts.addItem(more)
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from reader.analysis import Analysis
 from reader.document import Document
+from reader.ui.plurals import plural
 from reader.ui.session import Reason
 
 # Below this many characters the analysis is quick enough that a progress bar would only flicker.
@@ -60,8 +61,7 @@ class ArticleStatus(QObject):
         if reason == Reason.RETYPESET:
             return
         self.progress_bar.hide()
-        count = len(analysis.entities)
-        self.analysis_label.setText(f"{count} entit{'y' if count == 1 else 'ies'}")
+        self.analysis_label.setText(plural("%n entities", len(analysis.entities)))
 
     @Slot(str)
     def show_failure(self, message: str) -> None:
