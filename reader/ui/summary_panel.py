@@ -1,20 +1,26 @@
 """The summary pane: the article's own key points and a generated summary of its body.
 
 Changing the length asks the analysis service for another length of the analysis
-already made (no model call). The
-pane is rich text built from escaped article text, so nothing in an article is
-ever read as markup.
+already made (no model call). The pane is typeset with QTextCursor from article text,
+like the article itself, so nothing in an article is ever read as markup.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import (
+    QGuiApplication,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -202,39 +208,59 @@ class SummaryPanel(QWidget):
         return self._summarize_at(document, analysis, length)
 
     def _render(self) -> None:
+        """Typeset the pane with QTextCursor, as the article is: article text is never markup."""
         palette = self.browser.palette()
-        text_color = palette.color(QPalette.ColorRole.Text).name()
-        quiet = palette.color(QPalette.ColorRole.PlaceholderText).name()
-        accent = palette.color(QPalette.ColorRole.Link).name()
-        heading = (
-            f'<p style="margin-top:6px; margin-bottom:4px; color:{accent}; '
-            f'font-weight:600; font-size:small">{{}}</p>'
-        )
-        link = f'<a href="{{}}" style="color:{text_color}; text-decoration:none">{{}}</a>'
-        parts: list[str] = []
+        self.browser.clear()
+        cursor = QTextCursor(self.browser.document())
+        quiet = QTextCharFormat()
+        quiet.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
         document = self._document
         if document is None:
-            parts.append(f'<p style="color:{quiet}">Open an article to see its gist here.</p>')
+            cursor.insertText(self.tr("Open an article to see its gist here."), quiet)
         else:
+            first = True
             if self._key_points:
-                parts.append(heading.format("KEY POINTS"))
-                items = "".join(
-                    f'<li style="margin-bottom:4px">{link.format(f"kp:{i}", self._marked(s))}</li>'
-                    for i, s in enumerate(self._key_points)
-                )
-                parts.append(f'<ul style="margin-left:0px; -qt-list-indent:1">{items}</ul>')
-            parts.append(heading.format("SUMMARY"))
-            if self._summary:
-                parts.extend(
-                    f'<p style="margin-bottom:8px">{link.format(f"s:{i}", self._marked(s))}</p>'
-                    for i, s in enumerate(self._summary)
-                )
+                self._heading(cursor, self.tr("KEY POINTS"), first)
+                first = False
+                items = QTextListFormat()
+                items.setStyle(QTextListFormat.Style.ListDisc)
+                items.setIndent(1)
+                for i, span in enumerate(self._key_points):
+                    if i == 0:
+                        cursor.insertBlock(_spaced(4), QTextCharFormat())
+                        cursor.createList(items)
+                    else:  # the next item of the same list
+                        cursor.insertBlock(cursor.blockFormat(), QTextCharFormat())
+                    self._insert_marked(cursor, span, f"kp:{i}")
+            self._heading(cursor, self.tr("SUMMARY"), first)
+            for i, sentence in enumerate(self._summary):
+                cursor.insertBlock(_spaced(8), QTextCharFormat())
+                self._insert_marked(cursor, sentence, f"s:{i}")
             if self._note:
-                parts.append(f'<p style="color:{quiet}">{html.escape(self._note)}</p>')
-        self.browser.setHtml("".join(parts))
+                cursor.insertBlock(_spaced(0), QTextCharFormat())
+                cursor.insertText(self._note, quiet)
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         has_content = bool(self._summary or self._key_points)
         self.copy_button.setEnabled(has_content)
         self.copy_markdown_button.setEnabled(has_content)
+
+    def _heading(self, cursor: QTextCursor, text: str, first: bool) -> None:
+        block = _spaced(4)
+        block.setTopMargin(0 if first else 6)
+        if first:
+            cursor.setBlockFormat(block)
+        else:
+            cursor.insertBlock(block, QTextCharFormat())
+        current = cursor.currentList()
+        if current is not None:  # the heading after the key points is not an item
+            current.remove(cursor.block())
+            block.setIndent(0)
+            cursor.setBlockFormat(block)
+        fmt = QTextCharFormat()
+        fmt.setForeground(self.browser.palette().color(QPalette.ColorRole.Link))
+        fmt.setFontWeight(600)
+        fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
+        cursor.insertText(text, fmt)
 
     def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, EntityGroup]]:
         """Mentions inside [start, end), by position."""
@@ -243,26 +269,33 @@ class SummaryPanel(QWidget):
             (index.starts[r], index.ends[r], index.payloads[r]) for r in index.inside(start, end)
         ]
 
-    def _marked(self, span) -> str:
-        """Escaped text of a span with its entity mentions tinted in their group colour."""
+    def _insert_marked(self, cursor: QTextCursor, span, href: str) -> None:
+        """A span of the article as a link, its entity mentions tinted in their group colour."""
         document = self._document
         assert document is not None
         palette = self.browser.palette()
-        mentions = self._mentions_in(span.start, span.end)
-        out: list[str] = []
+        link = QTextCharFormat()
+        link.setAnchor(True)
+        link.setAnchorHref(href)
+        link.setForeground(palette.color(QPalette.ColorRole.Text))
+        pieces: list[tuple[str, EntityGroup | None]] = []
         position = span.start
-        for start, end, group in mentions:
+        for start, end, group in self._mentions_in(span.start, span.end):
             if start < position:
                 continue  # overlapping mentions: the first one wins
-            out.append(html.escape(_plain_keep_edges(document.text[position:start])))
-            background = tint(group_color(group), palette, 0.42).name()
-            out.append(
-                f'<span style="background-color:{background}">'
-                f"{html.escape(document.text[start:end])}</span>"
-            )
+            pieces.append((_plain_keep_edges(document.text[position:start]), None))
+            pieces.append((document.text[start:end], group))
             position = end
-        out.append(html.escape(_plain_keep_edges(document.text[position : span.end])))
-        return "".join(out).strip()
+        pieces.append((_plain_keep_edges(document.text[position : span.end]), None))
+        if pieces:  # the spans are stripped sentences: no space at either end
+            pieces[0] = (pieces[0][0].lstrip(), pieces[0][1])
+            pieces[-1] = (pieces[-1][0].rstrip(), pieces[-1][1])
+        for text, group in pieces:
+            fmt = QTextCharFormat(link)
+            if group is not None:
+                fmt.setBackground(tint(group_color(group), palette, 0.42))
+            if text:
+                cursor.insertText(text, fmt)
 
     # --- clicks ------------------------------------------------------------------------
 
@@ -348,6 +381,12 @@ class SummaryPanel(QWidget):
         menu.addAction("Copy Summary", self.copy_plain_text)
         menu.addAction("Copy Summary as Markdown", self.copy_markdown)
         menu.exec(self.browser.viewport().mapToGlobal(position))
+
+
+def _spaced(bottom: int) -> QTextBlockFormat:
+    block = QTextBlockFormat()
+    block.setBottomMargin(bottom)
+    return block
 
 
 def _plain_keep_edges(text: str) -> str:
