@@ -69,11 +69,14 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
 
 def main() -> int:
     """Serve on stdin/stdout; stdout is kept for the protocol, prints go to stderr."""
-    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    # File descriptors 0 and 1, not sys.stdin/stdout: a windowed bundle may have neither.
+    requests = os.fdopen(os.dup(0), "rb")
+    replies = os.fdopen(os.dup(1), "wb")
+    with contextlib.suppress(OSError):
+        os.dup2(2, 1)
     sys.stdout = sys.stderr
     with contextlib.suppress(OSError):  # the parent has gone
-        serve(sys.stdin.buffer, replies)
+        serve(requests, replies)
     return 0
 
 
