@@ -90,25 +90,25 @@ class EntityPanel(QWidget):
 
         self.filter_field = QLineEdit(self)
         self.filter_field.setObjectName("entityFilter")
-        self.filter_field.setPlaceholderText("Filter entities")
-        self.filter_field.setAccessibleName("Filter entities")
+        self.filter_field.setPlaceholderText(self.tr("Filter entities"))
+        self.filter_field.setAccessibleName(self.tr("Filter entities"))
         self.filter_field.setClearButtonEnabled(True)
 
         self.sort_box = QComboBox(self)
         self.sort_box.setObjectName("entitySort")
-        self.sort_box.setAccessibleName("Sort entities by")
+        self.sort_box.setAccessibleName(self.tr("Sort entities by"))
         for mode in SortMode:
             self.sort_box.addItem(mode.title, mode.value)
-        self.show_all_action = QAction("Show &All Entities", self)
+        self.show_all_action = QAction(self.tr("Show &All Entities"), self)
         self.show_all_action.setObjectName("showAllEntitiesAction")
         self.show_all_action.setCheckable(True)
         self.show_all_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.show_all_action.setIconText("Show all")
-        self.show_all_action.setToolTip("Underline every entity mention in the article")
-        self.next_mention_action = QAction("&Next Mention", self)
+        self.show_all_action.setIconText(self.tr("Show all"))
+        self.show_all_action.setToolTip(self.tr("Underline every entity mention in the article"))
+        self.next_mention_action = QAction(self.tr("&Next Mention"), self)
         self.next_mention_action.setObjectName("nextMentionAction")
         self.next_mention_action.setShortcut(QKeySequence("F3"))
-        self.previous_mention_action = QAction("&Previous Mention", self)
+        self.previous_mention_action = QAction(self.tr("&Previous Mention"), self)
         self.previous_mention_action.setObjectName("previousMentionAction")
         self.previous_mention_action.setShortcut(QKeySequence("Shift+F3"))
         self.show_all_button = QToolButton(self)
@@ -118,7 +118,7 @@ class EntityPanel(QWidget):
 
         self.tree = QTreeView(self)
         self.tree.setObjectName("entityTree")
-        self.tree.setAccessibleName("Entities")
+        self.tree.setAccessibleName(self.tr("Entities"))
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
@@ -140,11 +140,13 @@ class EntityPanel(QWidget):
         self.message.setMargin(6)
         self.message.hide()
 
-        self.previous_button = self._tool_button("previousMention", "◀", "Previous mention")
-        self.next_button = self._tool_button("nextMention", "▶", "Next mention")
+        self.previous_button = self._tool_button(
+            "previousMention", "◀", self.tr("Previous mention")
+        )
+        self.next_button = self._tool_button("nextMention", "▶", self.tr("Next mention"))
         self.position_label = QLabel(self)
         self.position_label.setObjectName("mentionPosition")
-        self.position_label.setAccessibleName("Current mention")
+        self.position_label.setAccessibleName(self.tr("Current mention"))
 
         self.detail = QLabel(self)
         self.detail.setObjectName("entityDetail")
@@ -152,7 +154,7 @@ class EntityPanel(QWidget):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.contexts = QListWidget(self)
         self.contexts.setObjectName("entityContexts")
-        self.contexts.setAccessibleName("Sentences mentioning the entity")
+        self.contexts.setAccessibleName(self.tr("Sentences mentioning the entity"))
         self.contexts.setWordWrap(True)
         self.contexts.setAlternatingRowColors(True)
         self.contexts.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -175,7 +177,7 @@ class EntityPanel(QWidget):
     def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        sort_label = QLabel("&Sort:", self)
+        sort_label = QLabel(self.tr("&Sort:"), self)
         sort_label.setBuddy(self.sort_box)
         top.addWidget(sort_label)
         top.addWidget(self.sort_box, 1)
@@ -253,7 +255,7 @@ class EntityPanel(QWidget):
     def show_pending(self, document: Document) -> None:
         self._document = document
         self._set_analysis(None)
-        self._show_message("Analysing…")
+        self._show_message(self.tr("Analysing…"))
 
     def show_analysis(self, document: Document, analysis: Analysis, reason: str) -> None:
         if analysis is self._analysis and document is self._document:
@@ -267,7 +269,9 @@ class EntityPanel(QWidget):
             self.message.hide()
             self.tree.show()
         else:
-            self._show_message("No people, places or organizations were found in this article.")
+            self._show_message(
+                self.tr("No people, places or organizations were found in this article.")
+            )
 
     def _replace_analysis(self, analysis: Analysis) -> None:
         """A corrected analysis: same selection, current row, expansion and scroll position.
@@ -296,7 +300,7 @@ class EntityPanel(QWidget):
 
     def show_unavailable(self, message: str) -> None:
         self._set_analysis(None)
-        self._show_message(f"Entities are unavailable.\n\n{message}")
+        self._show_message(self.tr("Entities are unavailable.") + f"\n\n{message}")
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -456,12 +460,12 @@ class EntityPanel(QWidget):
     def _show_details(self, entity: Entity | None) -> None:
         self.contexts.clear()
         if entity is None or self._document is None or self._analysis is None:
-            self.detail.setText("Select an entity to see where the article mentions it.")
+            self.detail.setText(self.tr("Select an entity to see where the article mentions it."))
             return
         mentions = plural("%n mention(s)", entity.count)
         lines = [f"{entity.name} — {group_name(entity.group)}, {mentions}"]
         if entity.aliases:
-            lines.append("Also called: " + ", ".join(entity.aliases))
+            lines.append(self.tr("Also called: %1").replace("%1", ", ".join(entity.aliases)))
         self.detail.setText("\n".join(lines))
         document = self._document
         contexts = mention_contexts(document, self._analysis, entity, MAX_CONTEXT_LINES + 1)
@@ -469,7 +473,7 @@ class EntityPanel(QWidget):
             focus = entity.mentions[context.mention_index].start
             item = QListWidgetItem(context_line(document, context, focus))
             item.setData(_CONTEXT_ROLE, (entity.key, context.mention_index))
-            item.setToolTip("Go to this mention")
+            item.setToolTip(self.tr("Go to this mention"))
             self.contexts.addItem(item)
         if len(contexts) > MAX_CONTEXT_LINES:
             more = QListWidgetItem(
@@ -503,8 +507,9 @@ class EntityPanel(QWidget):
             return
         menu = QMenu(self)
         several = len(entities) > 1
-        menu.addAction("Copy Names" if several else "Copy Name", lambda: self.copy_names(entities))
-        menu.addAction("Copy Mention Sentences", lambda: self.copy_sentences(entities))
+        names = self.tr("Copy Names") if several else self.tr("Copy Name")
+        menu.addAction(names, lambda: self.copy_names(entities))
+        menu.addAction(self.tr("Copy Mention Sentences"), lambda: self.copy_sentences(entities))
         menu.exec(self.tree.viewport().mapToGlobal(position))
 
     def copy_names(self, entities: list[Entity]) -> None:

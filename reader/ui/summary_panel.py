@@ -101,26 +101,28 @@ class SummaryPanel(QWidget):
 
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("summaryView")
-        self.browser.setAccessibleName("Summary")
+        self.browser.setAccessibleName(self.tr("Summary"))
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.length_box = QSpinBox(self)
         self.length_box.setObjectName("summaryLength")
-        self.length_box.setAccessibleName("Summary length in sentences")
+        self.length_box.setAccessibleName(self.tr("Summary length in sentences"))
         self.length_box.setRange(MIN_SUMMARY_LENGTH, MAX_SUMMARY_LENGTH)
-        self.length_box.setSuffix(" sentences")
+        self.length_box.setSuffix(self.tr(" sentences"))
         self.length_box.setValue(self._stored_length())
-        length_label = QLabel("&Length:", self)
+        length_label = QLabel(self.tr("&Length:"), self)
         length_label.setBuddy(self.length_box)
 
-        self.copy_button = QPushButton("Copy", self)
+        self.copy_button = QPushButton(self.tr("Copy"), self)
         self.copy_button.setObjectName("copySummary")
-        self.copy_button.setToolTip("Copy the key points and summary as plain text")
-        self.copy_markdown_button = QPushButton("Copy as Markdown", self)
+        self.copy_button.setToolTip(self.tr("Copy the key points and summary as plain text"))
+        self.copy_markdown_button = QPushButton(self.tr("Copy as Markdown"), self)
         self.copy_markdown_button.setObjectName("copySummaryMarkdown")
-        self.copy_markdown_button.setToolTip("Copy the title, key points and summary as Markdown")
+        self.copy_markdown_button.setToolTip(
+            self.tr("Copy the title, key points and summary as Markdown")
+        )
 
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
@@ -147,7 +149,7 @@ class SummaryPanel(QWidget):
         self._set_document(document)
         self._set_analysis(None)
         self._summary = ()
-        self._note = "Analysing…"
+        self._note = self.tr("Analysing…")
         self._render()
 
     def widget(self) -> QWidget:
@@ -162,7 +164,7 @@ class SummaryPanel(QWidget):
         scroll = self.browser.verticalScrollBar().value()
         self._set_analysis(analysis)
         self._summary = self._summarize(self.length_box.value())
-        self._note = "" if self._summary else "The body is too short to summarize."
+        self._note = "" if self._summary else self.tr("The body is too short to summarize.")
         self._render()
         if reason in (Reason.CORRECTED, Reason.RETYPESET):
             self.browser.verticalScrollBar().setValue(scroll)
@@ -375,11 +377,11 @@ class SummaryPanel(QWidget):
     @Slot()
     def _show_context_menu(self, position) -> None:
         menu = QMenu(self)
-        copy_selection = menu.addAction("Copy Selection", self.browser.copy)
+        copy_selection = menu.addAction(self.tr("Copy Selection"), self.browser.copy)
         copy_selection.setEnabled(self.browser.textCursor().hasSelection())
         menu.addSeparator()
-        menu.addAction("Copy Summary", self.copy_plain_text)
-        menu.addAction("Copy Summary as Markdown", self.copy_markdown)
+        menu.addAction(self.tr("Copy Summary"), self.copy_plain_text)
+        menu.addAction(self.tr("Copy Summary as Markdown"), self.copy_markdown)
         menu.exec(self.browser.viewport().mapToGlobal(position))
 
 

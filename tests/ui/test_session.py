@@ -114,6 +114,8 @@ class StepGate:
 class BatchGatedAnalyser:
     """Holds the fake engine before each batch until the test lets it go on."""
 
+    batch_chars = 1  # every block is a batch
+
     def __init__(self) -> None:
         self.gate = StepGate()
 
