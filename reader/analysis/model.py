@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -82,6 +83,12 @@ class Entity:
     @property
     def first_offset(self) -> int:
         return self.mentions[0].start if self.mentions else 0
+
+    def mentions_within(self, start: int, end: int) -> tuple[Mention, ...]:
+        """Mentions lying wholly inside [start, end): a bisection, no scan of them all."""
+        first = bisect_left(self.mentions, start, key=lambda m: m.start)
+        last = bisect_left(self.mentions, end, key=lambda m: m.start)
+        return tuple(m for m in self.mentions[first:last] if m.end <= end)
 
 
 _SPACES = re.compile(r"\s+")

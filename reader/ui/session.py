@@ -163,10 +163,11 @@ class ArticleSession(QObject):
         self._reloading = False
         self._cancel_job()
         self._generation += 1
+        if reason is Reason.NEW:
+            self._rules = ()  # corrections belong to their article; a reload keeps them
         self._document = document
         self._annotations = None
         self._analysis = None
-        self._rules = ()
         self._submit(reason)  # first: it runs elsewhere while this thread typesets
         self._watch(document.source_path)
         if document.source_path:

@@ -39,7 +39,6 @@ from reader.analysis.model import (
     MIN_SUMMARY_LENGTH,
 )
 from reader.document import BlockKind, Document
-from reader.document.spans import SpanIndex
 from reader.ui.article_view import ArticleView
 from reader.ui.colors import group_color, tint
 from reader.ui.layers import SUMMARY_ORDER, SpanLayer, SpanStyle
@@ -94,7 +93,6 @@ class SummaryPanel(QWidget):
         self._summarize_at = summarize
         self._document: Document | None = None
         self._analysis: Analysis | None = None
-        self._mention_index: SpanIndex[EntityGroup] = SpanIndex()
         self._key_points: tuple[_Span, ...] = ()
         self._summary: tuple[SummarySentence, ...] = ()
         self._note = ""
@@ -177,10 +175,6 @@ class SummaryPanel(QWidget):
 
     def _set_analysis(self, analysis: Analysis | None) -> None:
         self._analysis = analysis
-        entities = analysis.entities if analysis is not None else ()
-        self._mention_index = SpanIndex(
-            (m.start, m.end, e.group) for e in entities for m in e.mentions
-        )
 
     def _set_document(self, document: Document) -> None:
         self._document = document
@@ -266,10 +260,10 @@ class SummaryPanel(QWidget):
 
     def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, EntityGroup]]:
         """Mentions inside [start, end), by position."""
-        index = self._mention_index
-        return [
-            (index.starts[r], index.ends[r], index.payloads[r]) for r in index.inside(start, end)
-        ]
+        entities = self._analysis.entities if self._analysis is not None else ()
+        return sorted(
+            (m.start, m.end, e.group) for e in entities for m in e.mentions_within(start, end)
+        )
 
     def _insert_marked(self, cursor: QTextCursor, span, href: str) -> None:
         """A span of the article as a link, its entity mentions tinted in their group colour."""

@@ -155,3 +155,21 @@ def test_progress_comes_per_batch_and_a_newer_article_cancels_between_batches(
     assert engine.annotated == [str(a), str(b)]
     assert engine.interpreted == [str(b)]  # A stopped between batches: never interpreted
     assert {e.name for e in window.analysis.entities} >= {"Bremen"}
+
+
+def test_a_reload_keeps_the_corrections_and_reuses_the_annotations(
+    qtbot, make_window, tmp_path
+) -> None:
+    path = tmp_path / "harbour.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    window = make_window(analyser=IdentifiedAnalyser())
+    open_and_analyse(qtbot, window, path)
+    varga = entity(window, "Ilse Varga")
+    window.session.set_rules([Rename(varga.id, "Mayor Varga")])
+    reasons: list[str] = []
+    window.session.analysisChanged.connect(lambda _analysis, reason: reasons.append(reason))
+    with qtbot.waitSignal(window.analysisFinished, timeout=10000):
+        window.session.reload()
+    assert reasons == [Reason.REANALYSED]
+    assert "Mayor Varga" in names_in_group(window, "People")
+    assert window.service.engine.annotated == [str(path)]  # same text: the model is not rerun
