@@ -22,7 +22,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from reader.analysis import Analysis, Entity, EntityGroup, Mention
+from reader.analysis.service import AnalysisService
 from reader.document import BlockKind, Document
+from reader.ui.entity_panel import EntityPanel
+from tests.ui.fake_engine import FakeEngine
 
 TARGET_CHARS = 1_000_000
 NAME = "Aurelia Stone"
@@ -106,7 +109,7 @@ def main() -> None:
 
         path = Path(tmp) / "long.txt"
         path.write_text(build_article(), encoding="utf-8")
-        window = MainWindow(analyser=analyser, warm_up=None)
+        window = MainWindow(service=AnalysisService(FakeEngine(analyser)))
         window.resize(1200, 820)
         window.show()
         done = []
@@ -116,7 +119,7 @@ def main() -> None:
         while not done and time.monotonic() < deadline:
             app.processEvents()
         person = next(e for e in window.analysis.entities if e.name == NAME)
-        panel = window.entity_panel
+        panel = window.panel(EntityPanel)
 
         click, step, show_all = [], [], []
         for _ in range(REPEATS):
@@ -126,7 +129,7 @@ def main() -> None:
             panel.select_entity(person.key)
             click.append(time.perf_counter() - start)
             start = time.perf_counter()
-            window.next_mention_action.trigger()
+            window.panel(EntityPanel).next_mention_action.trigger()
             step.append(time.perf_counter() - start)
             start = time.perf_counter()
             panel.show_all_action.setChecked(True)
@@ -148,7 +151,6 @@ def main() -> None:
                 }
             )
         )
-        window.runner.cancel()
         window.close()
 
 

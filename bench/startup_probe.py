@@ -47,7 +47,7 @@ def main() -> int:
         app.quit()
 
     window.documentReady.connect(ready)
-    window.runner.modelReady.connect(
+    window.session.modelReady.connect(
         lambda: figures.setdefault("model_ready_s", round(time.time() - T0, 3))
     )
     window.analysisFinished.connect(finished)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -30,29 +29,50 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def create_main_window(paths: list[str], *, model_pool=None):  # -> QMainWindow
+def create_service(model_pool=None, *, in_process: bool = False):  # -> AnalysisService
+    """The application's one analysis service: the model in worker processes, or here."""
+    from reader.analysis.service import AnalysisService, ModelEngine
+
+    return AnalysisService(ModelEngine(model_pool, in_process=in_process))
+
+
+def create_main_window(paths: list[str], *, model_pool=None, service=None):  # -> QMainWindow
     """Build the main window and start opening the first path; the event loop is the caller's.
 
-    Further paths go to File > Open Recent. A QApplication must exist. `model_pool`
-    is an AnnotatorPool already starting (main() starts it before Qt even loads).
+    Works from any script, notebook or `python -c` (the model workers are their own
+    program). Further paths go to File > Open Recent. A QApplication must exist.
+    `service` is the application's AnalysisService, which the caller closes; without
+    one, the window makes its own (around `model_pool`, an AnnotatorPool perhaps
+    already starting) and closes it with itself.
     """
     from reader.ui.main_window import MainWindow
-    from reader.ui.workers import PooledAnalyser
 
-    window = MainWindow(analyser=PooledAnalyser(pool=model_pool))
+    if service is None:
+        window = MainWindow(service=create_service(model_pool))
+        window.owns_service = True
+    else:
+        window = MainWindow(service=service)
     window.open_initial_paths(list(paths))
     return window
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `reader` command: the GUI, or the `extract` subcommand."""
-    # In a bundle, the language-model worker processes start as this same program.
-    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
+    from reader.analysis.parallel import WORKER_FLAG
+
+    if args[:1] == [WORKER_FLAG]:  # in a bundle, model workers are this same program
+        from reader.analysis.worker import main as worker_main
+
+        return worker_main()
     if args[:1] == ["extract"]:
         from reader.cli import main as extract_main
 
-        return extract_main(args[1:])
+        service = create_service(in_process=True)
+        try:
+            return extract_main(args[1:], service=service)
+        finally:
+            service.close()
     options = build_parser().parse_args(args)
 
     # The language model takes longer to load than the window takes to appear: its
@@ -61,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     model_pool = AnnotatorPool()
     model_pool.start()
+    service = create_service(model_pool)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -69,13 +90,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     configure_application(app, APP_NAME, ORGANIZATION, __version__)
-    window = create_main_window(options.paths, model_pool=model_pool)
+    window = create_main_window(options.paths, service=service)
     window.show()
     if options.quit_after_show:
         QTimer.singleShot(0, app.quit)
-    if options.quit_after_analysis:
-        return _quit_after_analysis(app, window)
-    return app.exec()
+    try:
+        if options.quit_after_analysis:
+            return _quit_after_analysis(app, window)
+        return app.exec()
+    finally:
+        service.close()
 
 
 def _quit_after_analysis(app, window) -> int:

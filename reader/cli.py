@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from reader.analysis import Analysis, LanguageModelError, analyse_document
-from reader.analysis.corrections import CorrectionsError, Rule, parse_rules
+from reader.analysis import Analysis, LanguageModelError
+from reader.analysis.corrections import CorrectionsError, Rule, RuleSet, parse_rules
 from reader.analysis.model import Span
-from reader.analysis.reference_date import parse_iso_date
+from reader.analysis.pipeline import with_times
+from reader.analysis.reference_date import find_reference_date, parse_iso_date
+from reader.analysis.service import AnalysisService, AnalysisUnavailable, ModelEngine
 from reader.document import Document, DocumentError, load_document
 
 EXIT_OK = 0
@@ -158,14 +160,19 @@ def _write(record: dict[str, Any], fmt: str, writer: Any) -> None:
                 )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Extract every file given; a bad file is reported on stderr and the rest still run."""
+def main(argv: Sequence[str] | None = None, service: AnalysisService | None = None) -> int:
+    """Extract every file given; a bad file is reported on stderr and the rest still run.
+
+    `service` is the application's analysis service (default: the model in this process).
+    """
     options = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     try:
         rules = () if options.no_corrections else read_rules(options.corrections)
     except CorrectionsError as exc:
         print(f"reader extract: {options.corrections}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if service is None:
+        service = AnalysisService(ModelEngine(in_process=True))
     writer = csv.writer(sys.stdout) if options.format == "csv" else None
     if writer:
         writer.writerow(["path", "entity", "group", "label", "start", "end", "text"])
@@ -179,10 +186,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 status = EXIT_BAD_INPUT
                 continue
             try:
-                analysis = analyse_document(document, rules=rules, reference_date=options.date)
-            except LanguageModelError as exc:
+                analysis = service.analyse(document, (RuleSet(rules),))
+            except (LanguageModelError, AnalysisUnavailable) as exc:
                 print(f"reader extract: {exc}", file=sys.stderr)
                 return EXIT_NO_MODEL
+            if options.date is not None:
+                analysis = with_times(
+                    document, analysis, find_reference_date(document, options.date)
+                )
             _write(document_record(document) | analysis_record(analysis), options.format, writer)
             sys.stdout.flush()
     except BrokenPipeError:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from reader.analysis.annotations import Annotations
 from reader.analysis.model import Analysis, Entity, EntityGroup, Mention, SummarySentence
+from reader.analysis.rules import Rule
 
 if TYPE_CHECKING:
     from reader.analysis.entities import RawSpan, extract_entities
     from reader.analysis.language import LanguageModelError, get_nlp, model_info
-    from reader.analysis.pipeline import AnalysisCancelled, analyse_document
+    from reader.analysis.pipeline import AnalysisCancelled, analyse_document, interpret
 
 _LAZY = {
     "RawSpan": "reader.analysis.entities",
@@ -24,20 +26,24 @@ _LAZY = {
     "model_info": "reader.analysis.language",
     "AnalysisCancelled": "reader.analysis.pipeline",
     "analyse_document": "reader.analysis.pipeline",
+    "interpret": "reader.analysis.pipeline",
 }
 
 __all__ = [
     "Analysis",
     "AnalysisCancelled",
+    "Annotations",
     "Entity",
     "EntityGroup",
     "LanguageModelError",
     "Mention",
     "RawSpan",
+    "Rule",
     "SummarySentence",
     "analyse_document",
     "extract_entities",
     "get_nlp",
+    "interpret",
     "model_info",
 ]
 

@@ -18,7 +18,7 @@ Annotator = Callable[[Sequence[str]], list[Annotation]]
 PIPE_BATCH = 64
 
 
-def annotate(texts: Sequence[str]) -> list[Annotation]:
+def annotate_texts(texts: Sequence[str]) -> list[Annotation]:
     """Entities and sentences of each text, by the shared in-process model."""
     nlp = get_nlp()
     return [

@@ -113,6 +113,10 @@ class _Rule:
         """How the rule changed an entity, as the entity's details say it."""
         raise NotImplementedError
 
+    def apply(self, document: Document, entities: Sequence[Entity]) -> tuple[Entity, ...]:
+        """This rule alone, as `interpret` applies rules (see reader.analysis.rules)."""
+        return apply_rules(document, entities, (self,))  # type: ignore[arg-type]
+
 
 @dataclass(frozen=True, slots=True)
 class NotEntity(_Rule):
@@ -216,6 +220,10 @@ class RuleSet:
 
     def to_json(self) -> str:
         return dump_rules(self.rules)
+
+    def apply(self, document: Document, entities: Sequence[Entity]) -> tuple[Entity, ...]:
+        """All the rules in one pass, as `interpret` applies rules (see reader.analysis.rules)."""
+        return apply_rules(document, entities, self.rules)
 
     @classmethod
     def from_json(cls, text: str) -> RuleSet:

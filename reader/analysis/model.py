@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -55,7 +58,8 @@ class Entity:
     """One real-world thing the article talks about, with every mention located.
 
     `label` is the fine-grained model label (PERSON, GPE, NORP...), `group` what
-    the reader sees. Mentions are sorted by position.
+    the reader sees. Mentions are sorted by position. `id` (set by `interpret`, see
+    `identify`) stays the same when a correction renames or regroups the entity.
     """
 
     name: str
@@ -64,6 +68,7 @@ class Entity:
     mentions: tuple[Mention, ...]
     aliases: tuple[str, ...] = ()
     salience: float = 0.0
+    id: str = ""
     # Ids of the reader's correction rules that changed this entity (see corrections.py).
     corrected: tuple[str, ...] = ()
 
@@ -73,12 +78,40 @@ class Entity:
 
     @property
     def key(self) -> str:
-        """Identifies the entity within one analysis (names repeat across groups)."""
-        return f"{self.group.value}:{self.name}"
+        """Identifies the entity within one analysis: its stable `id` when it has one,
+        else group and name (names repeat across groups). Selections and highlights use it,
+        so they survive a correction."""
+        return self.id or f"{self.group.value}:{self.name}"
 
     @property
     def first_offset(self) -> int:
         return self.mentions[0].start if self.mentions else 0
+
+    def mentions_within(self, start: int, end: int) -> tuple[Mention, ...]:
+        """Mentions lying wholly inside [start, end): a bisection, no scan of them all."""
+        first = bisect_left(self.mentions, start, key=lambda m: m.start)
+        last = bisect_left(self.mentions, end, key=lambda m: m.start)
+        return tuple(m for m in self.mentions[first:last] if m.end <= end)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def entity_id(entity: Entity) -> str:
+    """A stable identity from what founded the entity, not from the name it is shown with.
+
+    Group, normalised text and offsets of the first mention, as our rules produced
+    them before any correction: the same annotations give the same ids, and no two
+    entities share a first mention.
+    """
+    first = entity.mentions[0] if entity.mentions else Mention(0, 0, entity.name)
+    text = _SPACES.sub(" ", first.text).strip().casefold()
+    return f"{entity.group.value}:{text}@{first.start}-{first.end}"
+
+
+def identify(entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    """The entities with their `id` set (kept where already set)."""
+    return tuple(e if e.id else replace(e, id=entity_id(e)) for e in entities)
 
 
 @dataclass(frozen=True, slots=True)

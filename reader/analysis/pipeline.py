@@ -1,19 +1,32 @@
-"""The whole analysis of one Document: model over its blocks, entities, sentences, summary."""
+"""The whole analysis of one Document, in two steps: annotate, then interpret.
+
+`annotate` runs the language model over the document's blocks (slow: worker processes,
+progress, cancelling) and keeps what it says as `Annotations`. `interpret` turns
+document + annotations + rules into the `Analysis` every panel shows: a pure function
+that runs in milliseconds and never calls the model, so a correction or a rule change
+is re-interpreted, not re-analysed. `analyse_document` is the two in a row.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date
 
-from reader.analysis.annotate import Annotator, annotate
-from reader.analysis.corrections import Rule, apply_rules
+from reader.analysis.annotate import Annotator, annotate_texts
+from reader.analysis.annotations import Annotations, content_hash
 from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities
 from reader.analysis.language import model_name
-from reader.analysis.model import Analysis, ReferenceDate
+from reader.analysis.model import (
+    DEFAULT_SUMMARY_LENGTH,
+    Analysis,
+    ReferenceDate,
+    SummarySentence,
+    identify,
+)
 from reader.analysis.quantities import find_quantities
 from reader.analysis.reference_date import find_reference_date
-from reader.analysis.summary import DEFAULT_LENGTH, summarize
+from reader.analysis.rules import Rule, apply_rules
+from reader.analysis.summary import summarize
 from reader.analysis.times import find_times
 from reader.document import Block, Document
 
@@ -39,29 +52,25 @@ def analysable_blocks(document: Document) -> tuple[Block, ...]:
     return tuple(b for b in document.blocks_of(*ANALYSED_KINDS) if b.end > b.start)
 
 
-def analyse_document(
+def annotate(
     document: Document,
+    annotator: Annotator | None = None,
     *,
-    length: int = DEFAULT_LENGTH,
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
-    annotator: Annotator | None = None,
-    rules: Sequence[Rule] = (),
-    reference_date: date | None = None,
-) -> Analysis:
-    """Entities, sentences and summary of `document`.
+) -> Annotations:
+    """What the language model says about `document`'s analysable blocks.
 
     `annotator` runs the model (default: in this process; an AnnotatorPool's
     `annotate` runs it in worker processes). Raises LanguageModelError when no
     model can be loaded, AnalysisCancelled when `is_cancelled()` turns true between
-    batches. The reader's correction `rules` apply to the entities before the summary;
-    `reference_date` (the reader's) overrides the date read from the article.
+    batches; `progress(done, total)` is called after each batch, in characters.
     """
-    annotator = annotator or annotate
+    annotator = annotator or annotate_texts
     blocks = analysable_blocks(document)
     total = sum(b.end - b.start for b in blocks)
     done = 0
-    spans: list[RawSpan] = []
+    spans: list[tuple[int, int, str]] = []
     sentences: list[tuple[int, int]] = []
     for batch in _batches(blocks):
         if is_cancelled is not None and is_cancelled():
@@ -69,7 +78,7 @@ def analyse_document(
         texts = [model_text(document.block_text(b)) for b in batch]
         for block, (ents, sents) in zip(batch, annotator(texts), strict=True):
             offset = block.start
-            spans.extend(RawSpan(offset + s, offset + e, label) for s, e, label in ents)
+            spans.extend((offset + s, offset + e, label) for s, e, label in ents)
             for s, e in sents:
                 start, end = _strip(document.text, offset + s, offset + e)
                 if start < end:
@@ -79,12 +88,34 @@ def analyse_document(
             progress(done, total)
     if is_cancelled is not None and is_cancelled():
         raise AnalysisCancelled
-    entities = apply_rules(document, extract_entities(document, spans, blocks), rules)
-    summary = summarize(document, sentences, entities, length)
-    analysis = Analysis(
-        entities=entities, summary=summary, sentences=tuple(sentences), model_name=model_name()
+    return Annotations(
+        content_hash=content_hash(document.text),
+        model=model_name(),
+        entities=tuple(spans),
+        sentences=tuple(sentences),
     )
-    return with_times(document, analysis, find_reference_date(document, reference_date))
+
+
+def interpret(
+    document: Document,
+    annotations: Annotations,
+    rules: Iterable[Rule] = (),
+    *,
+    length: int = DEFAULT_SUMMARY_LENGTH,
+) -> Analysis:
+    """Entities (our rules, then `rules`), sentences and summary: no model call."""
+    blocks = analysable_blocks(document)
+    spans = [RawSpan(s, e, label) for s, e, label in annotations.entities]
+    entities = identify(extract_entities(document, spans, blocks))
+    entities = apply_rules(document, entities, rules)
+    summary = summarize(document, annotations.sentences, entities, length)
+    analysis = Analysis(
+        entities=entities,
+        summary=summary,
+        sentences=annotations.sentences,
+        model_name=annotations.model,
+    )
+    return with_times(document, analysis, find_reference_date(document))
 
 
 def with_times(document: Document, analysis: Analysis, reference: ReferenceDate) -> Analysis:
@@ -96,6 +127,26 @@ def with_times(document: Document, analysis: Analysis, reference: ReferenceDate)
     times = find_times(document.text, reference.date, analysis.sentences, spans)
     quantities = find_quantities(document.text, spans, [(t.start, t.end) for t in times])
     return replace(analysis, times=times, quantities=quantities, reference_date=reference)
+
+
+def summary_of(document: Document, analysis: Analysis, length: int) -> tuple[SummarySentence, ...]:
+    """The summary at another length, from the analysis already made (no model call)."""
+    if not analysis.sentences or (analysis.summary and length == DEFAULT_SUMMARY_LENGTH):
+        return analysis.summary[:length]
+    return summarize(document, analysis.sentences, analysis.entities, length)
+
+
+def analyse_document(
+    document: Document,
+    *,
+    length: int = DEFAULT_SUMMARY_LENGTH,
+    progress: Callable[[int, int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    annotator: Annotator | None = None,
+) -> Analysis:
+    """Entities, sentences and summary of `document`: `annotate`, then `interpret`."""
+    annotations = annotate(document, annotator, progress=progress, is_cancelled=is_cancelled)
+    return interpret(document, annotations, length=length)
 
 
 def _batches(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:

@@ -3,20 +3,24 @@
 The view's text document is built once per Document with QTextCursor and formats
 (never from HTML, so nothing in an article is ever read as markup), and
 `toPlainText()` equals `Document.text`. Highlights are ExtraSelections kept in named
-layers (find, entities, current mention...) that are merged into one
-`setExtraSelections` call, so layers never clobber each other and the document
-itself is never touched to highlight.
+layers that are merged by order into one `setExtraSelections` call, so layers never
+clobber each other and the document itself is never touched to highlight. Most
+layers are `SpanLayer`s (plain data, see `reader.ui.layers`) that the view resolves
+itself, again after a retypeset; the entity highlighter hands in its own cached
+selections for speed (`set_layer`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
     QPalette,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -27,13 +31,17 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from reader.document import BlockKind, Document
+from reader.document.spans import SpanIndex
+from reader.ui.layers import ENTITIES_ORDER, SHOW_ALL_ORDER, SpanLayer
+from reader.ui.marked_scrollbar import MarkedScrollBar
 from reader.ui.offsets import Utf16Offsets
 
 BASE_POINT_SIZE = 12.0
 MIN_POINT_SIZE = 7.0
 MAX_POINT_SIZE = 40.0
 MEASURE_EM = 38  # comfortable line length, in ems of the body font
-LAYER_ORDER = ("summary", "show_all", "entities", "find", "current")
+# Orders of the layers given as ready-made selections (`set_layer`); span layers carry theirs.
+SELECTION_LAYER_ORDER = {"show_all": SHOW_ALL_ORDER, "entities": ENTITIES_ORDER}
 
 ExtraSelection = QTextEdit.ExtraSelection
 
@@ -54,17 +62,36 @@ _BUILD_CHUNK_CHARS = 24_000
 _BLOCK_COST_CHARS = 60  # a new block costs Qt about as much as this many characters
 
 
+@contextmanager
+def no_cursor_layout(view: QTextEdit) -> Iterator[None]:
+    """Make positioning many cursors cheap.
+
+    QTextCursor.setPosition lays out the target line to remember the cursor's x
+    position (for up/down movement), except inside an edit block. Highlight
+    cursors never move, so thousands of them are created inside an empty edit
+    block, which changes nothing in the document.
+    """
+    guard = QTextCursor(view.document())
+    guard.beginEditBlock()
+    try:
+        yield
+    finally:
+        guard.endEditBlock()
+
+
 class ArticleView(QTextEdit):
     """Read-only article view.
 
     Signals:
         documentShown(): the whole document's text is in the view.
         positionClicked(int): the user clicked the text at this `Document.text` offset.
+        spanClicked(layer, row): ... on span `row` of a clickable span layer (topmost first).
         zoomChanged(float): the body font's point size changed.
     """
 
     documentShown = Signal()
     positionClicked = Signal(int)
+    spanClicked = Signal(str, int)
     zoomChanged = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -81,6 +108,9 @@ class ArticleView(QTextEdit):
         self._document: Document | None = None
         self._offsets = Utf16Offsets("")
         self._layers: dict[str, list[ExtraSelection]] = {}
+        self._orders: dict[str, int] = dict(SELECTION_LAYER_ORDER)
+        self._span_layers: dict[str, SpanLayer] = {}
+        self._span_indexes: dict[str, SpanIndex[int]] = {}
         self._point_size = BASE_POINT_SIZE
         self._pending: tuple = ()  # blocks of the document being built
         self._next = 0  # index of the next block to insert
@@ -106,6 +136,10 @@ class ArticleView(QTextEdit):
     def show_document(self, document: Document) -> None:
         """Typeset `document`; long documents are built in slices so the window stays live."""
         self._build_timer.stop()
+        if document is not self._document:  # a retypeset keeps the span layers
+            self._span_layers.clear()
+            self._span_indexes.clear()
+            self._clear_marks()
         self._document = document
         self._offsets = Utf16Offsets(document.text)
         self._layers.clear()
@@ -125,16 +159,6 @@ class ArticleView(QTextEdit):
         self._build_next_chunk()
         if self.is_building:
             self._build_timer.start()
-
-    def clear_document(self) -> None:
-        self._build_timer.stop()
-        self._pending = ()
-        self._next = 0
-        self._document = None
-        self._offsets = Utf16Offsets("")
-        self._layers.clear()
-        super().setExtraSelections([])
-        self.clear()
 
     @property
     def is_building(self) -> bool:
@@ -166,6 +190,8 @@ class ArticleView(QTextEdit):
             self._build_timer.stop()
             self._cursor = None
             self.moveCursor(QTextCursor.MoveOperation.Start)
+            for layer in list(self._span_layers.values()):
+                self._resolve(layer)
             self.documentShown.emit()
 
     def _insert_block(self, cursor: QTextCursor, kind: BlockKind, text: str, level: int) -> None:
@@ -284,12 +310,42 @@ class ArticleView(QTextEdit):
         selection.format = fmt
         return selection
 
+    def set_span_layer(self, layer: SpanLayer) -> None:
+        """Show (or replace) a span layer; it stays until cleared or another article is shown."""
+        self._span_layers[layer.name] = layer
+        self._span_indexes.pop(layer.name, None)
+        self._orders[layer.name] = layer.order
+        if not self.is_building:  # else resolved when the text is all there
+            self._resolve(layer)
+
+    def span_layer(self, name: str) -> SpanLayer | None:
+        return self._span_layers.get(name)
+
+    def _resolve(self, layer: SpanLayer) -> None:
+        palette = self.palette()
+        fmt = layer.style.char_format(palette)
+        current = (layer.current_style or layer.style).char_format(palette)
+        with no_cursor_layout(self):
+            self._layers[layer.name] = [
+                self.make_selection(start, end, current if i == layer.current else fmt)
+                for i, (start, end) in enumerate(layer.spans)
+            ]
+        self._apply_layers()
+        if layer.mark:
+            color = QColor(layer.mark)
+            fractions = self.mark_fractions(start for start, _ in layer.spans)
+            self.set_marks(layer.name, [(f, color) for f in fractions if f is not None])
+
     def set_layer(self, name: str, selections: Iterable[ExtraSelection]) -> None:
-        """Replace one named highlight layer; the others stay."""
+        """Replace one layer of ready-made selections (see SELECTION_LAYER_ORDER); others stay."""
         self._layers[name] = list(selections)
         self._apply_layers()
 
     def clear_layer(self, name: str) -> None:
+        had_span_layer = self._span_layers.pop(name, None) is not None
+        self._span_indexes.pop(name, None)
+        if had_span_layer:
+            self.set_marks(name, [])
         if self._layers.pop(name, None) is not None:
             self._apply_layers()
 
@@ -297,15 +353,69 @@ class ArticleView(QTextEdit):
         return list(self._layers.get(name, ()))
 
     def _apply_layers(self) -> None:
-        ordered = [*LAYER_ORDER, *sorted(set(self._layers) - set(LAYER_ORDER))]
+        ordered = sorted(self._layers, key=lambda name: (self._orders.get(name, 0), name))
         merged: list[ExtraSelection] = []
         for name in ordered:
-            merged.extend(self._layers.get(name, ()))
+            merged.extend(self._layers[name])
         super().setExtraSelections(merged)
 
     def setExtraSelections(self, selections) -> None:
         """Direct calls set the unnamed layer, so they cannot wipe named ones."""
         self.set_layer("other", selections)
+
+    def span_at(self, offset: int) -> tuple[str, int] | None:
+        """The topmost clickable span layer with a span at `offset`, and the span's row."""
+        layers = sorted(
+            (layer for layer in self._span_layers.values() if layer.clickable),
+            key=lambda layer: -layer.order,
+        )
+        for layer in layers:
+            index = self._span_indexes.get(layer.name)
+            if index is None:
+                index = self._span_indexes[layer.name] = SpanIndex.of(layer.spans)
+            row = index.at(offset)
+            if row is not None:
+                return layer.name, index.payloads[row]
+        return None
+
+    # --- scrollbar marks ---------------------------------------------------------------
+
+    def set_marks(self, name: str, marks: Iterable[tuple[float, QColor]]) -> None:
+        """A layer's marks on the scrollbar (when it can show marks)."""
+        bar = self.verticalScrollBar()
+        if isinstance(bar, MarkedScrollBar):
+            bar.set_layer_marks(name, marks)
+
+    def _clear_marks(self) -> None:
+        bar = self.verticalScrollBar()
+        if isinstance(bar, MarkedScrollBar):
+            for name in self._span_layers:
+                bar.set_layer_marks(name, [])
+
+    def mark_fractions(self, offsets: Iterable[int]) -> list[float | None]:
+        """Where (0.0 top .. 1.0 bottom) each `Document.text` offset is in the laid-out text."""
+        qdoc = self.document()
+        doc_layout = qdoc.documentLayout()
+        height = max(1.0, doc_layout.documentSize().height())
+        fractions: list[float | None] = []
+        block = QTextBlock()
+        top = block_height = 0.0
+        length = 1
+        for offset in offsets:
+            position = self._offsets.to_qt(offset)
+            if not block.isValid() or not (
+                block.position() <= position < block.position() + block.length()
+            ):
+                block = qdoc.findBlock(position)
+                if not block.isValid():
+                    fractions.append(None)
+                    continue
+                rect = doc_layout.blockBoundingRect(block)
+                top, block_height, length = rect.top(), rect.height(), max(1, block.length())
+            # Within a block, interpolating beats laying out each line: marks are pixels apart.
+            y = top + block_height * (position - block.position()) / length
+            fractions.append(y / height)
+        return fractions
 
     def scroll_to_offset(self, start: int, end: int | None = None) -> None:
         """Bring `Document.text[start:end]` into view, a little below the top edge."""
@@ -322,7 +432,11 @@ class ArticleView(QTextEdit):
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            self.positionClicked.emit(self.offset_at(event.position().toPoint()))
+            offset = self.offset_at(event.position().toPoint())
+            self.positionClicked.emit(offset)
+            found = self.span_at(offset)
+            if found is not None:
+                self.spanClicked.emit(*found)
 
     # --- zoom and measure ------------------------------------------------------------
 

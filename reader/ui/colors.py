@@ -7,7 +7,7 @@ on light and dark backgrounds alike.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+from PySide6.QtGui import QColor, QPalette
 
 from reader.analysis import EntityGroup
 
@@ -42,13 +42,3 @@ def tint(color: QColor, palette: QPalette, strength: float = 0.35) -> QColor:
         round(base.green() * (1 - alpha) + color.green() * alpha),
         round(base.blue() * (1 - alpha) + color.blue() * alpha),
     )
-
-
-def find_formats(palette: QPalette) -> tuple[QTextCharFormat, QTextCharFormat]:
-    """Formats for every find match and for the current one."""
-    every = QTextCharFormat()
-    every.setBackground(tint(QColor("#F0E442"), palette, 0.45))
-    current = QTextCharFormat()
-    current.setBackground(QColor("#E69F00"))
-    current.setForeground(QColor("#000000"))
-    return every, current

@@ -6,20 +6,16 @@ changing either never re-runs the analysis.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
 
 from reader.analysis import Analysis, Entity, EntityGroup
-from reader.document import Document
 from reader.ui.colors import group_color
+from reader.ui.plurals import plural
 
 _GROUP_ORDER = {group: i for i, group in enumerate(EntityGroup)}
-CONTEXT_CHARS = 220
 
 
 class EntityRole(IntEnum):
@@ -132,10 +128,8 @@ class EntityTreeModel(QStandardItemModel):
             item.setData(tooltip, Qt.ItemDataRole.ToolTipRole)
             for mode in SortMode:
                 item.setData(ranks[mode][entity.key], _SORT_ROLES[mode])
-        mentions = "mention" if entity.count == 1 else "mentions"
-        name.setData(
-            f"{entity.name}, {entity.count} {mentions}", Qt.ItemDataRole.AccessibleTextRole
-        )
+        mentions = plural("%n mention(s)", entity.count)
+        name.setData(f"{entity.name}, {mentions}", Qt.ItemDataRole.AccessibleTextRole)
         name.setData("\n".join((entity.name, *entity.aliases)).casefold(), EntityRole.SEARCH_TEXT)
         count.setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
         self._rows[entity.key] = name
@@ -176,7 +170,7 @@ def entity_tooltip(entity: Entity) -> str:
     lines = [f"{entity.name} — {group_name(entity.group)}"]
     if entity.aliases:
         lines.append("Also: " + ", ".join(entity.aliases))
-    lines.append(f"{entity.count} mention{'' if entity.count == 1 else 's'}")
+    lines.append(plural("%n mention(s)", entity.count))
     return "\n".join(lines)
 
 
@@ -228,72 +222,3 @@ class EntityFilterProxy(QSortFilterProxyModel):
             text = str(shown if self._needle else name.rowCount())
             if count.text() != text:
                 count.setText(text)
-
-
-# --- mention contexts (pure functions: no Qt objects involved) -------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class MentionContext:
-    """The sentence (or paragraph) around mentions of an entity, for the detail list."""
-
-    mention_index: int  # the first of the entity's mentions inside this context
-    start: int
-    end: int
-
-
-def mention_contexts(
-    document: Document, analysis: Analysis, entity: Entity, limit: int | None = None
-) -> tuple[MentionContext, ...]:
-    """One context per sentence that mentions `entity`, in article order (the first `limit`).
-
-    Sentences come from the analysis; a mention outside every sentence (a heading,
-    a key point, or no sentences at all) has its block as the context.
-    """
-    sentence_starts = [s for s, _ in analysis.sentences]
-    blocks = [(b.start, b.end) for b in document.blocks]
-    block_starts = [b.start for b in document.blocks]
-    contexts: list[MentionContext] = []
-    for i, mention in enumerate(entity.mentions):
-        span = _span_at(analysis.sentences, sentence_starts, mention.start) or _span_at(
-            blocks, block_starts, mention.start
-        )
-        start, end = span or (mention.start, mention.end)
-        if contexts and contexts[-1].start == start:
-            continue
-        if limit is not None and len(contexts) >= limit:
-            break
-        contexts.append(MentionContext(i, start, end))
-    return tuple(contexts)
-
-
-def _span_at(spans, starts: list[int], offset: int) -> tuple[int, int] | None:
-    k = bisect_right(starts, offset) - 1
-    if k >= 0 and spans[k][0] <= offset < spans[k][1]:
-        return spans[k]
-    return None
-
-
-def context_line(document: Document, context: MentionContext, focus: int) -> str:
-    """A context as one readable line; long paragraphs are cut at words around `focus`."""
-    start, end = context.start, context.end
-    text = document.text
-    if end - start > CONTEXT_CHARS:
-        start = max(context.start, focus - CONTEXT_CHARS // 3)
-        end = min(context.end, start + CONTEXT_CHARS)
-        while context.start < start < focus and not text[start - 1].isspace():
-            start += 1
-        while focus < end < context.end and not text[end].isspace():
-            end -= 1
-    line = re.sub(r"\s+", " ", text[start:end]).strip()
-    prefix = "…" if start > context.start else ""
-    suffix = "…" if end < context.end else ""
-    return f"{prefix}{line}{suffix}"
-
-
-def mention_sentences(document: Document, analysis: Analysis, entity: Entity) -> list[str]:
-    """Every sentence mentioning `entity`, whole and whitespace-normalised, for copying."""
-    return [
-        re.sub(r"\s+", " ", document.text[c.start : c.end]).strip()
-        for c in mention_contexts(document, analysis, entity)
-    ]

@@ -1,12 +1,12 @@
 """The entity sidebar: a filterable, sortable tree of the article's entities, and their details.
 
-The panel only shows and selects; the window connects its signals to the highlighter.
+The panel shows and selects; `create` connects it to the window's mention highlighter.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,17 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis import Analysis, Entity
+from reader.analysis.contexts import context_line, mention_contexts, mention_sentences
 from reader.document import Document
 from reader.ui.entity_model import (
     EntityFilterProxy,
     EntityRole,
     EntityTreeModel,
     SortMode,
-    context_line,
     group_name,
-    mention_contexts,
-    mention_sentences,
 )
+from reader.ui.highlighting import MentionHighlighter
+from reader.ui.plurals import plural
+from reader.ui.selection import Selection
+from reader.ui.session import Reason
 from reader.ui.settings import Settings
 
 SORT_SETTING = "entities/sort"
@@ -44,53 +46,32 @@ MAX_CONTEXT_LINES = 100
 _CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class EntityTree(QTreeView):
-    """The tree, with Esc to clear the selection and Enter to go to the first mention.
-
-    Signals:
-        escapePressed(): Esc with nothing else to do.
-        enterPressed(): Enter or Return on a row.
-    """
-
-    escapePressed = Signal()
-    enterPressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key == Qt.Key.Key_Escape:
-            self.escapePressed.emit()
-            return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            index = self.currentIndex()
-            if index.isValid() and index.data(EntityRole.ENTITY) is not None:
-                if not self.selectionModel().isSelected(index):
-                    self.selectionModel().select(
-                        index,
-                        QItemSelectionModel.SelectionFlag.ClearAndSelect
-                        | QItemSelectionModel.SelectionFlag.Rows,
-                    )
-                self.enterPressed.emit()
-            elif index.isValid():
-                self.setExpanded(index, not self.isExpanded(index))
-            return
-        super().keyPressEvent(event)
-
-
 class EntityPanel(QWidget):
     """Dock contents listing the article's entities. Follows the panel protocol.
 
+    The rows selected are the window's `Selection`: the panel writes it and follows it.
+
     Signals:
-        entitiesSelected(keys): the selected entities changed (tree order); [] clears.
         entityActivated(key): Enter on an entity: go (back) to its first mention.
         mentionRequested(key, mention_index): a context line was clicked.
         previousRequested(), nextRequested(): the mention buttons were pressed.
     """
 
-    entitiesSelected = Signal(list)
     entityActivated = Signal(str)
     mentionRequested = Signal(str, int)
     previousRequested = Signal()
     nextRequested = Signal()
+
+    title = "Entities"
+    dock_name = "entityDock"
+    dock_area = Qt.DockWidgetArea.RightDockWidgetArea
+
+    @classmethod
+    def create(cls, context) -> EntityPanel:
+        """The registry's factory: a panel wired to the window's mention highlighter."""
+        panel = cls(context.settings, context.parent)
+        panel.attach(context.highlighter, context.selection)
+        return panel
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +81,8 @@ class EntityPanel(QWidget):
         self._analysis: Analysis | None = None
         self._collapsed: set[str] = set()
         self._restoring = False
+        self._keeping_selection = False
+        self._selection: Selection | None = None
 
         self.model = EntityTreeModel(self)
         self.proxy = EntityFilterProxy(self)
@@ -107,29 +90,35 @@ class EntityPanel(QWidget):
 
         self.filter_field = QLineEdit(self)
         self.filter_field.setObjectName("entityFilter")
-        self.filter_field.setPlaceholderText("Filter entities")
-        self.filter_field.setAccessibleName("Filter entities")
+        self.filter_field.setPlaceholderText(self.tr("Filter entities"))
+        self.filter_field.setAccessibleName(self.tr("Filter entities"))
         self.filter_field.setClearButtonEnabled(True)
 
         self.sort_box = QComboBox(self)
         self.sort_box.setObjectName("entitySort")
-        self.sort_box.setAccessibleName("Sort entities by")
+        self.sort_box.setAccessibleName(self.tr("Sort entities by"))
         for mode in SortMode:
             self.sort_box.addItem(mode.title, mode.value)
-        self.show_all_action = QAction("Show &All Entities", self)
+        self.show_all_action = QAction(self.tr("Show &All Entities"), self)
         self.show_all_action.setObjectName("showAllEntitiesAction")
         self.show_all_action.setCheckable(True)
         self.show_all_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.show_all_action.setIconText("Show all")
-        self.show_all_action.setToolTip("Underline every entity mention in the article")
+        self.show_all_action.setIconText(self.tr("Show all"))
+        self.show_all_action.setToolTip(self.tr("Underline every entity mention in the article"))
+        self.next_mention_action = QAction(self.tr("&Next Mention"), self)
+        self.next_mention_action.setObjectName("nextMentionAction")
+        self.next_mention_action.setShortcut(QKeySequence("F3"))
+        self.previous_mention_action = QAction(self.tr("&Previous Mention"), self)
+        self.previous_mention_action.setObjectName("previousMentionAction")
+        self.previous_mention_action.setShortcut(QKeySequence("Shift+F3"))
         self.show_all_button = QToolButton(self)
         self.show_all_button.setObjectName("showAllEntities")
         self.show_all_button.setDefaultAction(self.show_all_action)
         self.show_all_button.setAutoRaise(True)
 
-        self.tree = EntityTree(self)
+        self.tree = QTreeView(self)
         self.tree.setObjectName("entityTree")
-        self.tree.setAccessibleName("Entities")
+        self.tree.setAccessibleName(self.tr("Entities"))
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
@@ -137,6 +126,7 @@ class EntityPanel(QWidget):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setAllColumnsShowFocus(True)
+        self.tree.setExpandsOnDoubleClick(False)  # activating a group row toggles it
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -150,11 +140,13 @@ class EntityPanel(QWidget):
         self.message.setMargin(6)
         self.message.hide()
 
-        self.previous_button = self._tool_button("previousMention", "◀", "Previous mention")
-        self.next_button = self._tool_button("nextMention", "▶", "Next mention")
+        self.previous_button = self._tool_button(
+            "previousMention", "◀", self.tr("Previous mention")
+        )
+        self.next_button = self._tool_button("nextMention", "▶", self.tr("Next mention"))
         self.position_label = QLabel(self)
         self.position_label.setObjectName("mentionPosition")
-        self.position_label.setAccessibleName("Current mention")
+        self.position_label.setAccessibleName(self.tr("Current mention"))
 
         self.detail = QLabel(self)
         self.detail.setObjectName("entityDetail")
@@ -162,7 +154,7 @@ class EntityPanel(QWidget):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.contexts = QListWidget(self)
         self.contexts.setObjectName("entityContexts")
-        self.contexts.setAccessibleName("Sentences mentioning the entity")
+        self.contexts.setAccessibleName(self.tr("Sentences mentioning the entity"))
         self.contexts.setWordWrap(True)
         self.contexts.setAlternatingRowColors(True)
         self.contexts.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -185,7 +177,7 @@ class EntityPanel(QWidget):
     def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        sort_label = QLabel("&Sort:", self)
+        sort_label = QLabel(self.tr("&Sort:"), self)
         sort_label.setBuddy(self.sort_box)
         top.addWidget(sort_label)
         top.addWidget(self.sort_box, 1)
@@ -229,8 +221,7 @@ class EntityPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.tree.collapsed.connect(lambda index: self._remember_expansion(index, False))
         self.tree.expanded.connect(lambda index: self._remember_expansion(index, True))
-        self.tree.escapePressed.connect(self.clear_selection)
-        self.tree.enterPressed.connect(self._on_enter)
+        self.tree.activated.connect(self._on_activated)
         self.tree.customContextMenuRequested.connect(self._show_context_menu)
         self.contexts.itemActivated.connect(self._on_context_activated)
         self.contexts.itemClicked.connect(self._on_context_activated)
@@ -242,25 +233,74 @@ class EntityPanel(QWidget):
 
     # --- panel protocol ---------------------------------------------------------------
 
+    def widget(self) -> QWidget:
+        return self
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.show_all_action, self.next_mention_action, self.previous_mention_action]
+
+    def attach(self, highlighter: MentionHighlighter, selection: Selection) -> None:
+        """Share the window's selection; the mention walk and "show all" drive the highlighter."""
+        self._selection = selection
+        selection.changed.connect(self._follow_selection)
+        self.next_mention_action.triggered.connect(highlighter.next_mention)
+        self.previous_mention_action.triggered.connect(highlighter.previous_mention)
+        self.nextRequested.connect(highlighter.next_mention)
+        self.previousRequested.connect(highlighter.previous_mention)
+        self.entityActivated.connect(lambda _key: highlighter.restart())
+        self.mentionRequested.connect(highlighter.go_to_mention)
+        self.show_all_action.toggled.connect(highlighter.set_show_all)
+        highlighter.statusMessage.connect(self.show_position)
+
     def show_pending(self, document: Document) -> None:
         self._document = document
         self._set_analysis(None)
-        self._show_message("Analysing…")
+        self._show_message(self.tr("Analysing…"))
 
-    def show_analysis(self, document: Document, analysis: Analysis) -> None:
-        if document is self._document and analysis is self._analysis:
+    def show_analysis(self, document: Document, analysis: Analysis, reason: str) -> None:
+        if analysis is self._analysis and document is self._document:
             return  # the view was only retypeset: keep the selection and the filter
         self._document = document
-        self._set_analysis(analysis)
+        if reason in (Reason.CORRECTED, Reason.RETYPESET) and self._analysis is not None:
+            self._replace_analysis(analysis)
+        else:
+            self._set_analysis(analysis)
         if analysis.entities:
             self.message.hide()
             self.tree.show()
         else:
-            self._show_message("No people, places or organizations were found in this article.")
+            self._show_message(
+                self.tr("No people, places or organizations were found in this article.")
+            )
+
+    def _replace_analysis(self, analysis: Analysis) -> None:
+        """A corrected analysis: same selection, current row, expansion and scroll position.
+
+        The highlighter keeps its own highlight, so the selection is restored quietly.
+        """
+        keys = self.selected_keys()
+        current = self.tree.currentIndex().data(EntityRole.KEY)
+        scroll = self.tree.verticalScrollBar().value()
+        self._analysis = analysis
+        self._keeping_selection = True
+        try:
+            self.model.set_analysis(analysis)
+            for key in keys:
+                self.select_entity(key, additive=True, scroll=False)
+            if current is not None:
+                index = self.proxy.mapFromSource(self.model.index_of_key(current))
+                if index.isValid():
+                    self.tree.selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.NoUpdate
+                    )
+        finally:
+            self._keeping_selection = False
+        self.tree.verticalScrollBar().setValue(scroll)
+        self._show_selection(self.selected_keys())
 
     def show_unavailable(self, message: str) -> None:
         self._set_analysis(None)
-        self._show_message(f"Entities are unavailable.\n\n{message}")
+        self._show_message(self.tr("Entities are unavailable.") + f"\n\n{message}")
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -273,7 +313,6 @@ class EntityPanel(QWidget):
         self._show_details(None)
         self.show_position("")
         self._set_walk_enabled(False)
-        self.entitiesSelected.emit([])
 
     # --- selection -------------------------------------------------------------------
 
@@ -287,7 +326,7 @@ class EntityPanel(QWidget):
     def _tree_order(self, index: QModelIndex) -> tuple[int, int]:
         return (index.parent().row(), index.row())
 
-    def select_entity(self, key: str, additive: bool = False) -> None:
+    def select_entity(self, key: str, additive: bool = False, scroll: bool = True) -> None:
         """Select an entity's row (as a click would), showing it even if filtered out."""
         source = self.model.index_of_key(key)
         if not source.isValid():
@@ -305,7 +344,8 @@ class EntityPanel(QWidget):
         model = self.tree.selectionModel()
         model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         model.select(index, flags)
-        self.tree.scrollTo(index)
+        if scroll:
+            self.tree.scrollTo(index)
 
     @Slot()
     def clear_selection(self) -> None:
@@ -313,11 +353,32 @@ class EntityPanel(QWidget):
 
     @Slot(QItemSelection, QItemSelection)
     def _on_selection_changed(self, _selected, _deselected) -> None:
+        if self._keeping_selection:
+            return
         keys = self.selected_keys()
+        if self._selection is not None:
+            self._selection.set_keys(keys)
+        self._show_selection(keys)
+
+    @Slot(list)
+    def _follow_selection(self, keys: list[str]) -> None:
+        """The shared selection changed elsewhere (a click in the article, another panel)."""
+        if sorted(keys) == sorted(self.selected_keys()):
+            return
+        self._keeping_selection = True
+        try:
+            if not keys:
+                self.clear_selection()
+            for position, key in enumerate(keys):
+                self.select_entity(key, additive=position > 0)
+        finally:
+            self._keeping_selection = False
+        self._show_selection(self.selected_keys())
+
+    def _show_selection(self, keys: list[str]) -> None:
         self._set_walk_enabled(bool(keys))
         if not keys:
             self.show_position("")
-        self.entitiesSelected.emit(keys)
         current = self.tree.currentIndex()
         entity = current.data(EntityRole.ENTITY) if current.isValid() else None
         if entity is None or entity.key not in keys:
@@ -331,10 +392,18 @@ class EntityPanel(QWidget):
             self._show_details(entity)
 
     @Slot()
-    def _on_enter(self) -> None:
-        entity = self.tree.currentIndex().data(EntityRole.ENTITY)
-        if entity is not None:
-            self.entityActivated.emit(entity.key)
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        """Enter (or a double click) on an entity goes to its first mention; on a group, toggles."""
+        entity = index.data(EntityRole.ENTITY)
+        if entity is None:
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
+            return
+        model = self.tree.selectionModel()
+        if not model.isSelected(index):
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            model.select(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+        self.entityActivated.emit(entity.key)
 
     def _set_walk_enabled(self, enabled: bool) -> None:
         self.previous_button.setEnabled(enabled)
@@ -391,12 +460,12 @@ class EntityPanel(QWidget):
     def _show_details(self, entity: Entity | None) -> None:
         self.contexts.clear()
         if entity is None or self._document is None or self._analysis is None:
-            self.detail.setText("Select an entity to see where the article mentions it.")
+            self.detail.setText(self.tr("Select an entity to see where the article mentions it."))
             return
-        mentions = f"{entity.count} mention{'' if entity.count == 1 else 's'}"
+        mentions = plural("%n mention(s)", entity.count)
         lines = [f"{entity.name} — {group_name(entity.group)}, {mentions}"]
         if entity.aliases:
-            lines.append("Also called: " + ", ".join(entity.aliases))
+            lines.append(self.tr("Also called: %1").replace("%1", ", ".join(entity.aliases)))
         self.detail.setText("\n".join(lines))
         document = self._document
         contexts = mention_contexts(document, self._analysis, entity, MAX_CONTEXT_LINES + 1)
@@ -404,10 +473,12 @@ class EntityPanel(QWidget):
             focus = entity.mentions[context.mention_index].start
             item = QListWidgetItem(context_line(document, context, focus))
             item.setData(_CONTEXT_ROLE, (entity.key, context.mention_index))
-            item.setToolTip("Go to this mention")
+            item.setToolTip(self.tr("Go to this mention"))
             self.contexts.addItem(item)
         if len(contexts) > MAX_CONTEXT_LINES:
-            more = QListWidgetItem(f"… and more: F3 walks through all {entity.count} mentions")
+            more = QListWidgetItem(
+                plural("… and more: F3 walks through all %n mentions", entity.count)
+            )
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.contexts.addItem(more)
 
@@ -436,8 +507,9 @@ class EntityPanel(QWidget):
             return
         menu = QMenu(self)
         several = len(entities) > 1
-        menu.addAction("Copy Names" if several else "Copy Name", lambda: self.copy_names(entities))
-        menu.addAction("Copy Mention Sentences", lambda: self.copy_sentences(entities))
+        names = self.tr("Copy Names") if several else self.tr("Copy Name")
+        menu.addAction(names, lambda: self.copy_names(entities))
+        menu.addAction(self.tr("Copy Mention Sentences"), lambda: self.copy_sentences(entities))
         menu.exec(self.tree.viewport().mapToGlobal(position))
 
     def copy_names(self, entities: list[Entity]) -> None:

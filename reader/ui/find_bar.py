@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader.ui.article_view import ArticleView
-from reader.ui.colors import find_formats
+from reader.ui.layers import FIND_ORDER, SpanLayer, SpanStyle
+
+FIND_LAYER = "find"
+# Lime is in no entity group's colours (Okabe–Ito), so a match never looks like an entity.
+FIND_COLOR = "#7FFF00"
+FIND_STYLE = SpanStyle(background=FIND_COLOR, tint=0.5)
+CURRENT_MATCH_STYLE = SpanStyle(background=FIND_COLOR, foreground="#000000", bold=True)
 
 
 def find_all(text: str, query: str) -> list[tuple[int, int]]:
@@ -20,7 +26,7 @@ def find_all(text: str, query: str) -> list[tuple[int, int]]:
 
 
 class FindBar(QWidget):
-    """Searches the article shown in an ArticleView; matches go to its "find" layer.
+    """Searches the article shown in an ArticleView; matches are its "find" span layer.
 
     Signals:
         closed(): the bar was hidden (Esc or the close button).
@@ -64,7 +70,6 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(self.find_next)
         self.close_button.clicked.connect(self.close_bar)
         QShortcut(QKeySequence("Shift+Return"), self.field, self.find_previous)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
         self.hide()
 
     def _button(self, name: str, tip: str, glyph: str) -> QToolButton:
@@ -97,8 +102,7 @@ class FindBar(QWidget):
     @Slot()
     def close_bar(self) -> None:
         self.hide()
-        self._view.clear_layer("find")
-        self._view.clear_layer("find_current")
+        self._view.clear_layer(FIND_LAYER)
         self._view.setFocus()
         self.closed.emit()
 
@@ -127,17 +131,27 @@ class FindBar(QWidget):
         self._show_matches()
 
     def _show_matches(self) -> None:
-        every, current = find_formats(self.palette())
         view = self._view
-        view.set_layer("find", (view.make_selection(s, e, every) for s, e in self._matches))
+        layer = SpanLayer(
+            FIND_LAYER,
+            FIND_ORDER,
+            tuple(self._matches),
+            FIND_STYLE,
+            current=self._index,
+            current_style=CURRENT_MATCH_STYLE,
+            mark=FIND_COLOR,
+        )
+        view.set_span_layer(layer)
         if self._index >= 0:
             start, end = self._matches[self._index]
-            view.set_layer("find_current", [view.make_selection(start, end, current)])
             view.scroll_to_offset(start, end)
-            self.count_label.setText(f"{self._index + 1} of {len(self._matches)}")
+            self.count_label.setText(
+                self.tr("%1 of %2")
+                .replace("%1", str(self._index + 1))
+                .replace("%2", str(len(self._matches)))
+            )
         else:
-            view.clear_layer("find_current")
-            self.count_label.setText("No matches" if self.field.text() else "")
+            self.count_label.setText(self.tr("No matches") if self.field.text() else "")
 
     def refresh(self) -> None:
         """Re-run the search on a newly shown article, if the bar is open."""

@@ -11,9 +11,7 @@ builds selections near the visible part of the article and follows scrolling.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
@@ -21,18 +19,19 @@ from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QPalette,
-    QTextBlock,
     QTextCharFormat,
-    QTextCursor,
 )
 from PySide6.QtWidgets import QToolTip
 
 from reader.analysis import Analysis, Entity, EntityGroup, Mention
 from reader.document import Document
-from reader.ui.article_view import ArticleView, ExtraSelection
+from reader.document.spans import SpanIndex
+from reader.ui.article_view import ArticleView, ExtraSelection, no_cursor_layout
 from reader.ui.colors import group_color, is_dark, tint
 from reader.ui.entity_model import group_name
 from reader.ui.marked_scrollbar import MarkedScrollBar
+from reader.ui.selection import Selection
+from reader.ui.session import Reason
 
 ENTITIES_LAYER = "entities"
 SHOW_ALL_LAYER = "show_all"
@@ -93,80 +92,33 @@ def group_formats(group: EntityGroup, palette: QPalette) -> GroupFormats:
     return GroupFormats(highlight, current, underline)
 
 
-@contextmanager
-def _no_cursor_layout(view: ArticleView) -> Iterator[None]:
-    """Make positioning many cursors cheap.
-
-    QTextCursor.setPosition lays out the target line to remember the cursor's x
-    position (for up/down movement), except inside an edit block. Highlight
-    cursors never move, so thousands of them are created inside an empty edit
-    block, which changes nothing in the document.
-    """
-    guard = QTextCursor(view.document())
-    guard.beginEditBlock()
-    try:
-        yield
-    finally:
-        guard.endEditBlock()
-
-
 # Mentions whose selections are prebuilt per idle event-loop turn (about 15 ms).
 PREBUILD_SLICE = 300
-
-
-class _MentionIndex:
-    """Every mention of every entity by position, to answer "what is under this offset?"."""
-
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        pairs = heapq.merge(
-            *([(m.start, m.end, i) for m in e.mentions] for i, e in enumerate(entities))
-        )
-        rows = list(pairs)
-        self.starts = [r[0] for r in rows]
-        self.ends = [r[1] for r in rows]
-        self.owners = [r[2] for r in rows]
-        self._longest = max((e - s for s, e, _ in rows), default=0)
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def at(self, offset: int) -> int | None:
-        """The row of the mention covering `offset` (its end included), or None."""
-        lo = bisect_left(self.starts, offset - self._longest)
-        hi = bisect_right(self.starts, offset)
-        best = None
-        for row in range(lo, hi):
-            if self.starts[row] <= offset < self.ends[row]:
-                return row
-            if offset == self.ends[row]:
-                best = row
-        return best
-
-    def rows_between(self, start: int, end: int) -> range:
-        return range(bisect_left(self.starts, start), bisect_right(self.starts, end))
 
 
 class MentionHighlighter(QObject):
     """Owns the entity highlight layers of an ArticleView and walking through mentions.
 
-    Follows the panel protocol (show_pending / show_analysis / show_unavailable).
+    Hears the session as panels do (show_pending / show_analysis / show_unavailable).
+
+    It highlights what the window's `Selection` holds, and writes it: a click on a
+    mention selects its entity (Ctrl+click adds it), Esc clears.
 
     Signals:
-        entityClicked(key, additive): a mention of this entity was clicked in the article
-            (additive when Ctrl was held); the sidebar should select it.
-        cleared(): the user cleared the highlight from the article (Esc).
         statusMessage(text): "mention i of N", or "" when nothing is highlighted.
         currentChanged(key, mention_index): the current mention moved.
     """
 
-    entityClicked = Signal(str, bool)
-    cleared = Signal()
     statusMessage = Signal(str)
     currentChanged = Signal(str, int)
 
-    def __init__(self, view: ArticleView, scrollbar: MarkedScrollBar | None = None) -> None:
+    def __init__(
+        self, view: ArticleView, selection: Selection, scrollbar: MarkedScrollBar | None = None
+    ) -> None:
         super().__init__(view)
         self._view = view
+        self._selection = selection
+        selection.changed.connect(self.highlight)
         self._scrollbar = scrollbar
         self._document: Document | None = None
         self._analysis: Analysis | None = None
@@ -185,7 +137,7 @@ class MentionHighlighter(QObject):
         self._prebuild_timer.timeout.connect(self._prebuild_next)
         self._index = -1
         self._anchor: int | None = None
-        self._mention_index: _MentionIndex | None = None
+        self._mention_index: SpanIndex[tuple[int, int]] | None = None
         self._show_all = False
         self._show_all_range: tuple[int, int] | None = None
         self._watched_document = None
@@ -204,18 +156,29 @@ class MentionHighlighter(QObject):
     def show_pending(self, document: Document) -> None:
         self._reset(document, None)
 
-    def show_analysis(self, document: Document, analysis: Analysis) -> None:
+    def show_analysis(self, document: Document, analysis: Analysis, reason: str) -> None:
         if document is self._document and analysis is self._analysis:
             # The view was retypeset (e.g. a palette change): same highlights, new colours.
             self._formats.clear()
-            self._selections.clear()
-            self._show_all_range = None
-            self._rebuild(keep_index=True)
-            self._update_show_all()
+            self._refresh(analysis)
+            return
+        if reason == Reason.CORRECTED and document is self._document:
+            self._refresh(analysis)  # same article, same selection, same place
             return
         self._reset(document, analysis)
         if self._show_all:
             self._update_show_all()
+
+    def _refresh(self, analysis: Analysis) -> None:
+        """Show `analysis` keeping what is highlighted and the current mention, no scrolling."""
+        self._analysis = analysis
+        self._by_key = {e.key: e for e in analysis.entities}
+        self._keys = [k for k in self._keys if k in self._by_key]
+        self._schedule_prebuild()
+        self._mention_index = None
+        self._show_all_range = None
+        self._rebuild(keep_index=True)
+        self._update_show_all()
 
     def show_unavailable(self, message: str) -> None:
         self._reset(self._document, None)
@@ -226,16 +189,7 @@ class MentionHighlighter(QObject):
         self._analysis = analysis
         self._by_key = {e.key: e for e in analysis.entities} if analysis else {}
         self._formats.clear()
-        self._selections.clear()
-        # Entities with many mentions get their selections ready in idle time.
-        self._prebuild = [
-            e.key for e in sorted(self._by_key.values(), key=lambda e: -e.count) if e.count >= 200
-        ]
-        self._partial = []
-        if self._prebuild:
-            self._prebuild_timer.start()
-        else:
-            self._prebuild_timer.stop()
+        self._schedule_prebuild()
         self._mention_index = None
         self._show_all_range = None
         self._keys = []
@@ -252,6 +206,18 @@ class MentionHighlighter(QObject):
         if qdoc is not self._watched_document:  # the view makes a new one per article
             self._watched_document = qdoc
             qdoc.documentLayout().documentSizeChanged.connect(self._schedule_marks)
+
+    def _schedule_prebuild(self) -> None:
+        """Entities with many mentions get their selections ready in idle time."""
+        self._selections.clear()
+        self._prebuild = [
+            e.key for e in sorted(self._by_key.values(), key=lambda e: -e.count) if e.count >= 200
+        ]
+        self._partial = []
+        if self._prebuild:
+            self._prebuild_timer.start()
+        else:
+            self._prebuild_timer.stop()
 
     # --- what is highlighted ----------------------------------------------------------
 
@@ -295,7 +261,7 @@ class MentionHighlighter(QObject):
 
     @Slot()
     def clear(self) -> None:
-        self.highlight([])
+        self._selection.clear()
 
     @Slot()
     def next_mention(self) -> None:
@@ -328,8 +294,8 @@ class MentionHighlighter(QObject):
         self._show_current(scroll=True)
 
     def _walk_index_at(self, offset: int) -> int:
-        starts = [m.start for m, _ in self._walk]
-        return max(0, min(len(self._walk) - 1, bisect_right(starts, offset) - 1))
+        walk = SpanIndex((m.start, m.end, i) for i, (m, _) in enumerate(self._walk))
+        return max(0, min(len(self._walk) - 1, walk.floor(offset)))
 
     def _group_formats(self, group: EntityGroup) -> GroupFormats:
         formats = self._formats.get(group)
@@ -381,7 +347,7 @@ class MentionHighlighter(QObject):
         if cached is None:
             view = self._view
             fmt = self._group_formats(entity.group).highlight
-            with _no_cursor_layout(view):
+            with no_cursor_layout(view):
                 cached = [view.make_selection(m.start, m.end, fmt) for m in entity.mentions]
             self._selections[entity.key] = cached
         return cached
@@ -442,36 +408,17 @@ class MentionHighlighter(QObject):
 
     @Slot()
     def _update_marks(self) -> None:
-        bar = self._scrollbar
-        if bar is None:
+        if self._scrollbar is None:
             return
-        if not self._walk:
-            bar.clear_marks()
-            return
-        qdoc = self._view.document()
-        doc_layout = qdoc.documentLayout()
-        height = max(1.0, doc_layout.documentSize().height())
-        offsets = self._view.offsets
         palette = self._view.palette()
         colors = {group: line_color(group, palette) for group in EntityGroup}
-        marks = []
-        block = QTextBlock()
-        top = block_height = 0.0
-        length = 1
-        for mention, entity in self._walk:
-            position = offsets.to_qt(mention.start)
-            if not block.isValid() or not (
-                block.position() <= position < block.position() + block.length()
-            ):
-                block = qdoc.findBlock(position)
-                if not block.isValid():
-                    continue
-                rect = doc_layout.blockBoundingRect(block)
-                top, block_height, length = rect.top(), rect.height(), max(1, block.length())
-            # Within a block, interpolating beats laying out each line: marks are pixels apart.
-            y = top + block_height * (position - block.position()) / length
-            marks.append((y / height, colors[entity.group]))
-        bar.set_marks(marks)
+        fractions = self._view.mark_fractions(m.start for m, _ in self._walk)
+        marks = [
+            (f, colors[entity.group])
+            for f, (_, entity) in zip(fractions, self._walk, strict=True)
+            if f is not None
+        ]
+        self._view.set_marks(ENTITIES_LAYER, marks)
 
     # --- show all -------------------------------------------------------------------
 
@@ -488,10 +435,15 @@ class MentionHighlighter(QObject):
         else:
             self._view.clear_layer(SHOW_ALL_LAYER)
 
-    def _index_of_mentions(self) -> _MentionIndex:
+    def _index_of_mentions(self) -> SpanIndex[tuple[int, int]]:
+        """Every mention of every entity; payload: (entity row, mention row)."""
         if self._mention_index is None:
             entities = self._analysis.entities if self._analysis else ()
-            self._mention_index = _MentionIndex(entities)
+            self._mention_index = SpanIndex(
+                (m.start, m.end, (i, k))
+                for i, e in enumerate(entities)
+                for k, m in enumerate(e.mentions)
+            )
         return self._mention_index
 
     @Slot()
@@ -509,12 +461,12 @@ class MentionHighlighter(QObject):
         start, end = max(0, top - margin), bottom + margin
         index = self._index_of_mentions()
         entities = self._analysis.entities
-        with _no_cursor_layout(view):
+        with no_cursor_layout(view):
             selections = [
                 view.make_selection(
                     index.starts[row],
                     index.ends[row],
-                    self._group_formats(entities[index.owners[row]].group).underline,
+                    self._group_formats(entities[index.payloads[row][0]].group).underline,
                 )
                 for row in index.rows_between(start, end)
             ]
@@ -531,9 +483,8 @@ class MentionHighlighter(QObject):
         row = index.at(offset)
         if row is None:
             return None
-        entity = self._analysis.entities[index.owners[row]]
-        starts = [m.start for m in entity.mentions]
-        return entity, bisect_left(starts, index.starts[row])
+        entity_row, mention_row = index.payloads[row]
+        return self._analysis.entities[entity_row], mention_row
 
     @Slot(int)
     def _on_position_clicked(self, offset: int) -> None:
@@ -543,7 +494,10 @@ class MentionHighlighter(QObject):
         entity, mention_index = found
         additive = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
         self._anchor = entity.mentions[mention_index].start
-        self.entityClicked.emit(entity.key, additive)
+        if additive:
+            self._selection.add(entity.key)
+        else:
+            self._selection.set_keys([entity.key])
         if self._anchor is not None and entity.key in self._keys:
             # The entity was already selected, so the selection did not change.
             self._anchor = None
@@ -552,15 +506,6 @@ class MentionHighlighter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if (
-            kind == QEvent.Type.KeyPress
-            and watched is self._view
-            and event.key() == Qt.Key.Key_Escape
-            and self._keys
-        ):
-            self.clear()
-            self.cleared.emit()
-            return True
         if kind == QEvent.Type.ToolTip and watched is self._view.viewport():
             return self._show_tooltip(event)
         if kind == QEvent.Type.Resize and watched is self._view.viewport():

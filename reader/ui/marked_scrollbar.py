@@ -1,4 +1,4 @@
-"""A scrollbar that shows where highlighted mentions are, like an editor's search marks."""
+"""A scrollbar that shows where highlights are, like an editor's search marks: one set per layer."""
 
 from __future__ import annotations
 
@@ -16,19 +16,19 @@ class MarkedScrollBar(QScrollBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleScrollBar")
-        self._marks: list[tuple[float, QColor]] = []
+        self._layers: dict[str, list[tuple[float, QColor]]] = {}
 
     @property
     def marks(self) -> list[tuple[float, QColor]]:
-        return list(self._marks)
+        """Every layer's marks, in layer-name order."""
+        return [mark for name in sorted(self._layers) for mark in self._layers[name]]
 
-    def set_marks(self, marks: Iterable[tuple[float, QColor]]) -> None:
-        self._marks = [(min(1.0, max(0.0, f)), QColor(c)) for f, c in marks]
-        self.update()
-
-    def clear_marks(self) -> None:
-        if self._marks:
-            self._marks = []
+    def set_layer_marks(self, name: str, marks: Iterable[tuple[float, QColor]]) -> None:
+        """Replace the marks of one layer; an empty list removes them."""
+        clamped = [(min(1.0, max(0.0, f)), QColor(c)) for f, c in marks]
+        if clamped or self._layers.pop(name, None) is not None:
+            if clamped:
+                self._layers[name] = clamped
             self.update()
 
     def groove_rect(self):
@@ -43,13 +43,14 @@ class MarkedScrollBar(QScrollBar):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._marks:
+        marks = self.marks
+        if not marks:
             return
         groove = self.groove_rect()
         span = max(1, groove.height() - MARK_HEIGHT)
         # Many mentions land on the same pixel row: paint each row once.
         rows: dict[int, QColor] = {}
-        for fraction, color in self._marks:
+        for fraction, color in marks:
             rows.setdefault(groove.top() + round(fraction * span), color)
         painter = QPainter(self)
         left = groove.left() + 2

@@ -21,10 +21,6 @@ class Settings:
             )
             self._qs.clear()
 
-    @property
-    def qsettings(self) -> QSettings:
-        return self._qs
-
     def _get(self, key: str, default, kind: type):
         try:
             value = self._qs.value(key, default)

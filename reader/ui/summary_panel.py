@@ -1,19 +1,26 @@
 """The summary pane: the article's own key points and a generated summary of its body.
 
-Changing the length re-runs only the summarizer on the analysis already made. The
-pane is rich text built from escaped article text, so nothing in an article is
-ever read as markup.
+Changing the length asks the analysis service for another length of the analysis
+already made (no model call). The pane is typeset with QTextCursor from article text,
+like the article itself, so nothing in an article is ever read as markup.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
+from PySide6.QtGui import (
+    QGuiApplication,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,12 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis import Analysis, EntityGroup, SummarySentence
-from reader.analysis.model import DEFAULT_SUMMARY_LENGTH as DEFAULT_LENGTH
-from reader.analysis.model import MAX_SUMMARY_LENGTH as MAX_LENGTH
-from reader.analysis.model import MIN_SUMMARY_LENGTH as MIN_LENGTH
+from reader.analysis.model import (
+    DEFAULT_SUMMARY_LENGTH,
+    MAX_SUMMARY_LENGTH,
+    MIN_SUMMARY_LENGTH,
+)
 from reader.document import BlockKind, Document
 from reader.ui.article_view import ArticleView
 from reader.ui.colors import group_color, tint
+from reader.ui.layers import SUMMARY_ORDER, SpanLayer, SpanStyle
+from reader.ui.session import Reason
 
 LENGTH_SETTING = "summary/length"
 SUMMARY_LAYER = "summary"
@@ -50,7 +61,7 @@ def _plain(text: str) -> str:
 class SummaryPanel(QWidget):
     """Dock contents: key points and summary; a click scrolls the article there and marks it.
 
-    Follows the panel protocol (show_pending / show_analysis / show_unavailable).
+    Follows the panel protocol (`reader.ui.panels.Panel`).
 
     Signals:
         lengthChanged(int): the reader chose another summary length (already remembered).
@@ -58,11 +69,28 @@ class SummaryPanel(QWidget):
 
     lengthChanged = Signal(int)
 
-    def __init__(self, view: ArticleView, settings=None, parent: QWidget | None = None) -> None:
+    title = "Summary"
+    dock_name = "summaryDock"
+    dock_area = Qt.DockWidgetArea.RightDockWidgetArea
+
+    @classmethod
+    def create(cls, context) -> SummaryPanel:
+        """The registry's factory: other lengths are asked of the analysis service."""
+        return cls(context.view, context.settings, context.parent, context.session.service.summary)
+
+    def __init__(
+        self,
+        view: ArticleView,
+        settings=None,
+        parent: QWidget | None = None,
+        summarize: Callable[[Document, Analysis, int], tuple[SummarySentence, ...]] | None = None,
+    ) -> None:
+        """`summarize(document, analysis, length)` gives other lengths (default: a prefix)."""
         super().__init__(parent)
         self.setObjectName("summaryPanel")
         self._view = view
         self._settings = settings
+        self._summarize_at = summarize
         self._document: Document | None = None
         self._analysis: Analysis | None = None
         self._key_points: tuple[_Span, ...] = ()
@@ -71,26 +99,28 @@ class SummaryPanel(QWidget):
 
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("summaryView")
-        self.browser.setAccessibleName("Summary")
+        self.browser.setAccessibleName(self.tr("Summary"))
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.length_box = QSpinBox(self)
         self.length_box.setObjectName("summaryLength")
-        self.length_box.setAccessibleName("Summary length in sentences")
-        self.length_box.setRange(MIN_LENGTH, MAX_LENGTH)
-        self.length_box.setSuffix(" sentences")
+        self.length_box.setAccessibleName(self.tr("Summary length in sentences"))
+        self.length_box.setRange(MIN_SUMMARY_LENGTH, MAX_SUMMARY_LENGTH)
+        self.length_box.setSuffix(self.tr(" sentences"))
         self.length_box.setValue(self._stored_length())
-        length_label = QLabel("&Length:", self)
+        length_label = QLabel(self.tr("&Length:"), self)
         length_label.setBuddy(self.length_box)
 
-        self.copy_button = QPushButton("Copy", self)
+        self.copy_button = QPushButton(self.tr("Copy"), self)
         self.copy_button.setObjectName("copySummary")
-        self.copy_button.setToolTip("Copy the key points and summary as plain text")
-        self.copy_markdown_button = QPushButton("Copy as Markdown", self)
+        self.copy_button.setToolTip(self.tr("Copy the key points and summary as plain text"))
+        self.copy_markdown_button = QPushButton(self.tr("Copy as Markdown"), self)
         self.copy_markdown_button.setObjectName("copySummaryMarkdown")
-        self.copy_markdown_button.setToolTip("Copy the title, key points and summary as Markdown")
+        self.copy_markdown_button.setToolTip(
+            self.tr("Copy the title, key points and summary as Markdown")
+        )
 
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
@@ -115,24 +145,36 @@ class SummaryPanel(QWidget):
 
     def show_pending(self, document: Document) -> None:
         self._set_document(document)
-        self._analysis = None
+        self._set_analysis(None)
         self._summary = ()
-        self._note = "Analysing…"
+        self._note = self.tr("Analysing…")
         self._render()
 
-    def show_analysis(self, document: Document, analysis: Analysis) -> None:
+    def widget(self) -> QWidget:
+        return self
+
+    def menu_actions(self) -> list:
+        return []
+
+    def show_analysis(self, document: Document, analysis: Analysis, reason: str) -> None:
         if document is not self._document:
             self._set_document(document)
-        self._analysis = analysis
+        scroll = self.browser.verticalScrollBar().value()
+        self._set_analysis(analysis)
         self._summary = self._summarize(self.length_box.value())
-        self._note = "" if self._summary else "The body is too short to summarize."
+        self._note = "" if self._summary else self.tr("The body is too short to summarize.")
         self._render()
+        if reason in (Reason.CORRECTED, Reason.RETYPESET):
+            self.browser.verticalScrollBar().setValue(scroll)
 
     def show_unavailable(self, message: str) -> None:
-        self._analysis = None
+        self._set_analysis(None)
         self._summary = ()
         self._note = f"The summary is unavailable. {message}"
         self._render()
+
+    def _set_analysis(self, analysis: Analysis | None) -> None:
+        self._analysis = analysis
 
     def _set_document(self, document: Document) -> None:
         self._document = document
@@ -157,82 +199,99 @@ class SummaryPanel(QWidget):
         analysis, document = self._analysis, self._document
         if analysis is None or document is None:
             return ()
-        if not analysis.sentences or (analysis.summary and length == DEFAULT_LENGTH):
+        if self._summarize_at is None:
             return analysis.summary[:length]
-        from reader.analysis.summary import summarize  # numpy loads only when needed
-
-        return summarize(document, analysis.sentences, analysis.entities, length)
+        return self._summarize_at(document, analysis, length)
 
     def _render(self) -> None:
+        """Typeset the pane with QTextCursor, as the article is: article text is never markup."""
         palette = self.browser.palette()
-        text_color = palette.color(QPalette.ColorRole.Text).name()
-        quiet = palette.color(QPalette.ColorRole.PlaceholderText).name()
-        accent = palette.color(QPalette.ColorRole.Link).name()
-        heading = (
-            f'<p style="margin-top:6px; margin-bottom:4px; color:{accent}; '
-            f'font-weight:600; font-size:small">{{}}</p>'
-        )
-        link = f'<a href="{{}}" style="color:{text_color}; text-decoration:none">{{}}</a>'
-        parts: list[str] = []
+        self.browser.clear()
+        cursor = QTextCursor(self.browser.document())
+        quiet = QTextCharFormat()
+        quiet.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
         document = self._document
         if document is None:
-            parts.append(f'<p style="color:{quiet}">Open an article to see its gist here.</p>')
+            cursor.insertText(self.tr("Open an article to see its gist here."), quiet)
         else:
+            first = True
             if self._key_points:
-                parts.append(heading.format("KEY POINTS"))
-                items = "".join(
-                    f'<li style="margin-bottom:4px">{link.format(f"kp:{i}", self._marked(s))}</li>'
-                    for i, s in enumerate(self._key_points)
-                )
-                parts.append(f'<ul style="margin-left:0px; -qt-list-indent:1">{items}</ul>')
-            parts.append(heading.format("SUMMARY"))
-            if self._summary:
-                parts.extend(
-                    f'<p style="margin-bottom:8px">{link.format(f"s:{i}", self._marked(s))}</p>'
-                    for i, s in enumerate(self._summary)
-                )
+                self._heading(cursor, self.tr("KEY POINTS"), first)
+                first = False
+                items = QTextListFormat()
+                items.setStyle(QTextListFormat.Style.ListDisc)
+                items.setIndent(1)
+                for i, span in enumerate(self._key_points):
+                    if i == 0:
+                        cursor.insertBlock(_spaced(4), QTextCharFormat())
+                        cursor.createList(items)
+                    else:  # the next item of the same list
+                        cursor.insertBlock(cursor.blockFormat(), QTextCharFormat())
+                    self._insert_marked(cursor, span, f"kp:{i}")
+            self._heading(cursor, self.tr("SUMMARY"), first)
+            for i, sentence in enumerate(self._summary):
+                cursor.insertBlock(_spaced(8), QTextCharFormat())
+                self._insert_marked(cursor, sentence, f"s:{i}")
             if self._note:
-                parts.append(f'<p style="color:{quiet}">{html.escape(self._note)}</p>')
-        self.browser.setHtml("".join(parts))
+                cursor.insertBlock(_spaced(0), QTextCharFormat())
+                cursor.insertText(self._note, quiet)
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         has_content = bool(self._summary or self._key_points)
         self.copy_button.setEnabled(has_content)
         self.copy_markdown_button.setEnabled(has_content)
 
-    def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, EntityGroup]]:
-        """Mentions inside [start, end), by position: a bisection per entity, no full scan."""
-        found: list[tuple[int, int, EntityGroup]] = []
-        if self._analysis is None:
-            return found
-        for entity in self._analysis.entities:
-            mentions = entity.mentions
-            k = bisect_left(mentions, start, key=lambda m: m.start)
-            while k < len(mentions) and mentions[k].start < end:
-                if mentions[k].end <= end:
-                    found.append((mentions[k].start, mentions[k].end, entity.group))
-                k += 1
-        found.sort(key=lambda m: (m[0], m[1]))
-        return found
+    def _heading(self, cursor: QTextCursor, text: str, first: bool) -> None:
+        block = _spaced(4)
+        block.setTopMargin(0 if first else 6)
+        if first:
+            cursor.setBlockFormat(block)
+        else:
+            cursor.insertBlock(block, QTextCharFormat())
+        current = cursor.currentList()
+        if current is not None:  # the heading after the key points is not an item
+            current.remove(cursor.block())
+            block.setIndent(0)
+            cursor.setBlockFormat(block)
+        fmt = QTextCharFormat()
+        fmt.setForeground(self.browser.palette().color(QPalette.ColorRole.Link))
+        fmt.setFontWeight(600)
+        fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
+        cursor.insertText(text, fmt)
 
-    def _marked(self, span) -> str:
-        """Escaped text of a span with its entity mentions tinted in their group colour."""
+    def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, EntityGroup]]:
+        """Mentions inside [start, end), by position."""
+        entities = self._analysis.entities if self._analysis is not None else ()
+        return sorted(
+            (m.start, m.end, e.group) for e in entities for m in e.mentions_within(start, end)
+        )
+
+    def _insert_marked(self, cursor: QTextCursor, span, href: str) -> None:
+        """A span of the article as a link, its entity mentions tinted in their group colour."""
         document = self._document
         assert document is not None
         palette = self.browser.palette()
-        mentions = self._mentions_in(span.start, span.end)
-        out: list[str] = []
+        link = QTextCharFormat()
+        link.setAnchor(True)
+        link.setAnchorHref(href)
+        link.setForeground(palette.color(QPalette.ColorRole.Text))
+        pieces: list[tuple[str, EntityGroup | None]] = []
         position = span.start
-        for start, end, group in mentions:
+        for start, end, group in self._mentions_in(span.start, span.end):
             if start < position:
                 continue  # overlapping mentions: the first one wins
-            out.append(html.escape(_plain_keep_edges(document.text[position:start])))
-            background = tint(group_color(group), palette, 0.42).name()
-            out.append(
-                f'<span style="background-color:{background}">'
-                f"{html.escape(document.text[start:end])}</span>"
-            )
+            pieces.append((_plain_keep_edges(document.text[position:start]), None))
+            pieces.append((document.text[start:end], group))
             position = end
-        out.append(html.escape(_plain_keep_edges(document.text[position : span.end])))
-        return "".join(out).strip()
+        pieces.append((_plain_keep_edges(document.text[position : span.end]), None))
+        if pieces:  # the spans are stripped sentences: no space at either end
+            pieces[0] = (pieces[0][0].lstrip(), pieces[0][1])
+            pieces[-1] = (pieces[-1][0].rstrip(), pieces[-1][1])
+        for text, group in pieces:
+            fmt = QTextCharFormat(link)
+            if group is not None:
+                fmt.setBackground(tint(group_color(group), palette, 0.42))
+            if text:
+                cursor.insertText(text, fmt)
 
     # --- clicks ------------------------------------------------------------------------
 
@@ -249,11 +308,9 @@ class SummaryPanel(QWidget):
     def go_to(self, start: int, end: int) -> None:
         """Scroll the article to a sentence and mark it until another is chosen."""
         view = self._view
-        mark = QTextCharFormat()
-        mark.setBackground(
-            tint(QColor(view.palette().color(QPalette.ColorRole.Highlight)), view.palette(), 0.22)
-        )
-        view.set_layer(SUMMARY_LAYER, [view.make_selection(start, end, mark)])
+        accent = view.palette().color(QPalette.ColorRole.Highlight).name()
+        style = SpanStyle(background=accent, tint=0.22)
+        view.set_span_layer(SpanLayer(SUMMARY_LAYER, SUMMARY_ORDER, ((start, end),), style))
         view.scroll_to_offset(start, end)
 
     def click_summary_sentence(self, index: int) -> None:
@@ -267,9 +324,11 @@ class SummaryPanel(QWidget):
 
     def _stored_length(self) -> int:
         if self._settings is None:
-            return DEFAULT_LENGTH
-        value = self._settings.value(LENGTH_SETTING, DEFAULT_LENGTH, int)
-        return value if MIN_LENGTH <= value <= MAX_LENGTH else DEFAULT_LENGTH
+            return DEFAULT_SUMMARY_LENGTH
+        value = self._settings.value(LENGTH_SETTING, DEFAULT_SUMMARY_LENGTH, int)
+        return (
+            value if MIN_SUMMARY_LENGTH <= value <= MAX_SUMMARY_LENGTH else DEFAULT_SUMMARY_LENGTH
+        )
 
     @Slot(int)
     def _on_length_changed(self, length: int) -> None:
@@ -312,12 +371,18 @@ class SummaryPanel(QWidget):
     @Slot()
     def _show_context_menu(self, position) -> None:
         menu = QMenu(self)
-        copy_selection = menu.addAction("Copy Selection", self.browser.copy)
+        copy_selection = menu.addAction(self.tr("Copy Selection"), self.browser.copy)
         copy_selection.setEnabled(self.browser.textCursor().hasSelection())
         menu.addSeparator()
-        menu.addAction("Copy Summary", self.copy_plain_text)
-        menu.addAction("Copy Summary as Markdown", self.copy_markdown)
+        menu.addAction(self.tr("Copy Summary"), self.copy_plain_text)
+        menu.addAction(self.tr("Copy Summary as Markdown"), self.copy_markdown)
         menu.exec(self.browser.viewport().mapToGlobal(position))
+
+
+def _spaced(bottom: int) -> QTextBlockFormat:
+    block = QTextBlockFormat()
+    block.setBottomMargin(bottom)
+    return block
 
 
 def _plain_keep_edges(text: str) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
-from reader.analysis.annotate import annotate
+from reader.analysis.annotate import annotate_texts
 from reader.analysis.parallel import AnnotatorPool, _shares
 from reader.analysis.pipeline import analyse_document
 from reader.document import load_document
@@ -35,7 +36,7 @@ def pool(nlp):
 def test_pool_annotates_like_the_model_in_process(pool) -> None:
     document = load_document(next(iter(sorted(FIXTURES.glob("*.txt")))))
     texts = [document.block_text(b) for b in document.blocks]
-    assert pool.annotate(texts) == annotate(texts)
+    assert pool.annotate(texts) == annotate_texts(texts)
 
 
 def test_analysis_through_the_pool_equals_in_process(pool) -> None:
@@ -44,21 +45,20 @@ def test_analysis_through_the_pool_equals_in_process(pool) -> None:
         assert analyse_document(document, annotator=pool.annotate) == analyse_document(document)
 
 
-def test_a_pool_without_a_model_says_so(monkeypatch) -> None:
+def test_a_pool_without_a_model_says_so() -> None:
     from reader.analysis.language import LanguageModelError
 
     # A worker that cannot load the model reports why; the pool raises it in words.
-    monkeypatch.setattr("reader.analysis.parallel._serve", _serve_without_model)
-    pool = AnnotatorPool(1)
+    without_model = (
+        "import sys; from reader.analysis.worker import send; "
+        "send(sys.stdout.buffer, ('error', 'The English language model is not installed.'))"
+    )
+    pool = AnnotatorPool(1, command=[sys.executable, "-c", without_model])
     try:
         with pytest.raises(LanguageModelError, match="not installed"):
             pool.annotate(["A text."])
     finally:
         pool.close()
-
-
-def _serve_without_model(conn) -> None:
-    conn.send(("error", "The English language model is not installed."))
 
 
 def test_a_long_request_brings_in_a_second_worker_with_the_same_results(pool) -> None:
@@ -73,4 +73,4 @@ def test_a_long_request_brings_in_a_second_worker_with_the_same_results(pool) ->
     first = pool.annotate(texts)
     pool.wait_started()  # the second worker has loaded its model
     assert pool.ready_workers == 2
-    assert pool.annotate(texts) == first == annotate(texts)
+    assert pool.annotate(texts) == first == annotate_texts(texts)

@@ -1,4 +1,4 @@
-"""GUI fixtures: a main window with a fast, synchronous fake analyser (no spaCy)."""
+"""GUI fixtures: a main window on the real AnalysisService with a fast fake engine (no spaCy)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from collections.abc import Callable
 import pytest
 
 from reader.analysis import Analysis, Entity, EntityGroup, Mention
+from reader.analysis.service import AnalysisService
 from reader.document import BlockKind, Document
+from tests.ui.fake_engine import FakeEngine
 
 
 def capitalised_names(document: Document, progress, is_cancelled) -> Analysis:
@@ -49,20 +51,19 @@ class GatedAnalyser:
 def make_window(qtbot, isolated_settings) -> Callable:
     from reader.ui.main_window import MainWindow
 
-    windows = []
+    services = []
 
-    def factory(analyser=capitalised_names, warm_up=None):
-        window = MainWindow(analyser=analyser, warm_up=warm_up)
+    def factory(analyser=capitalised_names):
+        service = AnalysisService(FakeEngine(analyser))
+        services.append(service)
+        window = MainWindow(service=service)
         qtbot.addWidget(window)
         window.show()
-        windows.append(window)
         return window
 
     yield factory
-    for window in windows:
-        window.runner.cancel()
-        window.runner.wait(5000)
-        window.loader.wait(5000)
+    for service in services:
+        service.close()
 
 
 @pytest.fixture

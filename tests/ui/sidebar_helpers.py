@@ -11,9 +11,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTreeView
 
+from reader.analysis.service import AnalysisUnavailable
 from reader.ui.colors import GROUP_COLORS
 from reader.ui.entity_model import EntityRole
-from reader.ui.workers import AnalysisUnavailable
 
 NO_MODEL = "No language model is installed. Run ./dev.sh setup."
 

@@ -26,7 +26,7 @@ def test_text_is_shown_before_the_analysis_finishes(qtbot, make_window, tmp_path
         window.open_path(str(path))
     assert "Innsbruck" in window.article_view.toPlainText()
     assert finished == []
-    assert window.analysis_label.text() == "Analysing…"
+    assert window.status.analysis_label.text() == "Analysing…"
     analyser.gate.set()
     with qtbot.waitSignal(window.analysisFinished, timeout=10000):
         pass
@@ -70,8 +70,8 @@ def test_progress_bar_shows_on_long_articles(qtbot, make_window, tmp_path) -> No
     path = write(tmp_path, "long.txt", long_text)
     with qtbot.waitSignal(window.documentReady, timeout=20000):
         window.open_path(str(path))
-    assert window.progress_bar.isVisible()
+    assert window.status.progress_bar.isVisible()
     analyser.gate.set()
     with qtbot.waitSignal(window.analysisFinished, timeout=20000):
         pass
-    assert not window.progress_bar.isVisible()
+    assert not window.status.progress_bar.isVisible()

@@ -246,7 +246,7 @@ def test_corrupt_settings_file_falls_back_to_defaults(
 
 
 def test_missing_language_model_keeps_the_article_readable(qtbot, make_window, tmp_path) -> None:
-    from reader.ui.workers import AnalysisUnavailable
+    from reader.analysis.service import AnalysisUnavailable
 
     def no_model(document, progress, is_cancelled):
         raise AnalysisUnavailable(
@@ -260,7 +260,7 @@ def test_missing_language_model_keeps_the_article_readable(qtbot, make_window, t
         window.open_path(str(path))
     assert "language model is not installed" in blocker.args[1]
     assert window.article_view.toPlainText().startswith("Harbour Reopens")
-    assert "unavailable" in window.analysis_label.text().lower()
+    assert "unavailable" in window.status.analysis_label.text().lower()
     from PySide6.QtWidgets import QLabel
 
     sidebar = window.findChild(QLabel, "entityMessage")

@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget
 
 from reader.ui.entity_model import EntityFilterProxy, EntityTreeModel, SortMode
+from reader.ui.entity_panel import EntityPanel
 from tests.ui.fake_entities import ARTICLE, DictionaryAnalyser
 from tests.ui.sidebar_helpers import (
     click_entity,
@@ -36,7 +37,7 @@ def test_tree_lists_groups_and_entities_with_counts(analysed) -> None:
 
 
 def test_item_models_pass_the_model_tester(qtmodeltester, analysed) -> None:
-    panel = analysed.entity_panel
+    panel = analysed.panel(EntityPanel)
     qtmodeltester.check(panel.model)
     panel.filter_field.setText("e")
     qtmodeltester.check(panel.proxy)
@@ -72,7 +73,7 @@ def test_clicking_an_entity_highlights_exactly_its_mentions(qtbot, analysed) -> 
 def test_ctrl_click_keeps_both_entities_highlighted(qtbot, analysed) -> None:
     click_entity(qtbot, analysed, "Ilse Varga")
     click_entity(qtbot, analysed, "Selby", Qt.KeyboardModifier.ControlModifier)
-    assert analysed.entity_panel.selected_keys() == ["person:Ilse Varga", "place:Selby"]
+    assert analysed.panel(EntityPanel).selected_keys() == ["person:Ilse Varga", "place:Selby"]
     expected = [*entity(analysed, "Ilse Varga").mentions, *entity(analysed, "Selby").mentions]
     assert sorted(highlighted(analysed)) == sorted(m.text for m in expected)
     colours = {
@@ -99,7 +100,7 @@ def test_filter_narrows_the_tree_by_name_or_alias(qtbot, analysed) -> None:
     field.clear()
     assert len(entity_rows(analysed)) == len(analysed.analysis.entities)
     # Filtering never re-analyses.
-    assert len(analysed.runner._analyser.calls) == 1
+    assert len(analysed.service.engine.analyser.calls) == 1
 
 
 def test_sort_by_salience_name_and_first_appearance(qtbot, analysed) -> None:
@@ -127,7 +128,7 @@ def test_sort_choice_is_remembered(qtbot, make_window, article) -> None:
 
 def test_details_show_aliases_and_context_sentences_that_jump(qtbot, analysed) -> None:
     click_entity(qtbot, analysed, "Ilse Varga")
-    panel = analysed.entity_panel
+    panel = analysed.panel(EntityPanel)
     assert "Also called: Varga" in panel.detail.text()
     contexts = analysed.findChild(QListWidget, "entityContexts")
     lines = [contexts.item(i).text() for i in range(contexts.count())]
@@ -164,18 +165,18 @@ def test_keyboard_only_arrows_and_enter(qtbot, analysed) -> None:
     view.setFocus()
     view.setCurrentIndex(view.model().index(0, 0))  # the People group
     qtbot.keyClick(view, Qt.Key.Key_Down)
-    assert analysed.entity_panel.selected_keys() == ["person:Ilse Varga"]
+    assert analysed.panel(EntityPanel).selected_keys() == ["person:Ilse Varga"]
     qtbot.keyClick(view, Qt.Key.Key_Down)
     assert highlighted(analysed) == ["Tomas Rill"]
     qtbot.keyClick(view, Qt.Key.Key_Up)
-    analysed.next_mention_action.trigger()
+    analysed.panel(EntityPanel).next_mention_action.trigger()
     assert analysed.statusBar().currentMessage() == "mention 2 of 4"
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert analysed.statusBar().currentMessage() == "mention 1 of 4"
 
 
 def test_copy_name_and_mention_sentences(qtbot, analysed) -> None:
-    panel = analysed.entity_panel
+    panel = analysed.panel(EntityPanel)
     selby = entity(analysed, "Selby")
     panel.copy_names([selby])
     assert QGuiApplication.clipboard().text() == "Selby"
@@ -188,7 +189,7 @@ def test_copy_name_and_mention_sentences(qtbot, analysed) -> None:
 
 def test_unavailable_analysis_says_why_and_the_article_stays(qtbot, make_window, article) -> None:
     window = open_without_model(qtbot, make_window, article)
-    message = window.findChild(type(window.entity_panel.message), "entityMessage")
+    message = window.findChild(type(window.panel(EntityPanel).message), "entityMessage")
     assert message.isVisible()
     assert "No language model" in message.text()
     assert not tree(window).isVisible()

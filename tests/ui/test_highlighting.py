@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
+from reader.ui.entity_panel import EntityPanel
 from tests.ui.fake_entities import SECOND_ARTICLE, DictionaryAnalyser
 from tests.ui.sidebar_helpers import (
     click_entity,
@@ -57,18 +58,18 @@ def test_buttons_walk_too_and_mentions_scroll_into_view(qtbot, make_window, tmp_
     click_entity(qtbot, window, "Selby")
     bar = window.article_view.verticalScrollBar()
     assert bar.maximum() > 0 and bar.value() == 0
-    qtbot.mouseClick(window.entity_panel.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.panel(EntityPanel).next_button, Qt.MouseButton.LeftButton)
     assert window.statusBar().currentMessage() == "mention 2 of 2"
     assert bar.value() > bar.maximum() // 2
     view = window.article_view
     rect = view.cursorRect(current_selection(window).cursor)
     assert view.viewport().rect().contains(rect.center())
-    qtbot.mouseClick(window.entity_panel.previous_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.panel(EntityPanel).previous_button, Qt.MouseButton.LeftButton)
     assert bar.value() < bar.maximum() // 2
 
 
 def test_show_all_underlines_every_mention_in_its_group_colour(qtbot, analysed) -> None:
-    action = analysed.entity_panel.show_all_action
+    action = analysed.panel(EntityPanel).show_all_action
     assert action in analysed.view_menu.actions()
     action.trigger()
     layer = analysed.article_view.layer("show_all")
@@ -89,7 +90,7 @@ def test_clicking_a_mention_in_the_article_selects_its_entity(qtbot, analysed) -
     mention = varga.mentions[2]  # "Varga said..."
     rect = view.cursorRect(view.cursor_for(mention.start + 2, mention.start + 2))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert analysed.entity_panel.selected_keys() == [varga.key]
+    assert analysed.panel(EntityPanel).selected_keys() == [varga.key]
     assert tree(analysed).currentIndex().data() == "Ilse Varga"
     # The clicked mention is the current one: the view does not jump away from it.
     assert current_start(analysed) == mention.start
@@ -98,7 +99,7 @@ def test_clicking_a_mention_in_the_article_selects_its_entity(qtbot, analysed) -
     plain = analysed.document.text.index("ribbon")
     rect = view.cursorRect(view.cursor_for(plain + 2, plain + 2))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert analysed.entity_panel.selected_keys() == [varga.key]
+    assert analysed.panel(EntityPanel).selected_keys() == [varga.key]
 
 
 def test_escape_in_the_article_clears_highlight_and_selection(qtbot, analysed) -> None:
@@ -108,7 +109,7 @@ def test_escape_in_the_article_clears_highlight_and_selection(qtbot, analysed) -
     qtbot.waitUntil(lambda: len(scroll_marks.marks) == 3)
     qtbot.keyClick(analysed.article_view, Qt.Key.Key_Escape)
     assert highlighted(analysed) == []
-    assert analysed.entity_panel.selected_keys() == []
+    assert analysed.panel(EntityPanel).selected_keys() == []
     assert analysed.statusBar().currentMessage() == ""
     qtbot.waitUntil(lambda: scroll_marks.marks == [])
 
@@ -139,11 +140,11 @@ def test_an_emoji_before_a_mention_does_not_shift_its_highlight(
 
 def test_a_second_article_clears_the_panel_and_highlights(qtbot, analysed, tmp_path) -> None:
     click_entity(qtbot, analysed, "Port Evra")
-    analysed.entity_panel.show_all_action.trigger()
+    analysed.panel(EntityPanel).show_all_action.trigger()
     other = tmp_path / "frost.txt"
     other.write_text(SECOND_ARTICLE, encoding="utf-8")
     open_and_analyse(qtbot, analysed, other)
-    assert analysed.entity_panel.selected_keys() == []
+    assert analysed.panel(EntityPanel).selected_keys() == []
     assert analysed.article_view.layer("entities") == []
     assert analysed.statusBar().currentMessage() == ""
     # Show all stays on, now for the new article.

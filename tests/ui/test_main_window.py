@@ -72,7 +72,7 @@ def test_open_by_api_shows_the_article_laid_out(qtbot, window, article) -> None:
     ]
     assert [b.text() for b in key_point_blocks] == list(document.key_points)
     assert all(b.textList() is not None for b in key_point_blocks)
-    assert "words" in window.words_label.text()
+    assert "words" in window.status.words_label.text()
 
 
 def test_create_main_window_opens_first_path_and_lists_the_rest(
@@ -89,14 +89,14 @@ def test_create_main_window_opens_first_path_and_lists_the_rest(
     assert str(other) in window.recent_files()
     texts = [a.text() for a in window.recent_menu.actions()]
     assert any("other.txt" in t for t in texts)
-    window.runner.cancel()
+    window.close()
 
 
 def test_create_main_window_with_no_paths_opens_nothing(qtbot, isolated_settings) -> None:
     window = create_main_window([])
     qtbot.addWidget(window)
     assert window.article_view.toPlainText() == ""
-    window.runner.cancel()
+    window.close()
 
 
 def test_recent_files_persist_across_windows(qtbot, make_window, article) -> None:
@@ -114,7 +114,7 @@ def test_a_stale_recent_entry_is_dropped_with_a_message(qtbot, window, article) 
     open_and_wait(qtbot, window, article)
     article.unlink()
     with qtbot.waitSignal(window.openFailed, timeout=5000) as blocker:
-        window.open_recent(os.path.abspath(article))
+        window.session.open_recent(os.path.abspath(article))
     assert "no longer exists" in blocker.args[1]
     assert os.path.abspath(article) not in window.recent_files()
     assert window.message_bar.isVisible()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSpinBox, QTextBrowser
 from reader.analysis import Analysis
 from reader.analysis.summary import summarize
 from reader.document import load_document
+from reader.ui.summary_panel import SummaryPanel
 from tests.ui.fake_entities import SECOND_ARTICLE, DictionaryAnalyser, sentence_spans
 from tests.ui.sidebar_helpers import (
     NO_MODEL,
@@ -56,9 +57,9 @@ def test_length_changes_without_reanalysis_and_is_remembered(
     box = analysed.findChild(QSpinBox, "summaryLength")
     assert (box.minimum(), box.maximum(), box.value()) == (1, 10, 3)
     box.setValue(1)
-    assert [s.text for s in analysed.summary_panel.summary] == expected_summary(article, 1)
+    assert [s.text for s in analysed.panel(SummaryPanel).summary] == expected_summary(article, 1)
     box.setValue(5)
-    assert [s.text for s in analysed.summary_panel.summary] == expected_summary(article, 5)
+    assert [s.text for s in analysed.panel(SummaryPanel).summary] == expected_summary(article, 5)
     assert expected_summary(article, 5)[4] in view(analysed).toPlainText()
     assert analyser.calls == [str(article)]
     later = make_window(analyser=DictionaryAnalyser())
@@ -66,7 +67,7 @@ def test_length_changes_without_reanalysis_and_is_remembered(
 
 
 def test_clicking_a_sentence_or_key_point_scrolls_there_and_marks_it(qtbot, analysed) -> None:
-    panel = analysed.summary_panel
+    panel = analysed.panel(SummaryPanel)
     sentence = panel.summary[2]
     panel.browser.anchorClicked.emit(QUrl("s:2"))
     layer = analysed.article_view.layer("summary")
@@ -114,7 +115,7 @@ def test_entity_names_in_the_summary_are_tinted_in_their_group_colour(analysed) 
 
 
 def test_copy_as_plain_text_and_markdown(qtbot, analysed, article) -> None:
-    panel = analysed.summary_panel
+    panel = analysed.panel(SummaryPanel)
     summary = expected_summary(article, 3)
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
     plain = QGuiApplication.clipboard().text()
@@ -139,7 +140,7 @@ def test_article_without_key_points_or_sentences(qtbot, make_window, tmp_path) -
     text = view(window).toPlainText()
     assert "KEY POINTS" not in text
     assert "too short to summarize" in text
-    assert not window.summary_panel.copy_button.isEnabled()
+    assert not window.panel(SummaryPanel).copy_button.isEnabled()
 
 
 def test_unavailable_analysis_keeps_key_points_and_says_why(qtbot, make_window, article) -> None:

@@ -1,0 +1,66 @@
+"""One index over spans of `Document.text`: what covers an offset, what starts in a range.
+
+Mentions, sentences, blocks, quotes, times: every layer of the article is spans with
+offsets into the one text, and every question a panel or the view asks of them is
+one bisection over their sorted starts. No Qt here.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class SpanIndex(Generic[T]):
+    """Spans (start, end, payload) sorted by position; `payloads[row]` says whose span it is."""
+
+    def __init__(self, spans: Iterable[tuple[int, int, T]] = ()) -> None:
+        rows = sorted(spans, key=lambda span: (span[0], span[1]))
+        self.starts = [r[0] for r in rows]
+        self.ends = [r[1] for r in rows]
+        self.payloads: list[T] = [r[2] for r in rows]
+        self._longest = max((e - s for s, e, _ in rows), default=0)
+
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int]]) -> SpanIndex[int]:
+        """Plain (start, end) spans; each payload is the span's position in `spans`."""
+        return SpanIndex((s, e, i) for i, (s, e) in enumerate(spans))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def at(self, offset: int) -> int | None:
+        """The row of a span covering `offset`, else one ending exactly there, else None."""
+        lo = bisect_left(self.starts, offset - self._longest)
+        hi = bisect_right(self.starts, offset)
+        best = None
+        for row in range(lo, hi):
+            if self.starts[row] <= offset < self.ends[row]:
+                return row
+            if offset == self.ends[row]:
+                best = row
+        return best
+
+    def containing(self, offset: int) -> int | None:
+        """The row of the last span starting at or before `offset` that covers it (no overlaps)."""
+        row = self.floor(offset)
+        return row if row >= 0 and offset < self.ends[row] else None
+
+    def floor(self, offset: int) -> int:
+        """The last row starting at or before `offset`; -1 when none does."""
+        return bisect_right(self.starts, offset) - 1
+
+    def rows_between(self, start: int, end: int) -> range:
+        """Rows whose span starts within [start, end]."""
+        return range(bisect_left(self.starts, start), bisect_right(self.starts, end))
+
+    def inside(self, start: int, end: int) -> list[int]:
+        """Rows whose whole span lies within [start, end)."""
+        return [
+            row
+            for row in range(bisect_left(self.starts, start), bisect_left(self.starts, end))
+            if self.ends[row] <= end
+        ]

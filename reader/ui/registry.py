@@ -1,0 +1,15 @@
+"""The side panels, in the order they are docked: a new panel is one module and one line here.
+
+Each entry is a factory `create(context: PanelContext) -> Panel` (see `reader.ui.panels`).
+"""
+
+from __future__ import annotations
+
+from reader.ui.entity_panel import EntityPanel
+from reader.ui.panels import PanelFactory
+from reader.ui.summary_panel import SummaryPanel
+
+PANELS: tuple[PanelFactory, ...] = (
+    EntityPanel.create,
+    SummaryPanel.create,
+)
