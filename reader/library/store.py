@@ -1,0 +1,808 @@
+"""The library database: articles, their cached analyses, full-text search and an entity index.
+
+One SQLite file in WAL mode, so a window and `reader library add` can use it at once.
+Each article is written in its own transaction: a crash loses at most the article in
+flight. A damaged or foreign file is moved aside, never trusted or deleted; a file from
+a newer Reader is refused without being changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.analysis import Analysis, Entity, EntityGroup
+from reader.document import Document
+from reader.library.dates import article_date
+from reader.library.names import INDEXED_GROUPS, entity_key, normalise_name, surname
+from reader.library.query import parse_query
+from reader.library.serialise import FORMAT_VERSION, analysis_from_dict, analysis_to_dict
+
+APPLICATION_ID = 0x52445231  # "RDR1": tells our database from any other SQLite file
+BUSY_TIMEOUT_S = 30.0
+# Marks around matched words in snippets; never found in article text.
+MATCH_START = "\x02"
+MATCH_END = "\x03"
+
+# MIGRATIONS[i] takes the schema from version i to version i + 1.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles(
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        folder TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        byline TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        words INTEGER NOT NULL DEFAULT 0,
+        size INTEGER NOT NULL DEFAULT 0,
+        mtime REAL NOT NULL DEFAULT 0,
+        added REAL NOT NULL,
+        missing INTEGER NOT NULL DEFAULT 0,
+        analyser_version TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX articles_hash ON articles(content_hash);
+    CREATE TABLE analyses(
+        content_hash TEXT NOT NULL,
+        analyser_version TEXT NOT NULL,
+        format INTEGER NOT NULL,
+        analysis TEXT NOT NULL,
+        annotations BLOB,
+        created REAL NOT NULL,
+        PRIMARY KEY(content_hash, analyser_version)
+    ) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE article_text USING fts5(
+        title, body, tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE entities(
+        id INTEGER PRIMARY KEY,
+        grp TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        surname TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX entities_surname ON entities(surname) WHERE surname != '';
+    CREATE TABLE entity_names(
+        norm TEXT NOT NULL,
+        grp TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY(norm, grp, entity_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_names_entity ON entity_names(entity_id);
+    CREATE TABLE article_entities(
+        article_id INTEGER NOT NULL,
+        entity_id INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY(article_id, entity_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_entities_entity ON article_entities(entity_id, article_id);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class LibraryError(Exception):
+    """Something about the library a user must be told, in their words (str(error))."""
+
+
+class DamagedLibraryError(LibraryError):
+    """The database file was damaged or not Reader's; it was moved to `moved_to`."""
+
+    def __init__(self, path: Path, moved_to: Path) -> None:
+        super().__init__(
+            f"The library file {path} was damaged or not a Reader library; it was moved "
+            f"aside to {moved_to.name} and a new, empty library will be started."
+        )
+        self.path = path
+        self.moved_to = moved_to
+
+
+class NewerLibraryError(LibraryError):
+    """The database was written by a newer Reader: it is left as it is."""
+
+    def __init__(self, path: Path, version: int) -> None:
+        super().__init__(
+            f"The library file {path} comes from a newer version of Reader (schema {version}, "
+            f"this Reader knows up to {SCHEMA_VERSION}); it was left unchanged. "
+            "Update Reader, or choose another data folder with --data-dir."
+        )
+        self.path = path
+        self.version = version
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """One article as the library lists it."""
+
+    path: str
+    title: str
+    date: str
+    folder: str
+    words: int
+    missing: bool
+    content_hash: str
+    added: float
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleState:
+    """What the library knows about a file, to decide whether to index it again."""
+
+    content_hash: str
+    size: int
+    mtime: float
+    analyser_version: str
+    missing: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """An article matching a search; `snippet` has MATCH_START/MATCH_END around matches."""
+
+    path: str
+    title: str
+    date: str
+    snippet: str
+    score: float
+
+    @property
+    def plain_snippet(self) -> str:
+        return self.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+
+    def snippet_parts(self) -> list[tuple[str, bool]]:
+        """The snippet as (text, is_match) pieces, for a view to style without parsing."""
+        parts: list[tuple[str, bool]] = []
+        for index, chunk in enumerate(self.snippet.split(MATCH_START)):
+            if index == 0:
+                parts.append((chunk, False))
+                continue
+            matched, _, rest = chunk.partition(MATCH_END)
+            parts += [(matched, True), (rest, False)]
+        return [(text, match) for text, match in parts if text]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityArticle:
+    path: str
+    title: str
+    date: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryEntity:
+    """One entity across the library: its names, articles and company."""
+
+    name: str
+    group: EntityGroup
+    aliases: tuple[str, ...]
+    articles: tuple[EntityArticle, ...]
+    first_date: str
+    last_date: str
+    co_mentions: tuple[tuple[str, EntityGroup, int], ...]
+
+    @property
+    def mentions(self) -> int:
+        return sum(a.count for a in self.articles)
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """A row of the library's entity list: name, group, article count, mentions by date.
+
+    `timeline` is (article date, mentions that day), dated articles only, in date order.
+    """
+
+    name: str
+    group: EntityGroup
+    articles: int
+    mentions: int
+    timeline: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryStats:
+    articles: int
+    missing: int
+    entities: int
+    words: int
+    database_bytes: int
+
+
+def content_hash(text: str) -> str:
+    """Identifies an article's text: the same text is never analysed twice."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Library:
+    """The library database. Not shared between threads: each thread opens its own."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = self._connect()
+
+    # -- opening -------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            objects = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            if _is_busy(exc):
+                raise LibraryError(f"The library file {self.path} is locked: {exc}") from None
+            raise DamagedLibraryError(self.path, self._move_aside()) from None
+        if (objects or version) and app_id != APPLICATION_ID:
+            db.close()
+            raise DamagedLibraryError(self.path, self._move_aside())
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise NewerLibraryError(self.path, version)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            if version < SCHEMA_VERSION:
+                self._migrate(db)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            if _is_busy(exc):
+                raise LibraryError(f"The library file {self.path} is locked: {exc}") from None
+            raise DamagedLibraryError(self.path, self._move_aside()) from None
+        return db
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection) -> None:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            for step in MIGRATIONS[version:]:
+                for statement in _statements(step):
+                    db.execute(statement)
+            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _move_aside(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        os.replace(self.path, target)
+        for suffix in ("-wal", "-shm"):
+            extra = self.path.with_name(self.path.name + suffix)
+            if extra.exists():
+                os.replace(extra, target.with_name(target.name + suffix))
+        return target
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- articles ------------------------------------------------------------------
+
+    def article_state(self, path: str) -> ArticleState | None:
+        row = self._db.execute(
+            "SELECT content_hash, size, mtime, analyser_version, missing FROM articles "
+            "WHERE path = ?",
+            (path,),
+        ).fetchone()
+        return ArticleState(row[0], row[1], row[2], row[3], bool(row[4])) if row else None
+
+    def stored_analysis(
+        self, digest: str, analyser_version: str, text: str = ""
+    ) -> Analysis | None:
+        """The cached analysis of a text (by its content hash), or None: no model needed."""
+        row = self._db.execute(
+            "SELECT analysis FROM analyses WHERE content_hash = ? AND analyser_version = ?",
+            (digest, analyser_version),
+        ).fetchone()
+        return analysis_from_dict(json.loads(row[0]), text) if row else None
+
+    def stored_annotations(self, digest: str, analyser_version: str) -> bytes | None:
+        """The model's raw output kept with an analysis, to re-derive it without the model."""
+        row = self._db.execute(
+            "SELECT annotations FROM analyses WHERE content_hash = ? AND analyser_version = ?",
+            (digest, analyser_version),
+        ).fetchone()
+        return row[0] if row else None
+
+    def analysis_for(self, document: Document, analyser_version: str) -> Analysis | None:
+        """The cached analysis of an opened document, if the library has this text."""
+        return self.stored_analysis(content_hash(document.text), analyser_version, document.text)
+
+    def put_article(
+        self,
+        document: Document,
+        analysis: Analysis,
+        *,
+        analyser_version: str,
+        path: str | None = None,
+        size: int = 0,
+        mtime: float = 0.0,
+        annotations: bytes | None = None,
+        digest: str | None = None,
+    ) -> bool:
+        """Add or replace one article with its analysis, in one transaction; True if new."""
+        path = path or document.source_path
+        digest = digest or content_hash(document.text)
+        stored = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT id, content_hash, analyser_version FROM articles WHERE path = ?", (path,)
+            ).fetchone()
+            values = (
+                digest,
+                document.title,
+                document.byline,
+                article_date(document),
+                document.word_count,
+                size,
+                mtime,
+                analyser_version,
+            )
+            if row:
+                article_id = row[0]
+                old_entities = self._clear_article(db, article_id)
+                db.execute(
+                    "UPDATE articles SET content_hash=?, title=?, byline=?, date=?, words=?, "
+                    "size=?, mtime=?, analyser_version=?, missing=0 WHERE id=?",
+                    (*values, article_id),
+                )
+            else:
+                old_entities = []
+                article_id = db.execute(
+                    "INSERT INTO articles(path, folder, content_hash, title, byline, date, words,"
+                    " size, mtime, analyser_version, added) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (path, os.path.dirname(path), *values, time.time()),
+                ).lastrowid
+            db.execute(
+                "INSERT INTO article_text(rowid, title, body) VALUES (?, ?, ?)",
+                (article_id, document.title, document.text),
+            )
+            db.execute(
+                "INSERT INTO analyses(content_hash, analyser_version, format, analysis,"
+                " annotations, created) VALUES (?,?,?,?,?,?)"
+                " ON CONFLICT DO UPDATE SET format=excluded.format, analysis=excluded.analysis,"
+                " annotations=coalesce(excluded.annotations, annotations)",
+                (digest, analyser_version, FORMAT_VERSION, stored, annotations, time.time()),
+            )
+            for entity in analysis.entities:
+                if entity.group in INDEXED_GROUPS and entity.count:
+                    entity_id = self._library_entity(db, entity)
+                    db.execute(
+                        "INSERT INTO article_entities(article_id, entity_id, count) VALUES (?,?,?)"
+                        " ON CONFLICT DO UPDATE SET count = count + excluded.count",
+                        (article_id, entity_id, entity.count),
+                    )
+            self._drop_orphans(db, old_entities)
+            if row:
+                self._drop_analysis_if_unused(db, row[1], row[2])
+        return row is None
+
+    def touch(self, path: str, size: int, mtime: float) -> None:
+        """The file changed on disk but not in text: remember its new size and time."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE articles SET size=?, mtime=?, missing=0 WHERE path=?", (size, mtime, path)
+            )
+
+    def remove(self, paths: Iterable[str]) -> int:
+        """Remove articles by path, or every article under a folder path; returns how many."""
+        removed = 0
+        for path in paths:
+            path = os.path.abspath(path)
+            with self._transaction() as db:
+                prefix = path.rstrip(os.sep) + os.sep
+                rows = db.execute(
+                    "SELECT id, content_hash, analyser_version FROM articles"
+                    " WHERE path = ? OR substr(path, 1, ?) = ?",
+                    (path, len(prefix), prefix),
+                ).fetchall()
+                entity_ids: list[int] = []
+                for article_id, digest, version in rows:
+                    entity_ids += self._clear_article(db, article_id)
+                    db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                    self._drop_analysis_if_unused(db, digest, version)
+                self._drop_orphans(db, entity_ids)
+            removed += len(rows)
+        return removed
+
+    def check_missing(self) -> int:
+        """Mark files gone from disk as missing (and back when they return); returns missing."""
+        rows = self._db.execute("SELECT id, path, missing FROM articles").fetchall()
+        changes = [
+            (int(not os.path.isfile(path)), article_id)
+            for article_id, path, missing in rows
+            if missing != (not os.path.isfile(path))
+        ]
+        if changes:
+            with self._transaction() as db:
+                db.executemany("UPDATE articles SET missing = ? WHERE id = ?", changes)
+        return self._db.execute("SELECT count(*) FROM articles WHERE missing").fetchone()[0]
+
+    def articles(self) -> list[ArticleRecord]:
+        return [
+            ArticleRecord(*row[:5], bool(row[5]), row[6], row[7])
+            for row in self._db.execute(
+                "SELECT path, title, date, folder, words, missing, content_hash, added "
+                "FROM articles ORDER BY date DESC, title"
+            )
+        ]
+
+    def stats(self) -> LibraryStats:
+        articles, missing, words = self._db.execute(
+            "SELECT count(*), coalesce(sum(missing), 0), coalesce(sum(words), 0) FROM articles"
+        ).fetchone()
+        entities = self._db.execute("SELECT count(*) FROM entities").fetchone()[0]
+        size = sum(
+            self.path.with_name(self.path.name + suffix).stat().st_size
+            for suffix in ("", "-wal")
+            if self.path.with_name(self.path.name + suffix).exists()
+        )
+        return LibraryStats(articles, missing, entities, words, size)
+
+    # -- search --------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Articles matching `query`, best first; any text is a valid query (maybe no hits).
+
+        Words must all occur; "quoted words" as a phrase; `word*` as a prefix;
+        `entity:"Name"` (or entity:Name) keeps articles that mention that entity by
+        any of its names.
+        """
+        parsed = parse_query(query)
+        if parsed.empty:
+            return []
+        restrict: dict[int, int] | None = None
+        for name in parsed.entities:
+            counts = self._articles_of(self._resolve(name))
+            restrict = (
+                counts
+                if restrict is None
+                else {k: v + counts[k] for k, v in restrict.items() if k in counts}
+            )
+        if restrict is not None and not restrict:
+            return []
+        if parsed.fts:
+            return self._text_search(parsed.fts, restrict, limit)
+        assert restrict is not None
+        return self._entity_hits(parsed.entities, restrict, limit)
+
+    def _text_search(
+        self, match: str, restrict: dict[int, int] | None, limit: int
+    ) -> list[SearchHit]:
+        sql = (
+            "SELECT a.path, a.title, a.date, snippet(article_text, -1, ?, ?, '…', 16),"
+            " -bm25(article_text, 5.0, 1.0) AS score"
+            " FROM article_text JOIN articles a ON a.id = article_text.rowid"
+            " WHERE article_text MATCH ?"
+        )
+        params: list[object] = [MATCH_START, MATCH_END, match]
+        if restrict is not None:
+            sql += " AND article_text.rowid IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(restrict)))
+        sql += " ORDER BY bm25(article_text, 5.0, 1.0) LIMIT ?"
+        params.append(limit)
+        try:
+            rows = self._db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError:
+            # parse_query only produces quoted terms; this guards FTS5 corner cases.
+            return []
+        return [SearchHit(*row) for row in rows]
+
+    def _entity_hits(
+        self, names: tuple[str, ...], counts: dict[int, int], limit: int
+    ) -> list[SearchHit]:
+        best = sorted(counts, key=lambda k: -counts[k])[:limit]
+        rows = {
+            r[0]: r[1:]
+            for r in self._db.execute(
+                "SELECT id, path, title, date FROM articles WHERE id IN "
+                "(SELECT value FROM json_each(?))",
+                (json.dumps(best),),
+            )
+        }
+        snippets: dict[int, str] = {}
+        phrases = {n for name in names for n in self._names_of(self._resolve(name))}
+        match = " OR ".join(parse_query(f'"{p}"').fts for p in phrases if parse_query(f'"{p}"').fts)
+        if match:
+            try:
+                snippets = dict(
+                    self._db.execute(
+                        "SELECT rowid, snippet(article_text, 1, ?, ?, '…', 16) FROM article_text"
+                        " WHERE article_text MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
+                        (MATCH_START, MATCH_END, match, json.dumps(best)),
+                    ).fetchall()
+                )
+            except sqlite3.OperationalError:
+                snippets = {}
+        return [
+            SearchHit(*rows[k], snippets.get(k, ""), float(counts[k])) for k in best if k in rows
+        ]
+
+    # -- entities ------------------------------------------------------------------
+
+    def entity(self, name: str, group: EntityGroup | str | None = None) -> LibraryEntity | None:
+        """The library's entity called `name` (any of its names), with the most articles."""
+        ids = self._resolve(name, group)
+        if not ids:
+            return None
+        entity_id = max(ids, key=lambda i: (len(self._articles_of([i])), -i))
+        name_row = self._db.execute(
+            "SELECT name, grp FROM entities WHERE id = ?", (entity_id,)
+        ).fetchone()
+        articles = tuple(
+            EntityArticle(*row)
+            for row in self._db.execute(
+                "SELECT a.path, a.title, a.date, ae.count FROM article_entities ae"
+                " JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?"
+                " ORDER BY a.date, a.path",
+                (entity_id,),
+            )
+        )
+        dates = sorted(a.date for a in articles if a.date)
+        co_mentions = tuple(
+            (row[0], EntityGroup(row[1]), row[2])
+            for row in self._db.execute(
+                "SELECT e.name, e.grp, count(*) AS n FROM article_entities x"
+                " JOIN article_entities y ON y.article_id = x.article_id"
+                " AND y.entity_id != x.entity_id"
+                " JOIN entities e ON e.id = y.entity_id WHERE x.entity_id = ?"
+                " GROUP BY y.entity_id ORDER BY n DESC, e.name LIMIT 10",
+                (entity_id,),
+            )
+        )
+        aliases = tuple(n for n in self._names_of([entity_id]) if n != name_row[0])
+        return LibraryEntity(
+            name=name_row[0],
+            group=EntityGroup(name_row[1]),
+            aliases=aliases,
+            articles=articles,
+            first_date=dates[0] if dates else "",
+            last_date=dates[-1] if dates else "",
+            co_mentions=co_mentions,
+        )
+
+    def also_in(self, entity: Entity, exclude_path: str = "") -> list[EntityArticle]:
+        """The other articles that mention the library's entity for an article's `entity`."""
+        entity_id = self._find_entity(self._db, entity)
+        if entity_id is None:
+            return []
+        return [
+            EntityArticle(*row)
+            for row in self._db.execute(
+                "SELECT a.path, a.title, a.date, ae.count FROM article_entities ae"
+                " JOIN articles a ON a.id = ae.article_id"
+                " WHERE ae.entity_id = ? AND a.path != ? ORDER BY a.date DESC, a.path",
+                (entity_id, exclude_path),
+            )
+        ]
+
+    def top_entities(
+        self, groups: Iterable[EntityGroup] = INDEXED_GROUPS, limit: int = 200
+    ) -> list[EntitySummary]:
+        """The entities in most articles, each with its mentions per article date."""
+        group_values = json.dumps([EntityGroup(g).value for g in groups])
+        rows = self._db.execute(
+            "SELECT e.id, e.name, e.grp, count(*) AS n, sum(ae.count) FROM entities e"
+            " JOIN article_entities ae ON ae.entity_id = e.id"
+            " WHERE e.grp IN (SELECT value FROM json_each(?))"
+            " GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
+            (group_values, limit),
+        ).fetchall()
+        timelines: dict[int, list[tuple[str, int]]] = {row[0]: [] for row in rows}
+        for entity_id, day, mentions in self._db.execute(
+            "SELECT ae.entity_id, a.date, sum(ae.count)"
+            " FROM article_entities ae JOIN articles a ON a.id = ae.article_id"
+            " WHERE ae.entity_id IN (SELECT value FROM json_each(?)) AND a.date != ''"
+            " GROUP BY ae.entity_id, a.date ORDER BY a.date",
+            (json.dumps(list(timelines)),),
+        ):
+            timelines[entity_id].append((day, mentions))
+        return [
+            EntitySummary(row[1], EntityGroup(row[2]), row[3], row[4], tuple(timelines[row[0]]))
+            for row in rows
+        ]
+
+    def _resolve(self, name: str, group: EntityGroup | str | None = None) -> list[int]:
+        """Library entities called `name`: by any name or alias, or a person by surname."""
+        norm = normalise_name(name)
+        if not norm:
+            return []
+        sql = "SELECT DISTINCT entity_id FROM entity_names WHERE norm = ?"
+        params: list[object] = [norm]
+        if group is not None:
+            sql += " AND grp = ?"
+            params.append(EntityGroup(group).value)
+        ids = [r[0] for r in self._db.execute(sql, params)]
+        if not ids and " " not in norm and group in (None, EntityGroup.PERSON):
+            ids = [
+                r[0]
+                for r in self._db.execute(
+                    "SELECT id FROM entities WHERE surname = ? AND grp = 'person'", (norm,)
+                )
+            ]
+        return ids
+
+    def _articles_of(self, entity_ids: list[int]) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for article_id, count in self._db.execute(
+            "SELECT article_id, count FROM article_entities"
+            " WHERE entity_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(entity_ids),),
+        ):
+            counts[article_id] = counts.get(article_id, 0) + count
+        return counts
+
+    def _names_of(self, entity_ids: list[int]) -> list[str]:
+        names: dict[str, None] = {}
+        for (name,) in self._db.execute(
+            "SELECT e.name FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))"
+            " UNION ALL SELECT n.name FROM entity_names n"
+            " WHERE n.entity_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(entity_ids), json.dumps(entity_ids)),
+        ):
+            names.setdefault(name, None)
+        return list(names)
+
+    @staticmethod
+    def _find_entity(db: sqlite3.Connection, entity: Entity) -> int | None:
+        """The library entity an article's entity is: by key, alias, or a unique surname."""
+        group = entity.group.value
+        row = db.execute(
+            "SELECT id FROM entities WHERE key = ?", (entity_key(entity.group, entity.name),)
+        ).fetchone()
+        if row:
+            return row[0]
+        norm = normalise_name(entity.name)
+        is_person = entity.group is EntityGroup.PERSON
+        # A one-word alias of a person is a surname that several people may share.
+        norms = {
+            n
+            for n in (normalise_name(a) for a in (entity.name, *entity.aliases))
+            if n and not (is_person and " " not in n)
+        }
+        if norms:
+            ids = {
+                r[0]
+                for r in db.execute(
+                    "SELECT entity_id FROM entity_names WHERE grp = ?"
+                    " AND norm IN (SELECT value FROM json_each(?))",
+                    (group, json.dumps(sorted(norms))),
+                )
+            }
+            if len(ids) == 1:
+                return ids.pop()
+        if is_person and " " not in norm:
+            ids = {
+                r[0]
+                for r in db.execute(
+                    "SELECT id FROM entities WHERE surname = ? AND grp = 'person'", (norm,)
+                )
+            }
+            if len(ids) == 1:
+                return ids.pop()
+        return None
+
+    def _library_entity(self, db: sqlite3.Connection, entity: Entity) -> int:
+        entity_id = self._find_entity(db, entity)
+        group = entity.group.value
+        if entity_id is None:
+            norm = normalise_name(entity.name)
+            last = surname(norm) if entity.group is EntityGroup.PERSON else ""
+            entity_id = db.execute(
+                "INSERT INTO entities(grp, key, name, surname) VALUES (?,?,?,?)",
+                (group, entity_key(entity.group, entity.name), entity.name, last),
+            ).lastrowid
+            if last:
+                self._fold_surname_entity(db, entity_id, last)
+        db.executemany(
+            "INSERT OR IGNORE INTO entity_names(norm, grp, entity_id, name) VALUES (?,?,?,?)",
+            [
+                (normalise_name(n), group, entity_id, n)
+                for n in (entity.name, *entity.aliases)
+                if normalise_name(n)
+            ],
+        )
+        return entity_id
+
+    @staticmethod
+    def _fold_surname_entity(db: sqlite3.Connection, full_id: int, last: str) -> None:
+        """A new "Viktor Khrenin" takes over an earlier "Khrenin" when he is the only Khrenin."""
+        lone = db.execute("SELECT id FROM entities WHERE key = ?", (f"person:{last}",)).fetchone()
+        if not lone:
+            return
+        others = db.execute(
+            "SELECT count(*) FROM entities WHERE surname = ? AND grp = 'person'", (last,)
+        ).fetchone()[0]
+        if others != 1:
+            return
+        lone_id = lone[0]
+        db.execute(
+            "INSERT INTO article_entities(article_id, entity_id, count)"
+            " SELECT article_id, ?, count FROM article_entities WHERE entity_id = ?"
+            " ON CONFLICT DO UPDATE SET count = count + excluded.count",
+            (full_id, lone_id),
+        )
+        db.execute(
+            "INSERT OR IGNORE INTO entity_names(norm, grp, entity_id, name)"
+            " SELECT norm, grp, ?, name FROM entity_names WHERE entity_id = ?",
+            (full_id, lone_id),
+        )
+        db.execute("DELETE FROM article_entities WHERE entity_id = ?", (lone_id,))
+        db.execute("DELETE FROM entity_names WHERE entity_id = ?", (lone_id,))
+        db.execute("DELETE FROM entities WHERE id = ?", (lone_id,))
+
+    @staticmethod
+    def _clear_article(db: sqlite3.Connection, article_id: int) -> list[int]:
+        entity_ids = [
+            r[0]
+            for r in db.execute(
+                "SELECT entity_id FROM article_entities WHERE article_id = ?", (article_id,)
+            )
+        ]
+        db.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
+        db.execute("DELETE FROM article_text WHERE rowid = ?", (article_id,))
+        return entity_ids
+
+    @staticmethod
+    def _drop_orphans(db: sqlite3.Connection, entity_ids: list[int]) -> None:
+        if not entity_ids:
+            return
+        orphans = [
+            r[0]
+            for r in db.execute(
+                "SELECT value FROM json_each(?) WHERE NOT EXISTS"
+                " (SELECT 1 FROM article_entities WHERE entity_id = value)",
+                (json.dumps(sorted(set(entity_ids))),),
+            )
+        ]
+        db.executemany("DELETE FROM entity_names WHERE entity_id = ?", [(i,) for i in orphans])
+        db.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in orphans])
+
+    @staticmethod
+    def _drop_analysis_if_unused(db: sqlite3.Connection, digest: str, version: str) -> None:
+        db.execute(
+            "DELETE FROM analyses WHERE content_hash = ? AND analyser_version = ?"
+            " AND NOT EXISTS (SELECT 1 FROM articles WHERE content_hash = ?"
+            " AND analyser_version = ?)",
+            (digest, version, digest, version),
+        )
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _is_busy(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text

@@ -1,0 +1,51 @@
+"""A stored analysis reads back as it was, and old or new stored forms still load."""
+
+from __future__ import annotations
+
+import json
+
+from reader.analysis import Analysis, Entity, EntityGroup, Mention, SummarySentence
+from reader.library import analysis_from_dict, analysis_to_dict
+
+TEXT = "Mayor Odile Faure opened the bridge. Faure said it took ten years."
+
+
+def sample() -> Analysis:
+    faure = Entity(
+        "Odile Faure",
+        EntityGroup.PERSON,
+        "PERSON",
+        (Mention(6, 17, "Odile Faure"), Mention(37, 42, "Faure")),
+        aliases=("Faure",),
+        salience=0.8,
+    )
+    return Analysis(
+        entities=(faure,),
+        summary=(SummarySentence(0, 36, TEXT[0:36], 1.5),),
+        sentences=((0, 36), (37, 66)),
+        model_name="test-model",
+    )
+
+
+def test_round_trip_through_json_without_repeating_the_text():
+    stored = json.dumps(analysis_to_dict(sample()))
+    assert "Odile Faure opened" not in stored  # offsets only
+    assert analysis_from_dict(json.loads(stored), TEXT) == sample()
+
+
+def test_round_trip_with_text_needs_no_document():
+    stored = json.loads(json.dumps(analysis_to_dict(sample(), with_text=True)))
+    assert analysis_from_dict(stored) == sample()
+
+
+def test_missing_and_unknown_keys_are_tolerated():
+    data = {
+        "entities": [
+            {"name": "Rhône", "group": "no-such-group", "mentions": [{"start": 0, "end": 5}]}
+        ],
+        "quotes": [{"start": 1, "end": 2}],
+    }
+    analysis = analysis_from_dict(data, "Rhône valley")
+    assert analysis.entities[0].mentions[0].text == "Rhône"
+    assert analysis.entities[0].group is EntityGroup.THING
+    assert analysis.summary == () and analysis.model_name == ""
