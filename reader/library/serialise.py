@@ -48,9 +48,7 @@ def analysis_from_dict(data: dict[str, Any], text: str = "") -> Analysis:
             group = EntityGroup(item.get("group", EntityGroup.THING.value))
         except ValueError:
             group = EntityGroup.THING
-        mentions = tuple(
-            Mention(m["start"], m["end"], span_text(m)) for m in item.get("mentions", ())
-        )
+        mentions = tuple(_mention(m, text) for m in item.get("mentions", ()))
         entities.append(
             Entity(
                 name=item.get("name", ""),
@@ -81,8 +79,21 @@ def _entity_to_dict(entity: Entity, with_text: bool) -> dict[str, Any]:
         "label": entity.label,
         "aliases": list(entity.aliases),
         "salience": entity.salience,
-        "mentions": [_span(m.start, m.end, m.text if with_text else None) for m in entity.mentions],
+        # The bulk of a stored analysis: [start, end] pairs unless the text must travel too.
+        "mentions": [
+            _span(m.start, m.end, m.text) if with_text else [m.start, m.end]
+            for m in entity.mentions
+        ],
     }
+
+
+def _mention(item: dict[str, Any] | list[int], text: str) -> Mention:
+    if isinstance(item, dict):
+        start, end = item["start"], item["end"]
+        stored = item.get("text")
+        return Mention(start, end, stored if isinstance(stored, str) else text[start:end])
+    start, end = item
+    return Mention(start, end, text[start:end])
 
 
 def _span(start: int, end: int, text: str | None) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import json
 import os
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ MATCH_START = "\x02"
 MATCH_END = "\x03"
 
 # MIGRATIONS[i] takes the schema from version i to version i + 1.
+# The article text is kept zlib-compressed in `articles.body`; the full-text index reads
+# it through a view that unpacks it (`reader_unzip`, registered on every connection), so
+# the text is stored once, small, and snippets still come from it.
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE articles(
@@ -47,20 +51,25 @@ MIGRATIONS: tuple[str, ...] = (
         mtime REAL NOT NULL DEFAULT 0,
         added REAL NOT NULL,
         missing INTEGER NOT NULL DEFAULT 0,
-        analyser_version TEXT NOT NULL DEFAULT ''
+        analyser_version TEXT NOT NULL DEFAULT '',
+        body BLOB NOT NULL
     );
     CREATE INDEX articles_hash ON articles(content_hash);
+    CREATE VIEW article_content AS
+        SELECT id, title, reader_unzip(body) AS body FROM articles;
+    CREATE VIRTUAL TABLE article_text USING fts5(
+        title, body, content='article_content', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
     CREATE TABLE analyses(
+        id INTEGER PRIMARY KEY,
         content_hash TEXT NOT NULL,
         analyser_version TEXT NOT NULL,
         format INTEGER NOT NULL,
-        analysis TEXT NOT NULL,
+        analysis BLOB NOT NULL,
         annotations BLOB,
         created REAL NOT NULL,
-        PRIMARY KEY(content_hash, analyser_version)
-    ) WITHOUT ROWID;
-    CREATE VIRTUAL TABLE article_text USING fts5(
-        title, body, tokenize='unicode61 remove_diacritics 2'
+        UNIQUE(content_hash, analyser_version)
     );
     CREATE TABLE entities(
         id INTEGER PRIMARY KEY,
@@ -153,6 +162,7 @@ class SearchHit:
     date: str
     snippet: str
     score: float
+    words: int = 0
 
     @property
     def plain_snippet(self) -> str:
@@ -235,6 +245,7 @@ class Library:
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        db.create_function("reader_unzip", 1, _unzip_text, deterministic=True)
         try:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -325,7 +336,7 @@ class Library:
             "SELECT analysis FROM analyses WHERE content_hash = ? AND analyser_version = ?",
             (digest, analyser_version),
         ).fetchone()
-        return analysis_from_dict(json.loads(row[0]), text) if row else None
+        return analysis_from_dict(json.loads(zlib.decompress(row[0])), text) if row else None
 
     def stored_annotations(self, digest: str, analyser_version: str) -> bytes | None:
         """The model's raw output kept with an analysis, to re-derive it without the model."""
@@ -354,7 +365,10 @@ class Library:
         """Add or replace one article with its analysis, in one transaction; True if new."""
         path = path or document.source_path
         digest = digest or content_hash(document.text)
-        stored = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
+        stored = zlib.compress(
+            json.dumps(analysis_to_dict(analysis), separators=(",", ":")).encode("utf-8")
+        )
+        body = zlib.compress(document.text.encode("utf-8"))
         with self._transaction() as db:
             row = db.execute(
                 "SELECT id, content_hash, analyser_version FROM articles WHERE path = ?", (path,)
@@ -374,15 +388,15 @@ class Library:
                 old_entities = self._clear_article(db, article_id)
                 db.execute(
                     "UPDATE articles SET content_hash=?, title=?, byline=?, date=?, words=?, "
-                    "size=?, mtime=?, analyser_version=?, missing=0 WHERE id=?",
-                    (*values, article_id),
+                    "size=?, mtime=?, analyser_version=?, body=?, missing=0 WHERE id=?",
+                    (*values, body, article_id),
                 )
             else:
                 old_entities = []
                 article_id = db.execute(
                     "INSERT INTO articles(path, folder, content_hash, title, byline, date, words,"
-                    " size, mtime, analyser_version, added) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (path, os.path.dirname(path), *values, time.time()),
+                    " size, mtime, analyser_version, body, added) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (path, os.path.dirname(path), *values, body, time.time()),
                 ).lastrowid
             db.execute(
                 "INSERT INTO article_text(rowid, title, body) VALUES (?, ?, ?)",
@@ -502,7 +516,7 @@ class Library:
     ) -> list[SearchHit]:
         sql = (
             "SELECT a.path, a.title, a.date, snippet(article_text, -1, ?, ?, '…', 16),"
-            " -bm25(article_text, 5.0, 1.0) AS score"
+            " -bm25(article_text, 5.0, 1.0) AS score, a.words"
             " FROM article_text JOIN articles a ON a.id = article_text.rowid"
             " WHERE article_text MATCH ?"
         )
@@ -526,7 +540,7 @@ class Library:
         rows = {
             r[0]: r[1:]
             for r in self._db.execute(
-                "SELECT id, path, title, date FROM articles WHERE id IN "
+                "SELECT id, path, title, date, words FROM articles WHERE id IN "
                 "(SELECT value FROM json_each(?))",
                 (json.dumps(best),),
             )
@@ -546,7 +560,9 @@ class Library:
             except sqlite3.OperationalError:
                 snippets = {}
         return [
-            SearchHit(*rows[k], snippets.get(k, ""), float(counts[k])) for k in best if k in rows
+            SearchHit(*rows[k][:3], snippets.get(k, ""), float(counts[k]), rows[k][3])
+            for k in best
+            if k in rows
         ]
 
     # -- entities ------------------------------------------------------------------
@@ -771,7 +787,12 @@ class Library:
             )
         ]
         db.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
-        db.execute("DELETE FROM article_text WHERE rowid = ?", (article_id,))
+        # An external-content index forgets a row only when told the values it indexed.
+        db.execute(
+            "INSERT INTO article_text(article_text, rowid, title, body)"
+            " SELECT 'delete', id, title, body FROM article_content WHERE id = ?",
+            (article_id,),
+        )
         return entity_ids
 
     @staticmethod
@@ -797,6 +818,10 @@ class Library:
             " AND analyser_version = ?)",
             (digest, version, digest, version),
         )
+
+
+def _unzip_text(data: bytes | None) -> str:
+    return zlib.decompress(data).decode("utf-8") if data else ""
 
 
 def _statements(script: str) -> list[str]:

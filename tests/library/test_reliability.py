@@ -55,7 +55,7 @@ def counts(database: Path) -> tuple[int, int, int]:
         return (
             db.execute("SELECT count(*) FROM articles").fetchone()[0],
             db.execute("SELECT count(DISTINCT path) FROM articles").fetchone()[0],
-            db.execute("SELECT count(*) FROM article_text").fetchone()[0],
+            db.execute("SELECT count(*) FROM article_text_docsize").fetchone()[0],
         )
 
 
