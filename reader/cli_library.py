@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         help='full-text search: words, "a phrase", prefix*, entity:"Name"',
     )
     search.add_argument("query", nargs="+", metavar="QUERY")
-    search.add_argument("--limit", type=int, default=50, help="at most this many results")
+    search.add_argument("--limit", type=int, help="at most this many results (default: all)")
     entity = commands.add_parser(
         "entity", parents=[common], help="an entity's articles, by any of its names"
     )
@@ -146,7 +146,7 @@ def _add(library: Library, options, fmt: str, analyser: DocumentAnalyser | None)
 
 
 def _search(library: Library, options, fmt: str, analyser: DocumentAnalyser | None) -> int:
-    if options.limit < 1:
+    if options.limit is not None and options.limit < 1:
         return _fail("--limit must be at least 1")
     query = " ".join(options.query)
     hits = library.search(query, limit=options.limit)

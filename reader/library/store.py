@@ -486,13 +486,14 @@ class Library:
 
     # -- search --------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+    def search(self, query: str, limit: int | None = 50) -> list[SearchHit]:
         """Articles matching `query`, best first; any text is a valid query (maybe no hits).
 
         Words must all occur; "quoted words" as a phrase; `word*` as a prefix;
         `entity:"Name"` (or entity:Name) keeps articles that mention that entity by
-        any of its names.
+        any of its names. `limit=None` returns every match.
         """
+        limit = -1 if limit is None else limit
         parsed = parse_query(query)
         if parsed.empty:
             return []
@@ -536,7 +537,7 @@ class Library:
     def _entity_hits(
         self, names: tuple[str, ...], counts: dict[int, int], limit: int
     ) -> list[SearchHit]:
-        best = sorted(counts, key=lambda k: -counts[k])[:limit]
+        best = sorted(counts, key=lambda k: -counts[k])[: limit if limit >= 0 else None]
         rows = {
             r[0]: r[1:]
             for r in self._db.execute(

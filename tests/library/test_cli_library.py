@@ -153,3 +153,16 @@ def test_the_reader_command_dispatches_library(tmp_path: Path, articles):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_search_lists_every_matching_article_unless_limited(capsys, analyser, tmp_path):
+    from tests.library.test_reliability import many_articles
+
+    folder = many_articles(tmp_path / "many", 60)
+    run(capsys, analyser, "add", str(folder))
+    _, out, _ = run(capsys, analyser, "search", "pier", "--format", "json")
+    assert len(json.loads(out)) == 60
+    _, out, _ = run(capsys, analyser, "search", "pier", "--limit", "5", "--format", "json")
+    assert len(json.loads(out)) == 5
+    status, _, err = run(capsys, analyser, "search", "pier", "--limit", "0")
+    assert status == EXIT_BAD_INPUT and len(err) == 1
