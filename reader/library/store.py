@@ -515,24 +515,40 @@ class Library:
     def _text_search(
         self, match: str, restrict: dict[int, int] | None, limit: int
     ) -> list[SearchHit]:
+        # Rank first, then make snippets for the hits kept: a snippet unpacks the text.
         sql = (
-            "SELECT a.path, a.title, a.date, snippet(article_text, -1, ?, ?, '…', 16),"
-            " -bm25(article_text, 5.0, 1.0) AS score, a.words"
-            " FROM article_text JOIN articles a ON a.id = article_text.rowid"
+            "SELECT rowid, -bm25(article_text, 5.0, 1.0) FROM article_text"
             " WHERE article_text MATCH ?"
         )
-        params: list[object] = [MATCH_START, MATCH_END, match]
+        params: list[object] = [match]
         if restrict is not None:
-            sql += " AND article_text.rowid IN (SELECT value FROM json_each(?))"
+            sql += " AND rowid IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(list(restrict)))
         sql += " ORDER BY bm25(article_text, 5.0, 1.0) LIMIT ?"
         params.append(limit)
         try:
-            rows = self._db.execute(sql, params).fetchall()
+            ranked = self._db.execute(sql, params).fetchall()
+            kept = json.dumps([rowid for rowid, _ in ranked])
+            details = {
+                row[0]: row[1:]
+                for row in self._db.execute(
+                    "SELECT a.id, a.path, a.title, a.date, a.words,"
+                    " snippet(article_text, -1, ?, ?, '…', 16)"
+                    " FROM article_text JOIN articles a ON a.id = article_text.rowid"
+                    " WHERE article_text MATCH ? AND article_text.rowid IN"
+                    " (SELECT value FROM json_each(?))",
+                    (MATCH_START, MATCH_END, match, kept),
+                )
+            }
         except sqlite3.OperationalError:
             # parse_query only produces quoted terms; this guards FTS5 corner cases.
             return []
-        return [SearchHit(*row) for row in rows]
+        return [
+            SearchHit(path, title, day, snippet, score, words)
+            for rowid, score in ranked
+            if rowid in details
+            for path, title, day, words, snippet in [details[rowid]]
+        ]
 
     def _entity_hits(
         self, names: tuple[str, ...], counts: dict[int, int], limit: int
