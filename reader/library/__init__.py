@@ -14,6 +14,7 @@ from reader.library.indexing import (
     Progress,
     add_file,
     add_paths,
+    analyser_version,
     find_articles,
 )
 from reader.library.location import DATA_DIR_ENV, DATABASE_NAME, data_dir, database_path
@@ -55,6 +56,7 @@ __all__ = [
     "SearchHit",
     "add_file",
     "add_paths",
+    "analyser_version",
     "analysis_from_dict",
     "analysis_to_dict",
     "content_hash",

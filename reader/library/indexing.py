@@ -41,14 +41,23 @@ class DocumentAnalyser(Protocol):
     def __call__(self, document: Document) -> Analysed: ...
 
 
+def analyser_version() -> str:
+    """Names what produced an analysis: a stored analysis is reused only under the same name.
+
+    The window uses it too, to show a library article's stored analysis without the model.
+    """
+    from reader.analysis.language import model_name
+
+    return f"reader-{__version__}/{model_name()}/format-{FORMAT_VERSION}"
+
+
 class ModelAnalyser:
-    """The real analysis (the language model in this process, or through `annotator`)."""
+    """The real analysis: the language model in this process, or through `annotator`
+    (an AnnotatorPool's `annotate`, to keep the model off the calling process)."""
 
     def __init__(self, annotator=None) -> None:
-        from reader.analysis.language import model_name
-
         self._annotator = annotator
-        self.version = f"reader-{__version__}/{model_name()}/format-{FORMAT_VERSION}"
+        self.version = analyser_version()
 
     def __call__(self, document: Document) -> Analysed:
         from reader.analysis.annotate import annotate

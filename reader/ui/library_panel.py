@@ -306,7 +306,10 @@ class LibraryPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.search_box.textChanged.connect(lambda _: self._timer.start())
         self.search_box.returnPressed.connect(self._open_first)
+        if self.library is not None:
+            self.library.check_missing()
         self.refresh()
+        self.refresh_entities()
         if message:
             self.status.setText(message)
 
@@ -374,7 +377,6 @@ class LibraryPanel(QWidget):
                 else "The library is empty: add articles or folders to it."
             )
         self.snippet.clear()
-        self._refresh_entities()
 
     def _append(self, path: str, title: str, day: str, words: int, hit: SearchHit | None) -> None:
         name = title or Path(path).name
@@ -395,7 +397,8 @@ class LibraryPanel(QWidget):
         words_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.model.appendRow([title_item, date_item, folder_item, words_item])
 
-    def _refresh_entities(self) -> None:
+    def refresh_entities(self) -> None:
+        """Rebuild the Library entities list (on opening and after indexing, not per key)."""
         self.entities.clear()
         if self.library is None:
             return
@@ -452,6 +455,7 @@ class LibraryPanel(QWidget):
     def _on_indexed(self, added: int, updated: int, unchanged: int, failed: int) -> None:
         self._set_indexing(False)
         self.refresh()
+        self.refresh_entities()
         note = f"Added {added}, updated {updated}, unchanged {unchanged}"
         self.status.setText(note + (f"; {failed} could not be read." if failed else "."))
         self.libraryChanged.emit()
