@@ -22,7 +22,10 @@ _SPACES = re.compile(r"[\s\-‐–—_/]+")
 
 
 def normalise_name(name: str) -> str:
-    """Case, accents, dots, possessives and a leading "the" do not make another name."""
+    """Case, accents, dots, possessives and a leading "the" do not make another name.
+
+    The library's `reader_name` collation sorts by this: a change needs a REINDEX migration.
+    """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _POSSESSIVE.sub("", text.strip()).casefold()
@@ -31,10 +34,6 @@ def normalise_name(name: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     return text
-
-
-def entity_key(group: EntityGroup | str, name: str) -> str:
-    return f"{EntityGroup(group).value}:{normalise_name(name)}"
 
 
 def surname(normalised: str) -> str:

@@ -17,12 +17,13 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from reader.analysis import Analysis, Entity, EntityGroup
 from reader.document import Document
 from reader.library.dates import article_date
-from reader.library.names import INDEXED_GROUPS, entity_key, normalise_name, surname
+from reader.library.names import INDEXED_GROUPS, normalise_name, surname
 from reader.library.query import parse_query
 from reader.library.serialise import FORMAT_VERSION, analysis_from_dict, analysis_to_dict
 
@@ -33,16 +34,27 @@ MATCH_START = "\x02"
 MATCH_END = "\x03"
 
 # MIGRATIONS[i] takes the schema from version i to version i + 1.
-# The article text is kept zlib-compressed in `articles.body`; the full-text index reads
-# it through a view that unpacks it (`reader_unzip`, registered on every connection), so
-# the text is stored once, small, and snippets still come from it.
+# Each distinct text is stored once per analyser, zlib-packed with its analysis
+# (`texts.packed`); the full-text index reads the text through a view that unpacks it
+# (`reader_text`), and entity names compare through the `reader_name` collation
+# (names.normalise_name): both are registered on every connection. Changing
+# normalise_name needs a migration that runs REINDEX.
 MIGRATIONS: tuple[str, ...] = (
     """
+    CREATE TABLE analysers(id INTEGER PRIMARY KEY, version TEXT NOT NULL UNIQUE);
+    CREATE TABLE texts(
+        id INTEGER PRIMARY KEY,
+        hash BLOB NOT NULL,
+        analyser INTEGER NOT NULL,
+        format INTEGER NOT NULL,
+        packed BLOB NOT NULL,
+        annotations BLOB,
+        UNIQUE(hash, analyser)
+    );
     CREATE TABLE articles(
         id INTEGER PRIMARY KEY,
         path TEXT NOT NULL UNIQUE,
-        folder TEXT NOT NULL,
-        content_hash TEXT NOT NULL,
+        text_id INTEGER NOT NULL,
         title TEXT NOT NULL DEFAULT '',
         byline TEXT NOT NULL DEFAULT '',
         date TEXT NOT NULL DEFAULT '',
@@ -50,41 +62,28 @@ MIGRATIONS: tuple[str, ...] = (
         size INTEGER NOT NULL DEFAULT 0,
         mtime REAL NOT NULL DEFAULT 0,
         added REAL NOT NULL,
-        missing INTEGER NOT NULL DEFAULT 0,
-        analyser_version TEXT NOT NULL DEFAULT '',
-        body BLOB NOT NULL
+        missing INTEGER NOT NULL DEFAULT 0
     );
-    CREATE INDEX articles_hash ON articles(content_hash);
+    CREATE INDEX articles_text ON articles(text_id);
     CREATE VIEW article_content AS
-        SELECT id, title, reader_unzip(body) AS body FROM articles;
+        SELECT a.id AS id, a.title AS title, reader_text(t.packed) AS body
+        FROM articles a JOIN texts t ON t.id = a.text_id;
     CREATE VIRTUAL TABLE article_text USING fts5(
         title, body, content='article_content', content_rowid='id',
         tokenize='unicode61 remove_diacritics 2'
     );
-    CREATE TABLE analyses(
-        id INTEGER PRIMARY KEY,
-        content_hash TEXT NOT NULL,
-        analyser_version TEXT NOT NULL,
-        format INTEGER NOT NULL,
-        analysis BLOB NOT NULL,
-        annotations BLOB,
-        created REAL NOT NULL,
-        UNIQUE(content_hash, analyser_version)
-    );
     CREATE TABLE entities(
         id INTEGER PRIMARY KEY,
         grp TEXT NOT NULL,
-        key TEXT NOT NULL UNIQUE,
         name TEXT NOT NULL,
         surname TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX entities_surname ON entities(surname) WHERE surname != '';
     CREATE TABLE entity_names(
-        norm TEXT NOT NULL,
-        grp TEXT NOT NULL,
+        name TEXT NOT NULL COLLATE reader_name,
         entity_id INTEGER NOT NULL,
-        name TEXT NOT NULL,
-        PRIMARY KEY(norm, grp, entity_id)
+        canonical INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY(name, entity_id)
     ) WITHOUT ROWID;
     CREATE INDEX entity_names_entity ON entity_names(entity_id);
     CREATE TABLE article_entities(
@@ -229,8 +228,8 @@ class LibraryStats:
 
 
 def content_hash(text: str) -> str:
-    """Identifies an article's text: the same text is never analysed twice."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """Identifies an article's text (128 bits of SHA-256, in hex): never analysed twice."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 class Library:
@@ -245,7 +244,8 @@ class Library:
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        db.create_function("reader_unzip", 1, _unzip_text, deterministic=True)
+        db.create_function("reader_text", 1, _packed_text, deterministic=True)
+        db.create_collation("reader_name", _compare_names)
         try:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -322,29 +322,34 @@ class Library:
 
     def article_state(self, path: str) -> ArticleState | None:
         row = self._db.execute(
-            "SELECT content_hash, size, mtime, analyser_version, missing FROM articles "
-            "WHERE path = ?",
+            "SELECT hex(t.hash), a.size, a.mtime, v.version, a.missing FROM articles a"
+            " JOIN texts t ON t.id = a.text_id JOIN analysers v ON v.id = t.analyser"
+            " WHERE a.path = ?",
             (path,),
         ).fetchone()
-        return ArticleState(row[0], row[1], row[2], row[3], bool(row[4])) if row else None
+        return ArticleState(row[0].lower(), row[1], row[2], row[3], bool(row[4])) if row else None
+
+    def _text_row(self, digest: str, analyser_version: str, column: str) -> object:
+        row = self._db.execute(
+            f"SELECT t.{column} FROM texts t JOIN analysers v ON v.id = t.analyser"
+            " WHERE t.hash = ? AND v.version = ?",
+            (_hash_key(digest), analyser_version),
+        ).fetchone()
+        return row[0] if row else None
 
     def stored_analysis(
         self, digest: str, analyser_version: str, text: str = ""
     ) -> Analysis | None:
         """The cached analysis of a text (by its content hash), or None: no model needed."""
-        row = self._db.execute(
-            "SELECT analysis FROM analyses WHERE content_hash = ? AND analyser_version = ?",
-            (digest, analyser_version),
-        ).fetchone()
-        return analysis_from_dict(json.loads(zlib.decompress(row[0])), text) if row else None
+        packed = self._text_row(digest, analyser_version, "packed")
+        if packed is None:
+            return None
+        stored_text, data = _unpack(packed)
+        return analysis_from_dict(data, text or stored_text)
 
     def stored_annotations(self, digest: str, analyser_version: str) -> bytes | None:
         """The model's raw output kept with an analysis, to re-derive it without the model."""
-        row = self._db.execute(
-            "SELECT annotations FROM analyses WHERE content_hash = ? AND analyser_version = ?",
-            (digest, analyser_version),
-        ).fetchone()
-        return row[0] if row else None
+        return self._text_row(digest, analyser_version, "annotations")
 
     def analysis_for(self, document: Document, analyser_version: str) -> Analysis | None:
         """The cached analysis of an opened document, if the library has this text."""
@@ -364,50 +369,47 @@ class Library:
     ) -> bool:
         """Add or replace one article with its analysis, in one transaction; True if new."""
         path = path or document.source_path
-        digest = digest or content_hash(document.text)
-        stored = zlib.compress(
-            json.dumps(analysis_to_dict(analysis), separators=(",", ":")).encode("utf-8")
-        )
-        body = zlib.compress(document.text.encode("utf-8"))
+        packed = _pack(document.text, analysis_to_dict(analysis))
+        key = _hash_key(digest or content_hash(document.text))
         with self._transaction() as db:
-            row = db.execute(
-                "SELECT id, content_hash, analyser_version FROM articles WHERE path = ?", (path,)
+            db.execute("INSERT OR IGNORE INTO analysers(version) VALUES (?)", (analyser_version,))
+            (version_id,) = db.execute(
+                "SELECT id FROM analysers WHERE version = ?", (analyser_version,)
             ).fetchone()
+            (text_id,) = db.execute(
+                "INSERT INTO texts(hash, analyser, format, packed, annotations) VALUES (?,?,?,?,?)"
+                " ON CONFLICT DO UPDATE SET format=excluded.format, packed=excluded.packed,"
+                " annotations=coalesce(excluded.annotations, annotations) RETURNING id",
+                (key, version_id, FORMAT_VERSION, packed, annotations),
+            ).fetchone()
+            row = db.execute("SELECT id, text_id FROM articles WHERE path = ?", (path,)).fetchone()
             values = (
-                digest,
+                text_id,
                 document.title,
                 document.byline,
                 article_date(document),
                 document.word_count,
                 size,
                 mtime,
-                analyser_version,
             )
             if row:
                 article_id = row[0]
                 old_entities = self._clear_article(db, article_id)
                 db.execute(
-                    "UPDATE articles SET content_hash=?, title=?, byline=?, date=?, words=?, "
-                    "size=?, mtime=?, analyser_version=?, body=?, missing=0 WHERE id=?",
-                    (*values, body, article_id),
+                    "UPDATE articles SET text_id=?, title=?, byline=?, date=?, words=?, "
+                    "size=?, mtime=?, missing=0 WHERE id=?",
+                    (*values, article_id),
                 )
             else:
                 old_entities = []
                 article_id = db.execute(
-                    "INSERT INTO articles(path, folder, content_hash, title, byline, date, words,"
-                    " size, mtime, analyser_version, body, added) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (path, os.path.dirname(path), *values, body, time.time()),
+                    "INSERT INTO articles(path, text_id, title, byline, date, words, size, mtime,"
+                    " added) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (path, *values, time.time()),
                 ).lastrowid
             db.execute(
                 "INSERT INTO article_text(rowid, title, body) VALUES (?, ?, ?)",
                 (article_id, document.title, document.text),
-            )
-            db.execute(
-                "INSERT INTO analyses(content_hash, analyser_version, format, analysis,"
-                " annotations, created) VALUES (?,?,?,?,?,?)"
-                " ON CONFLICT DO UPDATE SET format=excluded.format, analysis=excluded.analysis,"
-                " annotations=coalesce(excluded.annotations, annotations)",
-                (digest, analyser_version, FORMAT_VERSION, stored, annotations, time.time()),
             )
             for entity in analysis.entities:
                 if entity.group in INDEXED_GROUPS and entity.count:
@@ -418,8 +420,8 @@ class Library:
                         (article_id, entity_id, entity.count),
                     )
             self._drop_orphans(db, old_entities)
-            if row:
-                self._drop_analysis_if_unused(db, row[1], row[2])
+            if row and row[1] != text_id:
+                self._drop_text_if_unused(db, row[1])
         return row is None
 
     def touch(self, path: str, size: int, mtime: float) -> None:
@@ -437,15 +439,14 @@ class Library:
             with self._transaction() as db:
                 prefix = path.rstrip(os.sep) + os.sep
                 rows = db.execute(
-                    "SELECT id, content_hash, analyser_version FROM articles"
-                    " WHERE path = ? OR substr(path, 1, ?) = ?",
+                    "SELECT id, text_id FROM articles WHERE path = ? OR substr(path, 1, ?) = ?",
                     (path, len(prefix), prefix),
                 ).fetchall()
                 entity_ids: list[int] = []
-                for article_id, digest, version in rows:
+                for article_id, text_id in rows:
                     entity_ids += self._clear_article(db, article_id)
                     db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-                    self._drop_analysis_if_unused(db, digest, version)
+                    self._drop_text_if_unused(db, text_id)
                 self._drop_orphans(db, entity_ids)
             removed += len(rows)
         return removed
@@ -465,10 +466,19 @@ class Library:
 
     def articles(self) -> list[ArticleRecord]:
         return [
-            ArticleRecord(*row[:5], bool(row[5]), row[6], row[7])
+            ArticleRecord(
+                path=row[0],
+                title=row[1],
+                date=row[2],
+                folder=os.path.dirname(row[0]),
+                words=row[3],
+                missing=bool(row[4]),
+                content_hash=row[5].lower(),
+                added=row[6],
+            )
             for row in self._db.execute(
-                "SELECT path, title, date, folder, words, missing, content_hash, added "
-                "FROM articles ORDER BY date DESC, title"
+                "SELECT a.path, a.title, a.date, a.words, a.missing, hex(t.hash), a.added"
+                " FROM articles a JOIN texts t ON t.id = a.text_id ORDER BY a.date DESC, a.title"
             )
         ]
 
@@ -671,19 +681,17 @@ class Library:
         norm = normalise_name(name)
         if not norm:
             return []
-        sql = "SELECT DISTINCT entity_id FROM entity_names WHERE norm = ?"
-        params: list[object] = [norm]
+        sql = (
+            "SELECT DISTINCT n.entity_id FROM entity_names n JOIN entities e"
+            " ON e.id = n.entity_id WHERE n.name = ?"
+        )
+        params: list[object] = [name]
         if group is not None:
-            sql += " AND grp = ?"
+            sql += " AND e.grp = ?"
             params.append(EntityGroup(group).value)
         ids = [r[0] for r in self._db.execute(sql, params)]
         if not ids and " " not in norm and group in (None, EntityGroup.PERSON):
-            ids = [
-                r[0]
-                for r in self._db.execute(
-                    "SELECT id FROM entities WHERE surname = ? AND grp = 'person'", (norm,)
-                )
-            ]
+            ids = self._people_called(self._db, norm)
         return ids
 
     def _articles_of(self, entity_ids: list[int]) -> dict[int, int]:
@@ -697,89 +705,87 @@ class Library:
         return counts
 
     def _names_of(self, entity_ids: list[int]) -> list[str]:
-        names: dict[str, None] = {}
-        for (name,) in self._db.execute(
-            "SELECT e.name FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))"
-            " UNION ALL SELECT n.name FROM entity_names n"
-            " WHERE n.entity_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(entity_ids), json.dumps(entity_ids)),
-        ):
-            names.setdefault(name, None)
-        return list(names)
+        """Every name of these entities, canonical names first."""
+        return [
+            r[0]
+            for r in self._db.execute(
+                "SELECT name FROM entity_names WHERE entity_id IN (SELECT value FROM json_each(?))"
+                " ORDER BY canonical DESC, name",
+                (json.dumps(entity_ids),),
+            )
+        ]
 
     @staticmethod
-    def _find_entity(db: sqlite3.Connection, entity: Entity) -> int | None:
-        """The library entity an article's entity is: by key, alias, or a unique surname."""
+    def _people_called(db: sqlite3.Connection, surname_norm: str) -> list[int]:
+        return [
+            r[0]
+            for r in db.execute(
+                "SELECT id FROM entities WHERE surname = ? AND grp = 'person'", (surname_norm,)
+            )
+        ]
+
+    @staticmethod
+    def _named(db: sqlite3.Connection, name: str, group: str, canonical: bool) -> set[int]:
+        return {
+            r[0]
+            for r in db.execute(
+                "SELECT n.entity_id FROM entity_names n JOIN entities e ON e.id = n.entity_id"
+                " WHERE n.name = ? AND e.grp = ?" + (" AND n.canonical" if canonical else ""),
+                (name, group),
+            )
+        }
+
+    @classmethod
+    def _find_entity(cls, db: sqlite3.Connection, entity: Entity) -> int | None:
+        """The library entity an article's entity is: by name, alias, or a unique surname."""
         group = entity.group.value
-        row = db.execute(
-            "SELECT id FROM entities WHERE key = ?", (entity_key(entity.group, entity.name),)
-        ).fetchone()
-        if row:
-            return row[0]
+        same = cls._named(db, entity.name, group, canonical=True)
+        if same:
+            return min(same)
         norm = normalise_name(entity.name)
         is_person = entity.group is EntityGroup.PERSON
         # A one-word alias of a person is a surname that several people may share.
-        norms = {
-            n
-            for n in (normalise_name(a) for a in (entity.name, *entity.aliases))
-            if n and not (is_person and " " not in n)
-        }
-        if norms:
-            ids = {
-                r[0]
-                for r in db.execute(
-                    "SELECT entity_id FROM entity_names WHERE grp = ?"
-                    " AND norm IN (SELECT value FROM json_each(?))",
-                    (group, json.dumps(sorted(norms))),
-                )
-            }
-            if len(ids) == 1:
-                return ids.pop()
+        ids: set[int] = set()
+        for alias in (entity.name, *entity.aliases):
+            alias_norm = normalise_name(alias)
+            if alias_norm and not (is_person and " " not in alias_norm):
+                ids |= cls._named(db, alias, group, canonical=False)
+        if len(ids) == 1:
+            return ids.pop()
         if is_person and " " not in norm:
-            ids = {
-                r[0]
-                for r in db.execute(
-                    "SELECT id FROM entities WHERE surname = ? AND grp = 'person'", (norm,)
-                )
-            }
-            if len(ids) == 1:
-                return ids.pop()
+            people = cls._people_called(db, norm)
+            if len(people) == 1:
+                return people[0]
         return None
 
     def _library_entity(self, db: sqlite3.Connection, entity: Entity) -> int:
         entity_id = self._find_entity(db, entity)
-        group = entity.group.value
         if entity_id is None:
             norm = normalise_name(entity.name)
             last = surname(norm) if entity.group is EntityGroup.PERSON else ""
             entity_id = db.execute(
-                "INSERT INTO entities(grp, key, name, surname) VALUES (?,?,?,?)",
-                (group, entity_key(entity.group, entity.name), entity.name, last),
+                "INSERT INTO entities(grp, name, surname) VALUES (?,?,?)",
+                (entity.group.value, entity.name, last),
             ).lastrowid
+            db.execute(
+                "INSERT INTO entity_names(name, entity_id, canonical) VALUES (?,?,1)",
+                (entity.name, entity_id),
+            )
             if last:
                 self._fold_surname_entity(db, entity_id, last)
         db.executemany(
-            "INSERT OR IGNORE INTO entity_names(norm, grp, entity_id, name) VALUES (?,?,?,?)",
-            [
-                (normalise_name(n), group, entity_id, n)
-                for n in (entity.name, *entity.aliases)
-                if normalise_name(n)
-            ],
+            "INSERT OR IGNORE INTO entity_names(name, entity_id) VALUES (?,?)",
+            [(n, entity_id) for n in entity.aliases if normalise_name(n)],
         )
         return entity_id
 
-    @staticmethod
-    def _fold_surname_entity(db: sqlite3.Connection, full_id: int, last: str) -> None:
+    @classmethod
+    def _fold_surname_entity(cls, db: sqlite3.Connection, full_id: int, last: str) -> None:
         """A new "Viktor Khrenin" takes over an earlier "Khrenin" when he is the only Khrenin."""
-        lone = db.execute("SELECT id FROM entities WHERE key = ?", (f"person:{last}",)).fetchone()
-        if not lone:
+        lone = cls._named(db, last, EntityGroup.PERSON.value, canonical=True)
+        if len(lone) != 1 or len(cls._people_called(db, last)) != 1:
             return
-        others = db.execute(
-            "SELECT count(*) FROM entities WHERE surname = ? AND grp = 'person'", (last,)
-        ).fetchone()[0]
-        if others != 1:
-            return
-        lone_id = lone[0]
+        lone_id = lone.pop()
         db.execute(
             "INSERT INTO article_entities(article_id, entity_id, count)"
             " SELECT article_id, ?, count FROM article_entities WHERE entity_id = ?"
@@ -787,8 +793,8 @@ class Library:
             (full_id, lone_id),
         )
         db.execute(
-            "INSERT OR IGNORE INTO entity_names(norm, grp, entity_id, name)"
-            " SELECT norm, grp, ?, name FROM entity_names WHERE entity_id = ?",
+            "INSERT OR IGNORE INTO entity_names(name, entity_id)"
+            " SELECT name, ? FROM entity_names WHERE entity_id = ?",
             (full_id, lone_id),
         )
         db.execute("DELETE FROM article_entities WHERE entity_id = ?", (lone_id,))
@@ -828,17 +834,47 @@ class Library:
         db.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in orphans])
 
     @staticmethod
-    def _drop_analysis_if_unused(db: sqlite3.Connection, digest: str, version: str) -> None:
+    def _drop_text_if_unused(db: sqlite3.Connection, text_id: int) -> None:
         db.execute(
-            "DELETE FROM analyses WHERE content_hash = ? AND analyser_version = ?"
-            " AND NOT EXISTS (SELECT 1 FROM articles WHERE content_hash = ?"
-            " AND analyser_version = ?)",
-            (digest, version, digest, version),
+            "DELETE FROM texts WHERE id = ? AND NOT EXISTS"
+            " (SELECT 1 FROM articles WHERE text_id = ?)",
+            (text_id, text_id),
         )
 
 
-def _unzip_text(data: bytes | None) -> str:
-    return zlib.decompress(data).decode("utf-8") if data else ""
+def _hash_key(digest: str) -> bytes:
+    return bytes.fromhex(digest)[:16]
+
+
+def _pack(text: str, analysis: dict) -> bytes:
+    """Text and analysis in one compressed blob: names in the analysis compress against the text."""
+    body = text.encode("utf-8")
+    data = json.dumps(analysis, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return zlib.compress(b"%d\n" % len(body) + body + data, 9)
+
+
+def _split(packed: bytes) -> tuple[bytes, bytes]:
+    size, _, rest = zlib.decompress(packed).partition(b"\n")
+    return rest[: int(size)], rest[int(size) :]
+
+
+def _unpack(packed: bytes) -> tuple[str, dict]:
+    text, data = _split(packed)
+    return text.decode("utf-8"), json.loads(data)
+
+
+def _packed_text(packed: bytes | None) -> str:
+    return _split(packed)[0].decode("utf-8") if packed else ""
+
+
+@lru_cache(maxsize=65536)
+def _name_key(name: str) -> str:
+    return normalise_name(name)
+
+
+def _compare_names(left: str, right: str) -> int:
+    a, b = _name_key(left), _name_key(right)
+    return (a > b) - (a < b)
 
 
 def _statements(script: str) -> list[str]:
