@@ -21,6 +21,7 @@ from reader.library.location import DATA_DIR_ENV, DATABASE_NAME, data_dir, datab
 from reader.library.serialise import analysis_from_dict, analysis_to_dict
 from reader.library.store import (
     SCHEMA_VERSION,
+    AlsoIn,
     ArticleRecord,
     DamagedLibraryError,
     EntityArticle,
@@ -39,6 +40,7 @@ __all__ = [
     "DATA_DIR_ENV",
     "SCHEMA_VERSION",
     "AddReport",
+    "AlsoIn",
     "Analysed",
     "ArticleRecord",
     "DamagedLibraryError",

@@ -29,6 +29,9 @@ from reader.library.serialise import FORMAT_VERSION, analysis_from_dict, analysi
 
 APPLICATION_ID = 0x52445231  # "RDR1": tells our database from any other SQLite file
 BUSY_TIMEOUT_S = 30.0
+CO_MENTION_ARTICLES = 1000
+# Above this many articles, "also in" reads articles newest first instead of sorting all.
+ALSO_IN_SCAN_BY_DATE = 500
 # Marks around matched words in snippets; never found in article text.
 MATCH_START = "\x02"
 MATCH_END = "\x03"
@@ -72,13 +75,17 @@ MIGRATIONS: tuple[str, ...] = (
         title, body, content='article_content', content_rowid='id',
         tokenize='unicode61 remove_diacritics 2'
     );
+    CREATE INDEX articles_date ON articles(date);
     CREATE TABLE entities(
         id INTEGER PRIMARY KEY,
         grp TEXT NOT NULL,
         name TEXT NOT NULL,
-        surname TEXT NOT NULL DEFAULT ''
+        surname TEXT NOT NULL DEFAULT '',
+        articles INTEGER NOT NULL DEFAULT 0,
+        mentions INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX entities_surname ON entities(surname) WHERE surname != '';
+    CREATE INDEX entities_articles ON entities(grp, articles);
     CREATE TABLE entity_names(
         name TEXT NOT NULL COLLATE reader_name,
         entity_id INTEGER NOT NULL,
@@ -93,6 +100,17 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY(article_id, entity_id)
     ) WITHOUT ROWID;
     CREATE INDEX article_entities_entity ON article_entities(entity_id, article_id);
+    CREATE TRIGGER article_entity_added AFTER INSERT ON article_entities BEGIN
+        UPDATE entities SET articles = articles + 1, mentions = mentions + NEW.count
+        WHERE id = NEW.entity_id;
+    END;
+    CREATE TRIGGER article_entity_counted AFTER UPDATE OF count ON article_entities BEGIN
+        UPDATE entities SET mentions = mentions + NEW.count - OLD.count WHERE id = NEW.entity_id;
+    END;
+    CREATE TRIGGER article_entity_removed AFTER DELETE ON article_entities BEGIN
+        UPDATE entities SET articles = articles - 1, mentions = mentions - OLD.count
+        WHERE id = OLD.entity_id;
+    END;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -188,6 +206,14 @@ class EntityArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class AlsoIn:
+    """ "Also in N other articles": `total` of them, the latest `articles` listed."""
+
+    total: int
+    articles: tuple[EntityArticle, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class LibraryEntity:
     """One entity across the library: its names, articles and company."""
 
@@ -208,7 +234,7 @@ class LibraryEntity:
 class EntitySummary:
     """A row of the library's entity list: name, group, article count, mentions by date.
 
-    `timeline` is (article date, mentions that day), dated articles only, in date order.
+    `timeline` is (article month YYYY-MM, mentions), dated articles only, in order.
     """
 
     name: str
@@ -264,13 +290,20 @@ class Library:
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            if version < SCHEMA_VERSION:
-                self._migrate(db)
         except sqlite3.DatabaseError as exc:
             db.close()
             if _is_busy(exc):
                 raise LibraryError(f"The library file {self.path} is locked: {exc}") from None
             raise DamagedLibraryError(self.path, self._move_aside()) from None
+        if version < SCHEMA_VERSION:
+            try:
+                self._migrate(db)
+            except sqlite3.DatabaseError as exc:
+                db.close()
+                # Not evidence of damage: the file is left as it was (the migration rolled back).
+                raise LibraryError(
+                    f"The library file {self.path} could not be brought up to date ({exc})."
+                ) from None
         return db
 
     @staticmethod
@@ -595,13 +628,17 @@ class Library:
     # -- entities ------------------------------------------------------------------
 
     def entity(self, name: str, group: EntityGroup | str | None = None) -> LibraryEntity | None:
-        """The library's entity called `name` (any of its names), with the most articles."""
+        """The library's entity called `name` (any of its names), with the most articles.
+
+        Co-mentions are counted over its latest CO_MENTION_ARTICLES articles.
+        """
         ids = self._resolve(name, group)
         if not ids:
             return None
-        entity_id = max(ids, key=lambda i: (len(self._articles_of([i])), -i))
-        name_row = self._db.execute(
-            "SELECT name, grp FROM entities WHERE id = ?", (entity_id,)
+        entity_id, entity_name, entity_group = self._db.execute(
+            "SELECT id, name, grp FROM entities WHERE id IN (SELECT value FROM json_each(?))"
+            " ORDER BY articles DESC, id LIMIT 1",
+            (json.dumps(ids),),
         ).fetchone()
         articles = tuple(
             EntityArticle(*row)
@@ -616,18 +653,19 @@ class Library:
         co_mentions = tuple(
             (row[0], EntityGroup(row[1]), row[2])
             for row in self._db.execute(
-                "SELECT e.name, e.grp, count(*) AS n FROM article_entities x"
-                " JOIN article_entities y ON y.article_id = x.article_id"
-                " AND y.entity_id != x.entity_id"
-                " JOIN entities e ON e.id = y.entity_id WHERE x.entity_id = ?"
+                "WITH recent AS (SELECT article_id FROM article_entities WHERE entity_id = ?"
+                " ORDER BY article_id DESC LIMIT ?)"
+                " SELECT e.name, e.grp, count(*) AS n FROM recent"
+                " JOIN article_entities y ON y.article_id = recent.article_id"
+                " JOIN entities e ON e.id = y.entity_id WHERE y.entity_id != ?"
                 " GROUP BY y.entity_id ORDER BY n DESC, e.name LIMIT 10",
-                (entity_id,),
+                (entity_id, CO_MENTION_ARTICLES, entity_id),
             )
         )
-        aliases = tuple(n for n in self._names_of([entity_id]) if n != name_row[0])
+        aliases = tuple(n for n in self._names_of([entity_id]) if n != entity_name)
         return LibraryEntity(
-            name=name_row[0],
-            group=EntityGroup(name_row[1]),
+            name=entity_name,
+            group=EntityGroup(entity_group),
             aliases=aliases,
             articles=articles,
             first_date=dates[0] if dates else "",
@@ -635,42 +673,54 @@ class Library:
             co_mentions=co_mentions,
         )
 
-    def also_in(self, entity: Entity, exclude_path: str = "") -> list[EntityArticle]:
-        """The other articles that mention the library's entity for an article's `entity`."""
+    def also_in(self, entity: Entity, exclude_path: str = "", limit: int = 50) -> AlsoIn:
+        """The other articles that mention an article's `entity`: how many, and the latest."""
         entity_id = self._find_entity(self._db, entity)
         if entity_id is None:
-            return []
-        return [
-            EntityArticle(*row)
-            for row in self._db.execute(
+            return AlsoIn(0, ())
+        (total,) = self._db.execute(
+            "SELECT articles - EXISTS(SELECT 1 FROM articles a JOIN article_entities ae"
+            " ON ae.article_id = a.id WHERE a.path = ? AND ae.entity_id = entities.id)"
+            " FROM entities WHERE id = ?",
+            (exclude_path, entity_id),
+        ).fetchone()
+        # A frequent entity: walk articles newest first; a rare one: join its few articles.
+        if total > ALSO_IN_SCAN_BY_DATE:
+            sql = (
+                "SELECT a.path, a.title, a.date, ae.count FROM articles a INDEXED BY articles_date"
+                " JOIN article_entities ae ON ae.article_id = a.id AND ae.entity_id = ?"
+                " WHERE a.path != ? ORDER BY a.date DESC LIMIT ?"
+            )
+        else:
+            sql = (
                 "SELECT a.path, a.title, a.date, ae.count FROM article_entities ae"
                 " JOIN articles a ON a.id = ae.article_id"
-                " WHERE ae.entity_id = ? AND a.path != ? ORDER BY a.date DESC, a.path",
-                (entity_id, exclude_path),
+                " WHERE ae.entity_id = ? AND a.path != ? ORDER BY a.date DESC, a.path LIMIT ?"
             )
-        ]
+        rows = self._db.execute(sql, (entity_id, exclude_path, limit)).fetchall()
+        return AlsoIn(total, tuple(EntityArticle(*row) for row in rows))
 
     def top_entities(
-        self, groups: Iterable[EntityGroup] = INDEXED_GROUPS, limit: int = 200
+        self, groups: Iterable[EntityGroup] = INDEXED_GROUPS, limit: int = 100
     ) -> list[EntitySummary]:
-        """The entities in most articles, each with its mentions per article date."""
-        group_values = json.dumps([EntityGroup(g).value for g in groups])
-        rows = self._db.execute(
-            "SELECT e.id, e.name, e.grp, count(*) AS n, sum(ae.count) FROM entities e"
-            " JOIN article_entities ae ON ae.entity_id = e.id"
-            " WHERE e.grp IN (SELECT value FROM json_each(?))"
-            " GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
-            (group_values, limit),
-        ).fetchall()
+        """The entities in most articles, each with its mentions per article month."""
+        rows = []
+        for group in groups:
+            rows += self._db.execute(
+                "SELECT id, name, grp, articles, mentions FROM entities WHERE grp = ?"
+                " ORDER BY articles DESC LIMIT ?",
+                (EntityGroup(group).value, limit),
+            ).fetchall()
+        rows = sorted(rows, key=lambda r: (-r[3], r[1]))[:limit]
         timelines: dict[int, list[tuple[str, int]]] = {row[0]: [] for row in rows}
-        for entity_id, day, mentions in self._db.execute(
-            "SELECT ae.entity_id, a.date, sum(ae.count)"
+        for entity_id, month, mentions in self._db.execute(
+            "SELECT ae.entity_id, substr(a.date, 1, 7) AS month, sum(ae.count)"
             " FROM article_entities ae JOIN articles a ON a.id = ae.article_id"
             " WHERE ae.entity_id IN (SELECT value FROM json_each(?)) AND a.date != ''"
-            " GROUP BY ae.entity_id, a.date ORDER BY a.date",
+            " GROUP BY ae.entity_id, month ORDER BY month",
             (json.dumps(list(timelines)),),
         ):
-            timelines[entity_id].append((day, mentions))
+            timelines[entity_id].append((month, mentions))
         return [
             EntitySummary(row[1], EntityGroup(row[2]), row[3], row[4], tuple(timelines[row[0]]))
             for row in rows
@@ -878,7 +928,16 @@ def _compare_names(left: str, right: str) -> int:
 
 
 def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The statements of a script, triggers (with their inner semicolons) kept whole."""
+    statements: list[str] = []
+    buffer = ""
+    for part in script.split(";"):
+        buffer += part + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n;"):
+                statements.append(buffer.strip())
+            buffer = ""
+    return statements
 
 
 def _is_busy(exc: sqlite3.DatabaseError) -> bool:

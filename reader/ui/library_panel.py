@@ -11,7 +11,6 @@ import html
 import os
 import threading
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 from reader.analysis import Entity, EntityGroup
 from reader.library import (
     AddReport,
+    AlsoIn,
     DamagedLibraryError,
     DocumentAnalyser,
     EntityArticle,
@@ -186,9 +186,10 @@ class AlsoInList(QWidget):
         layout.addWidget(self.list)
         self.show_articles([])
 
-    def show_articles(self, articles: Sequence[EntityArticle]) -> None:
+    def show_articles(self, articles: Sequence[EntityArticle], total: int | None = None) -> None:
+        """List `articles`; `total` is how many there are when only the latest are given."""
         self.list.clear()
-        count = len(articles)
+        count = len(articles) if total is None else total
         self.heading.setText(
             "Not in other library articles"
             if not count
@@ -202,7 +203,7 @@ class AlsoInList(QWidget):
             item = QListWidgetItem(label, self.list)
             item.setData(PATH_ROLE, article.path)
             item.setToolTip(article.path)
-        self.list.setVisible(bool(count))
+        self.list.setVisible(bool(articles))
 
     @Slot(QListWidgetItem)
     def _activated(self, item: QListWidgetItem) -> None:
@@ -330,10 +331,10 @@ class LibraryPanel(QWidget):
         self.tabs.setCurrentIndex(0)
         self.refresh()
 
-    def also_in(self, entity: Entity, current_path: str = "") -> list[EntityArticle]:
+    def also_in(self, entity: Entity, current_path: str = "") -> AlsoIn:
         """The other library articles that mention `entity` (for "Also in N other articles")."""
         if self.library is None:
-            return []
+            return AlsoIn(0, ())
         return self.library.also_in(entity, os.path.abspath(current_path) if current_path else "")
 
     def close_library(self) -> None:
@@ -405,8 +406,8 @@ class LibraryPanel(QWidget):
         top = self.library.top_entities(
             (EntityGroup.PERSON, EntityGroup.ORGANIZATION, EntityGroup.PLACE)
         )
-        days = [d for e in top for d, _ in e.timeline]
-        span = (min(days), max(days)) if days else ("", "")
+        months = [m for e in top for m, _ in e.timeline]
+        span = (min(months), max(months)) if months else ("", "")
         for entry in top:
             label = f"{entry.name} · {entry.group.value} · {entry.articles} articles"
             item = QListWidgetItem(label, self.entities)
@@ -473,16 +474,15 @@ def sparkline(timeline: Sequence[tuple[str, int]], span: tuple[str, str]) -> QPi
     pixmap.fill(Qt.GlobalColor.transparent)
     if not timeline or not span[0]:
         return pixmap
-    first = date.fromisoformat(span[0]).toordinal()
-    last = date.fromisoformat(span[1]).toordinal()
-    bins = [0] * SPARK_BINS
-    for day, mentions in timeline:
-        position = (date.fromisoformat(day).toordinal() - first) / max(1, last - first)
-        bins[min(SPARK_BINS - 1, int(position * SPARK_BINS))] += mentions
+    first, last = _month_number(span[0]), _month_number(span[1])
+    count = min(SPARK_BINS, last - first + 1)
+    bins = [0] * count
+    for month, mentions in timeline:
+        bins[(_month_number(month) - first) * count // (last - first + 1)] += mentions
     peak = max(bins) or 1
     painter = QPainter(pixmap)
     painter.setPen(QPen(QColor("#0072B2")))
-    bar = width / SPARK_BINS
+    bar = width / SPARK_BINS  # bars keep their width; a short span fills the left
     for index, value in enumerate(bins):
         if value:
             tall = max(1, round(value / peak * (height - 1)))
@@ -491,6 +491,11 @@ def sparkline(timeline: Sequence[tuple[str, int]], span: tuple[str, str]) -> QPi
             )
     painter.end()
     return pixmap
+
+
+def _month_number(month: str) -> int:
+    year, number = month.split("-")[:2]
+    return int(year) * 12 + int(number) - 1
 
 
 def _model_analyser() -> DocumentAnalyser:

@@ -261,9 +261,13 @@ def test_also_in_other_articles(library, articles, analyser):
         "Viktor Khrenin", EntityGroup.PERSON, "PERSON", (Mention(0, 14, "Viktor Khrenin"),)
     )
     others = library.also_in(person, exclude_path=here)
-    assert [a.date for a in others] == ["2025-03-10", "2025-03-03"]
+    assert others.total == 2
+    assert [a.date for a in others.articles] == ["2025-03-10", "2025-03-03"]
+    assert library.also_in(person).total == 3
+    latest = library.also_in(person, limit=1)
+    assert latest.total == 3 and [a.date for a in latest.articles] == ["2025-03-17"]
     stranger = Entity("Olga Penn", EntityGroup.PERSON, "PERSON", (Mention(0, 9, "Olga Penn"),))
-    assert library.also_in(stranger) == []
+    assert library.also_in(stranger).total == 0
 
 
 def test_dates_and_numbers_are_not_library_entities(library, articles, analyser):
@@ -278,7 +282,8 @@ def test_top_entities_with_mentions_over_time(library, articles, analyser):
     top = library.top_entities()
     assert top[0].articles == 3
     korveth = next(e for e in top if e.name == "Korveth")
-    assert korveth.timeline == (("2025-03-03", 2), ("2025-03-10", 1), ("2025-03-17", 1))
+    assert korveth.timeline == (("2025-03", 4),)
+    assert (korveth.articles, korveth.mentions) == (3, 4)
     people = library.top_entities([EntityGroup.PERSON])
     assert {e.group for e in people} == {EntityGroup.PERSON}
 

@@ -157,7 +157,8 @@ def test_also_in_other_articles(qtbot, make_panel, filled, articles):
     )
     also = AlsoInList()
     qtbot.addWidget(also)
-    also.show_articles(panel.also_in(person, str(here)))
+    found = panel.also_in(person, str(here))
+    also.show_articles(found.articles, found.total)
     assert also.heading.text() == "Also in 2 other articles"
     assert (
         also.list.item(0)
