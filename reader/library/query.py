@@ -8,9 +8,12 @@ a query of quoted terms, so FTS5 never sees an operator the user did not mean: w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-_ENTITY = re.compile(r'entity:\s*(?:"([^"]*)"?|(\S+))', re.IGNORECASE)
+# entity:"Any Name", or entity:Name followed by more capitalised words (a shell drops the
+# quotes of entity:"Viktor Khrenin"): the longest run that names an entity is the name.
+_ENTITY = re.compile(r'entity:\s*(?:"([^"]*)"?|([^\s"]+(?:\s+[A-Z][^\s"]*)*))', re.IGNORECASE)
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 # What unicode61 treats as part of a word; everything else only separates words.
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -28,13 +31,24 @@ class ParsedQuery:
         return not self.fts and not self.entities
 
 
-def parse_query(text: str) -> ParsedQuery:
+def parse_query(text: str, is_name: Callable[[str], bool] | None = None) -> ParsedQuery:
+    """Parse a user's query; `is_name` says whether the library knows an entity by a name."""
     entities = []
+    leftovers = []
     for match in _ENTITY.finditer(text):
-        name = (match.group(1) if match.group(1) is not None else match.group(2)).strip()
+        if match.group(1) is not None:
+            name = match.group(1).strip()
+        else:
+            words = match.group(2).split()
+            size = next(
+                (n for n in range(len(words), 0, -1) if is_name and is_name(" ".join(words[:n]))),
+                1,
+            )
+            name = " ".join(words[:size])
+            leftovers += words[size:]
         if name:
             entities.append(name)
-    rest = _ENTITY.sub(" ", text)
+    rest = " ".join([_ENTITY.sub(" ", text), *leftovers])
     terms = []
     for match in _TOKEN.finditer(rest):
         if match.group(1) is not None:

@@ -537,7 +537,7 @@ class Library:
         any of its names. `limit=None` returns every match.
         """
         limit = -1 if limit is None else limit
-        parsed = parse_query(query)
+        parsed = parse_query(query, is_name=lambda name: bool(self._resolve(name)))
         if parsed.empty:
             return []
         restrict: dict[int, int] | None = None

@@ -250,6 +250,11 @@ def test_entity_search_finds_articles_by_any_name(library, articles, analyser):
         "Harbour Board Answers Critics"
     }
     assert library.search('entity:"Nobody Here"') == []
+    # As a shell passes entity:"Viktor Khrenin" fishermen: without the quotes.
+    assert {h.title for h in library.search("entity:Viktor Khrenin Fishermen")} == {
+        "Harbour Board Answers Critics"
+    }
+    assert len(library.search("entity:Viktor Khrenin")) == 3
     (hit,) = library.search('entity:"Ines Daubry"')
     assert ("Ines Daubry", True) in hit.snippet_parts()
 
