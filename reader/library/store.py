@@ -825,7 +825,7 @@ class Library:
                 self._fold_surname_entity(db, entity_id, last)
         db.executemany(
             "INSERT OR IGNORE INTO entity_names(name, entity_id) VALUES (?,?)",
-            [(n, entity_id) for n in entity.aliases if normalise_name(n)],
+            [(n, entity_id) for n in (entity.name, *entity.aliases) if normalise_name(n)],
         )
         return entity_id
 

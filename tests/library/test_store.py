@@ -300,3 +300,38 @@ def test_stats_count_words_and_bytes(library, articles, analyser):
     assert stats.entities == 5  # Khrenin, Daubry, Board, Korveth, Café Émile
     assert stats.words == sum(a.words for a in library.articles())
     assert stats.database_bytes > 0
+
+
+def test_an_entity_folded_by_alias_is_found_by_its_own_name(library):
+    from reader.analysis import Analysis
+    from reader.document import parse_article
+
+    def put(path: str, text: str, entity: Entity) -> None:
+        document = parse_article(text, source_path=path)
+        library.put_article(document, Analysis(entities=(entity,)), analyser_version="hand")
+
+    put(
+        "/a.txt",
+        "Airline Grounds Fleet\n\nNorthwind Air Lines, known as Northwind, grounded its fleet.",
+        Entity(
+            "Northwind Air Lines",
+            EntityGroup.ORGANIZATION,
+            "ORG",
+            (Mention(22, 41, "Northwind Air Lines"),),
+            ("Northwind",),
+        ),
+    )
+    put(
+        "/b.txt",
+        "Fleet Returns\n\nNorthwind Air Lines Ltd, or Northwind, flew again on Friday.",
+        Entity(
+            "Northwind Air Lines Ltd",
+            EntityGroup.ORGANIZATION,
+            "ORG",
+            (Mention(15, 38, "Northwind Air Lines Ltd"),),
+            ("Northwind",),
+        ),
+    )
+    found = library.entity("Northwind Air Lines Ltd")
+    assert found is not None and found.name == "Northwind Air Lines"
+    assert [a.path for a in found.articles] == ["/a.txt", "/b.txt"]
