@@ -42,7 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis import Entity, EntityGroup
+from reader.analysis import Analysis, Entity, EntityGroup
+from reader.document import Document
 from reader.library import (
     AddReport,
     AlsoIn,
@@ -54,6 +55,7 @@ from reader.library import (
     Progress,
     SearchHit,
     add_paths,
+    analyser_version,
     database_path,
 )
 
@@ -228,12 +230,17 @@ class LibraryPanel(QWidget):
         library_path: Path | None = None,
         analyser_factory: Callable[[], DocumentAnalyser] | None = None,
         parent: QWidget | None = None,
+        analyser_version_of: Callable[[], str] | None = None,
     ) -> None:
+        """`analyser_factory` makes the analyser for indexing (default: the model in this
+        process; the window passes one that uses its model workers); `analyser_version_of`
+        names the window's analysis for cached look-ups."""
         super().__init__(parent)
         self.setObjectName("libraryView")
         self.library_path = Path(library_path) if library_path else database_path()
         self.library, message = open_library(self.library_path)
         self.indexer = LibraryIndexer(self.library_path, analyser_factory or _model_analyser)
+        self._analyser_version = analyser_version_of or analyser_version
         self.indexer.progress.connect(self._on_progress)
         self.indexer.finished.connect(self._on_indexed)
         self.indexer.failed.connect(self._on_index_failed)
@@ -336,6 +343,31 @@ class LibraryPanel(QWidget):
         if self.library is None:
             return AlsoIn(0, ())
         return self.library.also_in(entity, os.path.abspath(current_path) if current_path else "")
+
+    def cached_analysis(self, document: Document) -> Analysis | None:
+        """The stored analysis of an opened article: shown at once, without the model."""
+        if self.library is None:
+            return None
+        return self.library.analysis_for(document, self._analyser_version())
+
+    def remember(self, document: Document, analysis: Analysis) -> None:
+        """Keep an article the window opened and analysed (opening adds it to the library)."""
+        if self.library is None or not document.source_path:
+            return
+        try:
+            stat = os.stat(document.source_path)
+        except OSError:
+            return
+        is_new = self.library.put_article(
+            document,
+            analysis,
+            analyser_version=self._analyser_version(),
+            size=stat.st_size,
+            mtime=stat.st_mtime,
+        )
+        if is_new:
+            self.refresh()
+            self.libraryChanged.emit()
 
     def close_library(self) -> None:
         self.indexer.cancel()

@@ -48,8 +48,8 @@ def articles(tmp_path: Path) -> Path:
 def make_panel(qtbot):
     panels = []
 
-    def factory(database: Path, analyser_factory=DictionaryAnalyser) -> LibraryPanel:
-        panel = LibraryPanel(database, analyser_factory=analyser_factory)
+    def factory(database: Path, analyser_factory=DictionaryAnalyser, **options) -> LibraryPanel:
+        panel = LibraryPanel(database, analyser_factory=analyser_factory, **options)
         qtbot.addWidget(panel)
         panel.show()
         panels.append(panel)
@@ -219,3 +219,24 @@ def test_a_damaged_library_is_replaced_and_the_user_told(make_panel, database):
     assert "moved aside" in panel.status.text()
     assert titles(panel) == []
     assert list(database.parent.glob("reader.sqlite3.damaged-*"))
+
+
+def test_an_opened_article_is_remembered_and_reopens_from_the_cache(
+    qtbot, make_panel, database, tmp_path
+):
+    from reader.document import load_document
+
+    path = (
+        write_articles(
+            tmp_path / "opened", {"one.txt": "Pier Closed\n\nKorveth closed its pier to boats.\n"}
+        )
+        / "one.txt"
+    )
+    panel = make_panel(database, analyser_version_of=lambda: "window-1")
+    document = load_document(path)
+    assert panel.cached_analysis(document) is None
+    analysis = DictionaryAnalyser()(document).analysis
+    with qtbot.waitSignal(panel.libraryChanged):
+        panel.remember(document, analysis)
+    assert titles(panel) == ["Pier Closed"]
+    assert panel.cached_analysis(load_document(path)) == analysis
