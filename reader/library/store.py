@@ -100,16 +100,33 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY(article_id, entity_id)
     ) WITHOUT ROWID;
     CREATE INDEX article_entities_entity ON article_entities(entity_id, article_id);
+    CREATE TABLE entity_months(
+        entity_id INTEGER NOT NULL,
+        month TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY(entity_id, month)
+    ) WITHOUT ROWID;
     CREATE TRIGGER article_entity_added AFTER INSERT ON article_entities BEGIN
         UPDATE entities SET articles = articles + 1, mentions = mentions + NEW.count
         WHERE id = NEW.entity_id;
+        INSERT INTO entity_months(entity_id, month, mentions)
+        SELECT NEW.entity_id, substr(date, 1, 7), NEW.count FROM articles
+        WHERE id = NEW.article_id AND date != ''
+        ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions;
     END;
     CREATE TRIGGER article_entity_counted AFTER UPDATE OF count ON article_entities BEGIN
         UPDATE entities SET mentions = mentions + NEW.count - OLD.count WHERE id = NEW.entity_id;
+        UPDATE entity_months SET mentions = mentions + NEW.count - OLD.count
+        WHERE entity_id = NEW.entity_id
+        AND month = (SELECT substr(date, 1, 7) FROM articles WHERE id = NEW.article_id);
     END;
     CREATE TRIGGER article_entity_removed AFTER DELETE ON article_entities BEGIN
         UPDATE entities SET articles = articles - 1, mentions = mentions - OLD.count
         WHERE id = OLD.entity_id;
+        UPDATE entity_months SET mentions = mentions - OLD.count
+        WHERE entity_id = OLD.entity_id
+        AND month = (SELECT substr(date, 1, 7) FROM articles WHERE id = OLD.article_id);
+        DELETE FROM entity_months WHERE entity_id = OLD.entity_id AND mentions <= 0;
     END;
     """,
 )
@@ -714,10 +731,8 @@ class Library:
         rows = sorted(rows, key=lambda r: (-r[3], r[1]))[:limit]
         timelines: dict[int, list[tuple[str, int]]] = {row[0]: [] for row in rows}
         for entity_id, month, mentions in self._db.execute(
-            "SELECT ae.entity_id, substr(a.date, 1, 7) AS month, sum(ae.count)"
-            " FROM article_entities ae JOIN articles a ON a.id = ae.article_id"
-            " WHERE ae.entity_id IN (SELECT value FROM json_each(?)) AND a.date != ''"
-            " GROUP BY ae.entity_id, month ORDER BY month",
+            "SELECT entity_id, month, mentions FROM entity_months"
+            " WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY month",
             (json.dumps(list(timelines)),),
         ):
             timelines[entity_id].append((month, mentions))

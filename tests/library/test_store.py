@@ -335,3 +335,21 @@ def test_an_entity_folded_by_alias_is_found_by_its_own_name(library):
     found = library.entity("Northwind Air Lines Ltd")
     assert found is not None and found.name == "Northwind Air Lines"
     assert [a.path for a in found.articles] == ["/a.txt", "/b.txt"]
+
+
+def test_mentions_over_time_follow_changes_removals_and_folds(library, articles, analyser):
+    add_paths(library, [str(articles / "week2")], analyser)
+    add_paths(library, [str(articles / "week1")], analyser)  # folds "Khrenin" into Viktor
+
+    def timeline(name: str) -> tuple:
+        return next(e.timeline for e in library.top_entities() if e.name == name)
+
+    assert timeline("Viktor Khrenin") == (("2025-03", 3),)
+    add_paths(library, [str(articles / "week3")], analyser)
+    first = articles / "week1" / "minister-visits.txt"
+    first.write_text(first.read_text().replace("3 March 2025", "3 April 2025"))
+    add_paths(library, [str(first)], analyser)
+    assert timeline("Korveth") == (("2025-03", 2), ("2025-04", 2))
+    library.remove([str(articles / "week2")])
+    assert timeline("Korveth") == (("2025-03", 1), ("2025-04", 2))
+    assert timeline("Viktor Khrenin") == (("2025-03", 1), ("2025-04", 2))
