@@ -25,6 +25,7 @@ class ParsedQuery:
 
     fts: str
     entities: tuple[str, ...]
+    terms: tuple[tuple[tuple[str, ...], bool], ...] = ()  # (words, last is a prefix)
 
     @property
     def empty(self) -> bool:
@@ -49,22 +50,19 @@ def parse_query(text: str, is_name: Callable[[str], bool] | None = None) -> Pars
         if name:
             entities.append(name)
     rest = " ".join([_ENTITY.sub(" ", text), *leftovers])
+    fts_terms = []
     terms = []
     for match in _TOKEN.finditer(rest):
-        if match.group(1) is not None:
-            words = _WORD.findall(match.group(1))
-            if words:
-                terms.append(_quoted(" ".join(words)))
-            continue
-        token = match.group(2)
-        prefix = token.endswith("*")
+        quoted = match.group(1) is not None
+        token = match.group(1) if quoted else match.group(2)
+        # "U.S." or "e-mail" are one term of several words: a phrase.
         words = _WORD.findall(token)
         if not words:
             continue
-        # "U.S." or "e-mail" are one term of several words: a phrase.
-        term = _quoted(" ".join(words))
-        terms.append(term + "*" if prefix else term)
-    return ParsedQuery(" ".join(terms), tuple(entities))
+        prefix = not quoted and token.endswith("*")
+        fts_terms.append(_quoted(" ".join(words)) + ("*" if prefix else ""))
+        terms.append((tuple(words), prefix))
+    return ParsedQuery(" ".join(fts_terms), tuple(entities), tuple(terms))
 
 
 def _quoted(words: str) -> str:

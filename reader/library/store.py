@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import time
 import zlib
@@ -24,8 +25,9 @@ from reader.analysis import Analysis, Entity, EntityGroup
 from reader.document import Document
 from reader.library.dates import article_date
 from reader.library.names import INDEXED_GROUPS, normalise_name, surname
-from reader.library.query import parse_query
+from reader.library.query import ParsedQuery, parse_query
 from reader.library.serialise import FORMAT_VERSION, analysis_from_dict, analysis_to_dict
+from reader.library.snippets import make_snippet, term_pattern
 
 APPLICATION_ID = 0x52445231  # "RDR1": tells our database from any other SQLite file
 BUSY_TIMEOUT_S = 30.0
@@ -568,19 +570,18 @@ class Library:
         if restrict is not None and not restrict:
             return []
         if parsed.fts:
-            return self._text_search(parsed.fts, restrict, limit)
+            return self._text_search(parsed, restrict, limit)
         assert restrict is not None
         return self._entity_hits(parsed.entities, restrict, limit)
 
     def _text_search(
-        self, match: str, restrict: dict[int, int] | None, limit: int
+        self, parsed: ParsedQuery, restrict: dict[int, int] | None, limit: int
     ) -> list[SearchHit]:
-        # Rank first, then make snippets for the hits kept: a snippet unpacks the text.
         sql = (
             "SELECT rowid, -bm25(article_text, 5.0, 1.0) FROM article_text"
             " WHERE article_text MATCH ?"
         )
-        params: list[object] = [match]
+        params: list[object] = [parsed.fts]
         if restrict is not None:
             sql += " AND rowid IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(list(restrict)))
@@ -588,59 +589,39 @@ class Library:
         params.append(limit)
         try:
             ranked = self._db.execute(sql, params).fetchall()
-            kept = json.dumps([rowid for rowid, _ in ranked])
-            details = {
-                row[0]: row[1:]
-                for row in self._db.execute(
-                    "SELECT a.id, a.path, a.title, a.date, a.words,"
-                    " snippet(article_text, -1, ?, ?, '…', 16)"
-                    " FROM article_text JOIN articles a ON a.id = article_text.rowid"
-                    " WHERE article_text MATCH ? AND article_text.rowid IN"
-                    " (SELECT value FROM json_each(?))",
-                    (MATCH_START, MATCH_END, match, kept),
-                )
-            }
         except sqlite3.OperationalError:
             # parse_query only produces quoted terms; this guards FTS5 corner cases.
             return []
-        return [
-            SearchHit(path, title, day, snippet, score, words)
-            for rowid, score in ranked
-            if rowid in details
-            for path, title, day, words, snippet in [details[rowid]]
-        ]
+        return self._hits(ranked, term_pattern(parsed.terms))
 
     def _entity_hits(
         self, names: tuple[str, ...], counts: dict[int, int], limit: int
     ) -> list[SearchHit]:
         best = sorted(counts, key=lambda k: -counts[k])[: limit if limit >= 0 else None]
+        ids = [i for name in names for i in self._resolve(name)]
+        terms = [t for n in self._names_of(ids) for t in parse_query(f'"{n}"').terms]
+        return self._hits([(k, float(counts[k])) for k in best], term_pattern(terms))
+
+    def _hits(
+        self, ranked: list[tuple[int, float]], pattern: re.Pattern[str] | None
+    ) -> list[SearchHit]:
+        """Search hits in rank order, each with a snippet made from its stored text."""
         rows = {
-            r[0]: r[1:]
-            for r in self._db.execute(
-                "SELECT id, path, title, date, words FROM articles WHERE id IN "
-                "(SELECT value FROM json_each(?))",
-                (json.dumps(best),),
+            row[0]: row[1:]
+            for row in self._db.execute(
+                "SELECT a.id, a.path, a.title, a.date, a.words, t.packed FROM articles a"
+                " JOIN texts t ON t.id = a.text_id WHERE a.id IN (SELECT value FROM json_each(?))",
+                (json.dumps([rowid for rowid, _ in ranked]),),
             )
         }
-        snippets: dict[int, str] = {}
-        phrases = {n for name in names for n in self._names_of(self._resolve(name))}
-        match = " OR ".join(parse_query(f'"{p}"').fts for p in phrases if parse_query(f'"{p}"').fts)
-        if match:
-            try:
-                snippets = dict(
-                    self._db.execute(
-                        "SELECT rowid, snippet(article_text, 1, ?, ?, '…', 16) FROM article_text"
-                        " WHERE article_text MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
-                        (MATCH_START, MATCH_END, match, json.dumps(best)),
-                    ).fetchall()
-                )
-            except sqlite3.OperationalError:
-                snippets = {}
-        return [
-            SearchHit(*rows[k][:3], snippets.get(k, ""), float(counts[k]), rows[k][3])
-            for k in best
-            if k in rows
-        ]
+        hits = []
+        for rowid, score in ranked:
+            if rowid not in rows:
+                continue
+            path, title, day, words, packed = rows[rowid]
+            snippet = make_snippet(_packed_text(packed), pattern, MATCH_START, MATCH_END)
+            hits.append(SearchHit(path, title, day, snippet, score, words))
+        return hits
 
     # -- entities ------------------------------------------------------------------
 
