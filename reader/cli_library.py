@@ -91,6 +91,11 @@ def main(argv: Sequence[str] | None = None, *, analyser: DocumentAnalyser | None
     try:
         with Library(database_path(getattr(options, "data_dir", None))) as library:
             return _COMMANDS[options.command](library, options, fmt, analyser)
+    except BrokenPipeError:
+        # The reader of our output (head, less) has gone: stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except LibraryError as exc:
         return _fail(str(exc))
     except LanguageModelError as exc:
@@ -100,10 +105,8 @@ def main(argv: Sequence[str] | None = None, *, analyser: DocumentAnalyser | None
         return _fail(f"the library database could not be used ({exc})")
     except OSError as exc:
         return _fail(f"the library folder could not be used ({exc.strerror or exc})")
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+    except Exception as exc:  # a bug must still be one line, not a traceback
+        return _fail(f"unexpected error: {exc or type(exc).__name__}")
     except KeyboardInterrupt:
         print(f"{PROG}: stopped; run the same command again to finish", file=sys.stderr)
         return 130

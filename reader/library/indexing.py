@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from reader import __version__
-from reader.analysis import Analysis
+from reader.analysis import Analysis, LanguageModelError
 from reader.document import Document, DocumentError, load_document
 from reader.library.serialise import FORMAT_VERSION
 from reader.library.store import Library, content_hash
@@ -179,7 +179,15 @@ def add_file(library: Library, path: str, analyser: DocumentAnalyser) -> tuple[O
         library.touch(path, stat.st_size, stat.st_mtime)
         return Outcome.UNCHANGED, ""
     cached = library.stored_analysis(digest, analyser.version, document.text)
-    analysed = Analysed(cached) if cached is not None else analyser(document)
+    if cached is not None:
+        analysed = Analysed(cached)
+    else:
+        try:
+            analysed = analyser(document)
+        except LanguageModelError:
+            raise  # no article can be analysed: the caller must say so and stop
+        except Exception as exc:  # one article that trips the analysis must not stop the rest
+            return Outcome.FAILED, f"it could not be analysed ({exc or type(exc).__name__})"
     is_new = library.put_article(
         document,
         analysed.analysis,

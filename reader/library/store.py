@@ -288,7 +288,12 @@ class Library:
     # -- opening -------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise LibraryError(
+                f"The library file {self.path} could not be opened ({exc})."
+            ) from None
         db.create_function("reader_text", 1, _packed_text, deterministic=True)
         db.create_collation("reader_name", _compare_names)
         try:

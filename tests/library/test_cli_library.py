@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli_library import EXIT_BAD_INPUT, EXIT_OK, main
+from tests.library.conftest import DictionaryAnalyser
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -166,3 +167,33 @@ def test_search_lists_every_matching_article_unless_limited(capsys, analyser, tm
     assert len(json.loads(out)) == 5
     status, _, err = run(capsys, analyser, "search", "pier", "--limit", "0")
     assert status == EXIT_BAD_INPUT and len(err) == 1
+
+
+class Tripping(DictionaryAnalyser):
+    """Fails on one article, as a bug in a rule might."""
+
+    def __call__(self, document):
+        if "Café" in document.text:
+            raise ValueError("a rule tripped")
+        return super().__call__(document)
+
+
+class NoModel(DictionaryAnalyser):
+    def __call__(self, document):
+        from reader.analysis import LanguageModelError
+
+        raise LanguageModelError("The English language model is not installed.")
+
+
+def test_an_article_the_analysis_trips_on_is_reported_and_the_rest_added(capsys, articles):
+    status, out, err = run(capsys, Tripping(), "add", str(articles), "--format", "json")
+    assert status == EXIT_BAD_INPUT
+    record = json.loads(out)
+    assert record["added"] == 2 and len(record["failed"]) == 1
+    assert "could not be analysed (a rule tripped)" in record["failed"][0]["reason"]
+    assert not any("Traceback" in line for line in err)
+
+
+def test_no_language_model_is_exit_3_with_one_line(capsys, articles):
+    status, _, err = run(capsys, NoModel(), "add", str(articles))
+    assert status == 3 and len(err) == 1 and "language model" in err[0]
