@@ -633,9 +633,16 @@ class Library:
     def entity(self, name: str, group: EntityGroup | str | None = None) -> LibraryEntity | None:
         """The library's entity called `name` (any of its names), with the most articles.
 
-        Co-mentions are counted over its latest CO_MENTION_ARTICLES articles.
+        When the model put the same name in several groups ("Aston Villa" a place here, an
+        organization there) and no group is asked for, the articles of all of them are
+        listed under the one in most articles. A bare surname shared by several people is
+        not merged. Co-mentions are counted over the latest CO_MENTION_ARTICLES articles.
         """
-        ids = self._resolve(name, group)
+        ids = self._named_anything(name, group)
+        merge = group is None
+        if not ids:
+            ids = self._resolve(name, group)
+            merge = False
         if not ids:
             return None
         entity_id, entity_name, entity_group = self._db.execute(
@@ -646,10 +653,11 @@ class Library:
         articles = tuple(
             EntityArticle(*row)
             for row in self._db.execute(
-                "SELECT a.path, a.title, a.date, ae.count FROM article_entities ae"
-                " JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?"
-                " ORDER BY a.date, a.path",
-                (entity_id,),
+                "SELECT a.path, a.title, a.date, sum(ae.count) FROM article_entities ae"
+                " JOIN articles a ON a.id = ae.article_id"
+                " WHERE ae.entity_id IN (SELECT value FROM json_each(?))"
+                " GROUP BY a.id ORDER BY a.date, a.path",
+                (json.dumps(ids if merge else [entity_id]),),
             )
         )
         dates = sorted(a.date for a in articles if a.date)
@@ -729,8 +737,15 @@ class Library:
 
     def _resolve(self, name: str, group: EntityGroup | str | None = None) -> list[int]:
         """Library entities called `name`: by any name or alias, or a person by surname."""
+        ids = self._named_anything(name, group)
         norm = normalise_name(name)
-        if not norm:
+        if not ids and norm and " " not in norm and group in (None, EntityGroup.PERSON):
+            ids = self._people_called(self._db, norm)
+        return ids
+
+    def _named_anything(self, name: str, group: EntityGroup | str | None = None) -> list[int]:
+        """Library entities that have `name` as their name or one of their aliases."""
+        if not normalise_name(name):
             return []
         sql = (
             "SELECT DISTINCT n.entity_id FROM entity_names n JOIN entities e"
@@ -740,10 +755,7 @@ class Library:
         if group is not None:
             sql += " AND e.grp = ?"
             params.append(EntityGroup(group).value)
-        ids = [r[0] for r in self._db.execute(sql, params)]
-        if not ids and " " not in norm and group in (None, EntityGroup.PERSON):
-            ids = self._people_called(self._db, norm)
-        return ids
+        return [r[0] for r in self._db.execute(sql, params)]
 
     def _articles_of(self, entity_ids: list[int]) -> dict[int, int]:
         counts: dict[int, int] = {}

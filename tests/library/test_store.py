@@ -353,3 +353,28 @@ def test_mentions_over_time_follow_changes_removals_and_folds(library, articles,
     library.remove([str(articles / "week2")])
     assert timeline("Korveth") == (("2025-03", 1), ("2025-04", 2))
     assert timeline("Viktor Khrenin") == (("2025-03", 1), ("2025-04", 2))
+
+
+def test_one_name_in_two_groups_lists_the_articles_of_both(library):
+    from reader.analysis import Analysis
+    from reader.document import parse_article
+
+    for path, group in (
+        ("/a.txt", EntityGroup.PLACE),
+        ("/b.txt", EntityGroup.ORGANIZATION),
+        ("/c.txt", EntityGroup.PLACE),
+    ):
+        document = parse_article(
+            f"Match Report\n\nAston Villa won at home again ({path}).", source_path=path
+        )
+        start = document.text.index("Aston Villa")
+        villa = Entity(
+            "Aston Villa", group, group.name, (Mention(start, start + 11, "Aston Villa"),)
+        )
+        library.put_article(document, Analysis(entities=(villa,)), analyser_version="hand")
+    found = library.entity("Aston Villa")
+    assert found.group is EntityGroup.PLACE
+    assert [a.path for a in found.articles] == ["/a.txt", "/b.txt", "/c.txt"]
+    assert [a.path for a in library.entity("Aston Villa", EntityGroup.ORGANIZATION).articles] == [
+        "/b.txt"
+    ]
