@@ -19,7 +19,7 @@ from typing import Protocol
 from reader import __version__
 from reader.analysis import Analysis, LanguageModelError
 from reader.document import Document, DocumentError, load_document
-from reader.library.serialise import FORMAT_VERSION
+from reader.library.serialise import FORMAT_VERSION, schema_fingerprint
 from reader.library.store import Library, content_hash
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -48,7 +48,7 @@ def analyser_version() -> str:
     """
     from reader.analysis.language import model_name
 
-    return f"reader-{__version__}/{model_name()}/format-{FORMAT_VERSION}"
+    return f"reader-{__version__}/{model_name()}/format-{FORMAT_VERSION}/{schema_fingerprint()}"
 
 
 class ModelAnalyser:

@@ -6,6 +6,11 @@ before a field existed still loads, and one written after it loses nothing it kn
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import types
+import typing
+from enum import Enum
 from typing import Any
 
 from reader.analysis import Analysis, Entity, EntityGroup, Mention, SummarySentence
@@ -69,6 +74,7 @@ def analysis_from_dict(data: dict[str, Any], text: str = "") -> Analysis:
         summary=summary,
         sentences=sentences,
         model_name=data.get("model_name", ""),
+        **_read_extra_fields(data),
     )
 
 
@@ -106,24 +112,103 @@ _KNOWN = {"entities", "summary", "sentences", "model_name"}
 
 
 def _extra_fields(analysis: Analysis) -> dict[str, Any]:
-    """Fields other branches add to Analysis (quotes, times, quantities), kept as JSON.
+    """Fields other parts of Reader add to Analysis (quotes, times, quantities), as JSON."""
+    return {
+        f.name: _plain(getattr(analysis, f.name))
+        for f in dataclasses.fields(analysis)
+        if f.name not in _KNOWN
+    }
 
-    They are stored so a later Reader that knows them can read them back; this one
-    only carries them.
-    """
-    fields = getattr(type(analysis), "__dataclass_fields__", {})
-    extra: dict[str, Any] = {}
-    for name in fields:
-        if name in _KNOWN:
+
+def _read_extra_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The added fields found in `data`, rebuilt by their type hints; absent ones default."""
+    hints = _hints(Analysis)
+    values = {}
+    for f in dataclasses.fields(Analysis):
+        if f.name in _KNOWN or f.name not in data:
             continue
-        extra[name] = _plain(getattr(analysis, name))
-    return extra
+        try:
+            values[f.name] = _typed(data[f.name], hints.get(f.name, Any))
+        except (TypeError, ValueError, KeyError):
+            continue  # stored by another shape of the field: the default is safer
+    return values
+
+
+def schema_fingerprint() -> str:
+    """Changes whenever Analysis or the data inside it gains, loses or renames a field,
+    so analyses stored before the change are made again rather than read without it."""
+    names: list[str] = []
+    seen: set[type] = set()
+
+    def walk(cls: type) -> None:
+        if cls in seen:
+            return
+        seen.add(cls)
+        for f in dataclasses.fields(cls):
+            names.append(f"{cls.__name__}.{f.name}")
+            for inner in _dataclasses_in(_hints(cls).get(f.name, Any)):
+                walk(inner)
+
+    walk(Analysis)
+    return hashlib.sha256(",".join(names).encode()).hexdigest()[:8]
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    try:
+        return typing.get_type_hints(cls)
+    except (NameError, TypeError):
+        return {}
+
+
+def _dataclasses_in(hint: Any) -> list[type]:
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return [hint]
+    return [c for arg in typing.get_args(hint) for c in _dataclasses_in(arg)]
+
+
+def _typed(value: Any, hint: Any) -> Any:
+    """`value` (plain JSON) as the type `hint` describes: dataclasses, enums, tuples."""
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if value is None:
+        return None
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        hints = _hints(hint)
+        return hint(
+            **{
+                f.name: _typed(value[f.name], hints.get(f.name, Any))
+                for f in dataclasses.fields(hint)
+                if f.name in value
+            }
+        )
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint(value)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_typed(v, args[0]) for v in value)
+        return tuple(_typed(v, a) for v, a in zip(value, args, strict=False))
+    if origin in (list, set, frozenset):
+        return origin(_typed(v, args[0] if args else Any) for v in value)
+    if origin is dict:
+        return {k: _typed(v, args[1] if len(args) > 1 else Any) for k, v in value.items()}
+    if origin in (typing.Union, types.UnionType):
+        for arg in args:
+            if arg is type(None):
+                continue
+            try:
+                return _typed(value, arg)
+            except (TypeError, ValueError, KeyError):
+                continue
+        return value
+    return value
 
 
 def _plain(value: Any) -> Any:
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
-    if isinstance(value, (list, tuple)):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (list, tuple, set, frozenset)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}

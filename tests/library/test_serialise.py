@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from enum import StrEnum
 
 from reader.analysis import Analysis, Entity, EntityGroup, Mention, SummarySentence
 from reader.library import analysis_from_dict, analysis_to_dict
@@ -49,3 +51,39 @@ def test_missing_and_unknown_keys_are_tolerated():
     assert analysis.entities[0].mentions[0].text == "Rhône"
     assert analysis.entities[0].group is EntityGroup.THING
     assert analysis.summary == () and analysis.model_name == ""
+
+
+# What another part of Reader might add to Analysis: nested data with an enum.
+class QuoteKind(StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisWithQuotes(Analysis):
+    quotes: tuple[Quote, ...] = ()
+
+
+def test_fields_added_to_analysis_are_stored_and_read_back(monkeypatch):
+    import reader.library.serialise as serialise
+
+    before = serialise.schema_fingerprint()
+    monkeypatch.setattr(serialise, "Analysis", AnalysisWithQuotes)
+    assert serialise.schema_fingerprint() != before  # stored analyses are made again
+    quoted = AnalysisWithQuotes(
+        entities=sample().entities,
+        quotes=(Quote(37, 66, QuoteKind.DIRECT, "Faure"), Quote(0, 5, QuoteKind.INDIRECT)),
+    )
+    stored = json.loads(json.dumps(serialise.analysis_to_dict(quoted)))
+    assert stored["quotes"][0] == {"start": 37, "end": 66, "kind": "direct", "speaker": "Faure"}
+    assert serialise.analysis_from_dict(stored, TEXT) == quoted
+    del stored["quotes"]
+    assert serialise.analysis_from_dict(stored, TEXT).quotes == ()
