@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QObject,
     QSize,
@@ -318,6 +319,10 @@ class LibraryPanel(QWidget):
             self.library.check_missing()
         self.refresh()
         self.refresh_entities()
+        # An indexing thread must end before Qt goes: cancel it when the application quits.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close_library)
         if message:
             self.status.setText(message)
 
