@@ -174,7 +174,6 @@ class ArticleRecord:
     folder: str
     words: int
     missing: bool
-    content_hash: str
     added: float
 
 
@@ -524,18 +523,17 @@ class Library:
     def articles(self) -> list[ArticleRecord]:
         return [
             ArticleRecord(
-                path=row[0],
-                title=row[1],
-                date=row[2],
-                folder=os.path.dirname(row[0]),
-                words=row[3],
-                missing=bool(row[4]),
-                content_hash=row[5].lower(),
-                added=row[6],
+                path=path,
+                title=title,
+                date=day,
+                folder=os.path.dirname(path),
+                words=words,
+                missing=bool(missing),
+                added=added,
             )
-            for row in self._db.execute(
-                "SELECT a.path, a.title, a.date, a.words, a.missing, hex(t.hash), a.added"
-                " FROM articles a JOIN texts t ON t.id = a.text_id ORDER BY a.date DESC, a.title"
+            for path, title, day, words, missing, added in self._db.execute(
+                "SELECT path, title, date, words, missing, added FROM articles"
+                " ORDER BY date DESC, title"
             )
         ]
 

@@ -11,21 +11,22 @@ import html
 import os
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     QThread,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -62,10 +63,9 @@ from reader.library import (
 
 # Typing pauses this long before the library is searched: one query per word, not per key.
 SEARCH_DELAY_MS = 150
-SEARCH_LIMIT = 200
+SEARCH_LIMIT = 100
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 SPARK_BINS = 24
 SPARK_SIZE = (72, 16)
 COLUMNS = ("Title", "Date", "Folder", "Words")
@@ -90,6 +90,83 @@ def open_library(path: Path) -> tuple[Library | None, str]:
             return None, str(again)
     except (LibraryError, OSError) as exc:
         return None, str(exc)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One row of the article list; `snippet` is rich text (escaped) for search hits."""
+
+    path: str
+    title: str
+    date: str
+    words: int
+    snippet: str = ""
+
+    @property
+    def folder(self) -> str:
+        return os.path.basename(os.path.dirname(self.path))
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """The listed articles: plain rows, sorted in Python, so 10,000 of them list at once."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ArticleRow] = []
+
+    def set_rows(self, rows: list[ArticleRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ArticleRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                row.title or Path(row.path).name,
+                row.date,
+                row.folder,
+                f"{row.words:,}",
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return os.path.dirname(row.path) if column == 2 else row.path
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == PATH_ROLE:
+            return row.path
+        if role == SNIPPET_ROLE:
+            return row.snippet
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0:
+            return  # keep the order the rows came in (best match first)
+        keys = (
+            lambda r: (r.title or Path(r.path).name).casefold(),
+            lambda r: r.date,
+            lambda r: r.folder.casefold(),
+            lambda r: r.words,
+        )
+        self.layoutAboutToBeChanged.emit()
+        self._rows.sort(key=keys[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
 
 
 class _Job(QThread):
@@ -245,7 +322,6 @@ class LibraryPanel(QWidget):
         self.indexer.progress.connect(self._on_progress)
         self.indexer.finished.connect(self._on_indexed)
         self.indexer.failed.connect(self._on_index_failed)
-        self._hits: dict[str, SearchHit] = {}
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("librarySearch")
@@ -257,14 +333,10 @@ class LibraryPanel(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(COLUMNS))
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.model = ArticleTableModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("libraryArticles")
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
         self.view.setSortingEnabled(True)
@@ -386,27 +458,22 @@ class LibraryPanel(QWidget):
     @Slot()
     def refresh(self) -> None:
         self._timer.stop()
+        self.snippet.clear()
         if self.library is None:
-            self.model.removeRows(0, self.model.rowCount())
+            self.model.set_rows([])
             return
         query = self.search_box.text().strip()
-        self.model.removeRows(0, self.model.rowCount())
-        self._hits = {}
         if query:
             hits = self.library.search(query, limit=SEARCH_LIMIT)
-            self._hits = {hit.path: hit for hit in hits}
-            for hit in hits:
-                self._append(hit.path, hit.title, hit.date, hit.words, hit)
+            rows = [ArticleRow(h.path, h.title, h.date, h.words, snippet_html(h)) for h in hits]
             self.status.setText(
                 f"{len(hits)} article{'s' if len(hits) != 1 else ''} match"
                 if hits
                 else "No articles match."
             )
-            self.proxy.sort(-1)  # best match first until the user sorts
         else:
             records = self.library.articles()
-            for record in records:
-                self._append(record.path, record.title, record.date, record.words, None)
+            rows = [ArticleRow(r.path, r.title, r.date, r.words) for r in records]
             missing = sum(r.missing for r in records)
             self.status.setText(
                 f"{len(records)} articles in the library"
@@ -414,26 +481,9 @@ class LibraryPanel(QWidget):
                 if records
                 else "The library is empty: add articles or folders to it."
             )
-        self.snippet.clear()
-
-    def _append(self, path: str, title: str, day: str, words: int, hit: SearchHit | None) -> None:
-        name = title or Path(path).name
-        title_item = QStandardItem(name)
-        title_item.setData(path, PATH_ROLE)
-        title_item.setData(name.casefold(), SORT_ROLE)
-        title_item.setToolTip(path)
-        if hit is not None:
-            title_item.setData(snippet_html(hit), SNIPPET_ROLE)
-        date_item = QStandardItem(day)
-        date_item.setData(day, SORT_ROLE)
-        folder = os.path.basename(os.path.dirname(path))
-        folder_item = QStandardItem(folder)
-        folder_item.setData(folder.casefold(), SORT_ROLE)
-        folder_item.setToolTip(os.path.dirname(path))
-        words_item = QStandardItem(f"{words:,}")
-        words_item.setData(words, SORT_ROLE)
-        words_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.model.appendRow([title_item, date_item, folder_item, words_item])
+        # New rows come best match (or newest) first, until the user sorts by a column.
+        self.view.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.model.set_rows(rows)
 
     def refresh_entities(self) -> None:
         """Rebuild the Library entities list (on opening and after indexing, not per key)."""
@@ -465,7 +515,7 @@ class LibraryPanel(QWidget):
         self.refresh()
         index = self.view.currentIndex()
         if not index.isValid():
-            index = self.proxy.index(0, 0)
+            index = self.model.index(0, 0)
         if index.isValid():
             self._article_activated(index)
 

@@ -28,7 +28,9 @@ def test_stored_analysis_equals_a_fresh_one_and_keeps_the_model_output(tmp_path:
         assert library.analysis_for(document, analyser.version) == fresh
         raw = json.loads(
             zlib.decompress(
-                library.stored_annotations(library.articles()[0].content_hash, analyser.version)
+                library.stored_annotations(
+                    library.article_state(str(ARTICLE)).content_hash, analyser.version
+                )
             )
         )
         assert len(raw["blocks"]) == len(raw["annotations"]) > 3

@@ -61,31 +61,32 @@ def make_panel(qtbot):
 
 
 def titles(panel: LibraryPanel) -> list[str]:
-    proxy = panel.proxy
-    return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+    model = panel.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
-def test_lists_articles_with_date_folder_and_words(make_panel, filled):
+def test_lists_articles_with_date_folder_and_words(make_panel, filled, qtmodeltester):
     panel = make_panel(filled)
+    qtmodeltester.check(panel.model)
     assert panel.objectName() == "libraryView"
     assert panel.findChild(QLineEdit, "librarySearch") is panel.search_box
     assert len(titles(panel)) == 4
     row = next(
-        r for r in range(4) if panel.proxy.index(r, 0).data() == "Harbour Board Answers Critics"
+        r for r in range(4) if panel.model.index(r, 0).data() == "Harbour Board Answers Critics"
     )
-    assert panel.proxy.index(row, 1).data() == "2025-03-10"
-    assert panel.proxy.index(row, 2).data() == "week2"
-    assert int(panel.proxy.index(row, 3).data()) > 10
+    assert panel.model.index(row, 1).data() == "2025-03-10"
+    assert panel.model.index(row, 2).data() == "week2"
+    assert int(panel.model.index(row, 3).data()) > 10
     assert "4 articles" in panel.status.text()
 
 
 def test_columns_sort_by_value(make_panel, filled):
     panel = make_panel(filled)
     panel.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-    dates = [panel.proxy.index(r, 1).data() for r in range(panel.proxy.rowCount())]
+    dates = [panel.model.index(r, 1).data() for r in range(panel.model.rowCount())]
     assert dates == sorted(dates)
     panel.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-    words = [int(panel.proxy.index(r, 3).data().replace(",", "")) for r in range(4)]
+    words = [int(panel.model.index(r, 3).data().replace(",", "")) for r in range(4)]
     assert words == sorted(words, reverse=True)
 
 
@@ -93,7 +94,7 @@ def test_typing_filters_through_the_index_with_highlighted_snippets(qtbot, make_
     panel = make_panel(filled)
     qtbot.keyClicks(panel.search_box, "fisherm*")
     qtbot.waitUntil(lambda: titles(panel) == ["Harbour Board Answers Critics"], timeout=2000)
-    panel.view.setCurrentIndex(panel.proxy.index(0, 0))
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
     assert "<b>Fishermen</b>" in panel.snippet.text()
     panel.search_box.setText('"no such phrase here"')
     qtbot.waitUntil(lambda: titles(panel) == [], timeout=2000)
@@ -104,7 +105,7 @@ def test_article_text_in_snippets_is_escaped(qtbot, make_panel, filled):
     panel = make_panel(filled)
     panel.search_box.setText("alert")
     panel.refresh()
-    panel.view.setCurrentIndex(panel.proxy.index(0, 0))
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
     shown = panel.snippet.text()
     assert "&lt;script&gt;" in shown and "<script>" not in shown
     assert "&amp;amp;" in shown
@@ -118,7 +119,7 @@ def test_enter_and_click_ask_for_the_article(qtbot, make_panel, filled, articles
     assert enter.args == [str(articles / "week3" / "café-reopens.txt")]
     panel.search_box.setText("")
     panel.refresh()
-    rect = panel.view.visualRect(panel.proxy.index(0, 0))
+    rect = panel.view.visualRect(panel.model.index(0, 0))
     with qtbot.waitSignal(panel.articleRequested) as click:
         qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert Path(click.args[0]).exists()
