@@ -7,8 +7,10 @@ signals. Article text reaches the screen only as escaped plain text.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -388,7 +390,8 @@ class LibraryPanel(QWidget):
         self.search_box.textChanged.connect(lambda _: self._timer.start())
         self.search_box.returnPressed.connect(self._open_first)
         if self.library is not None:
-            self.library.check_missing()
+            with contextlib.suppress(sqlite3.Error):  # refresh() below says what is wrong
+                self.library.check_missing()
         self.refresh()
         self.refresh_entities()
         # An indexing thread must end before Qt goes: cancel it when the application quits.
@@ -462,7 +465,17 @@ class LibraryPanel(QWidget):
         if self.library is None:
             self.model.set_rows([])
             return
-        query = self.search_box.text().strip()
+        try:
+            self._list(self.search_box.text().strip())
+        except sqlite3.Error as exc:
+            self._library_failed(exc)
+
+    def _library_failed(self, exc: Exception) -> None:
+        """The database went wrong under us (a damaged disk, a full one): say so, keep going."""
+        self.model.set_rows([])
+        self.status.setText(f"The library could not be read ({exc}).")
+
+    def _list(self, query: str) -> None:
         if query:
             hits = self.library.search(query, limit=SEARCH_LIMIT)
             rows = [ArticleRow(h.path, h.title, h.date, h.words, snippet_html(h)) for h in hits]
@@ -490,9 +503,13 @@ class LibraryPanel(QWidget):
         self.entities.clear()
         if self.library is None:
             return
-        top = self.library.top_entities(
-            (EntityGroup.PERSON, EntityGroup.ORGANIZATION, EntityGroup.PLACE)
-        )
+        try:
+            top = self.library.top_entities(
+                (EntityGroup.PERSON, EntityGroup.ORGANIZATION, EntityGroup.PLACE)
+            )
+        except sqlite3.Error as exc:
+            self._library_failed(exc)
+            return
         months = [m for e in top for m, _ in e.timeline]
         span = (min(months), max(months)) if months else ("", "")
         for entry in top:

@@ -241,3 +241,20 @@ def test_an_opened_article_is_remembered_and_reopens_from_the_cache(
         panel.remember(document, analysis)
     assert titles(panel) == ["Pier Closed"]
     assert panel.cached_analysis(load_document(path)) == analysis
+
+
+def test_a_database_failing_under_the_panel_is_a_message(make_panel, filled, monkeypatch):
+    import sqlite3
+
+    panel = make_panel(filled)
+
+    def malformed(*args, **kwargs):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(panel.library, "search", malformed)
+    panel.search_box.setText("harbour")
+    panel.refresh()
+    assert titles(panel) == []
+    assert (
+        panel.status.text() == "The library could not be read (database disk image is malformed)."
+    )
