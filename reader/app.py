@@ -17,7 +17,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader",
         description=(
             "Read news articles with their people, places and organizations at hand. "
-            "`reader extract PATH...` prints what the analysis finds, without a window."
+            "`reader extract PATH...` prints what the analysis finds, without a window; "
+            "`reader library ...` keeps many articles in a searchable library."
         ),
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
@@ -73,6 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return extract_main(args[1:], service=service)
         finally:
             service.close()
+    if args[:1] == ["library"]:
+        from reader.cli_library import main as library_main
+
+        return library_main(args[1:])
     options = build_parser().parse_args(args)
 
     # The language model takes longer to load than the window takes to appear: its

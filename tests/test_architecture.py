@@ -25,7 +25,7 @@ def test_import_linter_contracts_hold() -> None:
 
 def test_core_imports_without_qt() -> None:
     code = (
-        "import sys, reader.document, reader.analysis;"
+        "import sys, reader.document, reader.analysis, reader.library, reader.cli_library;"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

@@ -209,3 +209,16 @@ def test_bundle_analyses_the_sample_in_its_model_worker(bundle: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip().rsplit(": ", 1)[1].split()[0]) > 5
+
+
+@pytest.mark.slow
+@needs_bash
+def test_bundle_keeps_a_library(bundle: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "READER_DATA_DIR": str(tmp_path / "data")}
+    added = run([bundled_reader(bundle), "library", "add", str(sample_article_path())], env=env)
+    assert added.returncode == 0, added.stderr
+    found = run([bundled_reader(bundle), "library", "search", "ferry", "--format", "json"], env=env)
+    assert found.returncode == 0, found.stderr
+    assert [Path(hit["path"]).name for hit in json.loads(found.stdout)] == [
+        sample_article_path().name
+    ]
