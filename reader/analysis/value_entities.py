@@ -5,9 +5,9 @@ timeline has "on Tuesday", "7,000" as a DATE now and then). So that the sidebar,
 the Timeline and the Figures panel agree, the Dates group is the analysis's time
 expressions, one entity per resolved value ("Tuesday" and "September 16" are one
 day), and the Numbers group its quantities, one entity per value and unit
-("$3.2 billion" twice is one). Values that name no one date ("recently",
-"every Tuesday", "XXXX-03") are grouped by value and wording together, so "now"
-and "currently" stay two entries.
+("$3.2 billion" twice is one). Values that name no one date ("every Tuesday",
+"XXXX-03") are grouped by value and wording together; the vague present, past and
+future ("now", "recently", "in the future") are on no list.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ def value_entities(
     groups: dict[tuple, list[Mention]] = {}
     labels: dict[tuple, str] = {}
     for time in times:
+        if time.value.endswith("_REF"):
+            continue  # "now", "recently", "the future": no date a reader looks for
         key = (EntityGroup.DATE, *_time_key(time))
         groups.setdefault(key, []).append(Mention(time.start, time.end, time.text))
         labels[key] = "TIME" if time.type == "time" else "DATE"
@@ -61,9 +63,10 @@ def value_entities(
 
 
 def _time_key(time: TimeExpression) -> tuple[str, ...]:
-    """One day, week, month, year or duration is one entry; vague values also by wording."""
-    vague = "X" in time.value or time.value.endswith("_REF")
-    return (time.value, " ".join(time.text.casefold().split())) if vague else (time.value,)
+    """One day, week, month, year or duration is one entry; partial values also by wording."""
+    if "X" in time.value:
+        return (time.value, " ".join(time.text.casefold().split()))
+    return (time.value,)
 
 
 def _quantity_label(unit: str) -> str:

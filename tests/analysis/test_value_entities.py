@@ -16,7 +16,7 @@ Harbour Pilots Vote to Strike
 
 Published: Thursday 6 March 2025
 
-The harbour pilots' union said on Tuesday that 1,200 members would stop work next month. \
+The harbour pilots' union said on Tuesday that 1,200 members would now stop work next month. \
 The vote came a day after the port authority offered a raise of 4%, worth $2.5 million a year.
 
 Pilots guided 1,200 ships into the port last year, and the authority said on March 4 that it \
@@ -47,6 +47,10 @@ def _group(analysis, group: EntityGroup):
     return [e for e in analysis.entities if e.group is group]
 
 
+def _names(analysis) -> set[str]:
+    return {e.name for e in analysis.entities}
+
+
 def _spans(entities) -> set[tuple[int, int]]:
     return {(m.start, m.end) for e in entities for m in e.mentions}
 
@@ -54,7 +58,9 @@ def _spans(entities) -> set[tuple[int, int]]:
 def test_dates_and_numbers_have_the_spans_of_the_times_and_figures() -> None:
     _document, analysis = _interpreted()
     assert analysis.times and analysis.quantities
-    assert _spans(_group(analysis, EntityGroup.DATE)) == {(t.start, t.end) for t in analysis.times}
+    dated = {(t.start, t.end) for t in analysis.times if not t.value.endswith("_REF")}
+    assert _spans(_group(analysis, EntityGroup.DATE)) == dated
+    assert "now" in {t.text for t in analysis.times} and "now" not in _names(analysis)
     numbers = _group(analysis, EntityGroup.NUMBER)
     assert _spans(numbers) == {(q.start, q.end) for q in analysis.quantities}
     assert "1,200 members" not in {m.text for e in numbers for m in e.mentions}
