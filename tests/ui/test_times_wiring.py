@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 from reader.analysis.pipeline import with_times
 from reader.analysis.reference_date import find_reference_date
 from reader.ui.article_date_dialog import ArticleDateDialog
+from reader.ui.entity_panel import EntityPanel
 from reader.ui.figures_panel import FiguresPanel
 from reader.ui.timeline_panel import SPAN_ROLE, TimelinePanel
 from tests.ui.conftest import capitalised_names
-from tests.ui.sidebar_helpers import open_and_analyse
+from tests.ui.sidebar_helpers import highlighted, open_and_analyse
 
 FILLER = (
     "Along the quay the cafes opened early and the gulls waited on the railings while "
@@ -155,3 +156,17 @@ def test_the_date_set_stays_for_a_reload_but_not_for_another_article(
     other.write_text(ARTICLE.replace("Ferry Crews", "Tram Drivers"), encoding="utf-8")
     open_and_analyse(qtbot, opened, other)
     assert _date_label(opened) == "Dated 6 March 2025"
+
+
+def test_the_sidebars_dates_are_the_timelines_and_stay_selected_through_a_new_date(
+    opened, qtbot
+) -> None:
+    dates = [e for e in opened.analysis.entities if e.group.value == "date"]
+    assert {e.name for e in dates} == set(_rows(opened.panel(TimelinePanel)))
+    tuesday = next(e for e in dates if e.name == "Tuesday")
+    opened.selection.set_keys([tuesday.key])
+    assert highlighted(opened) == ["Tuesday"]
+    with qtbot.waitSignal(opened.session.analysisChanged):
+        opened.session.set_reference_date(datetime(2025, 3, 13).date())
+    assert opened.panel(EntityPanel).selected_keys() == [tuesday.key]
+    assert highlighted(opened) == ["Tuesday"]
