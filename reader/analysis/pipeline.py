@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from reader.analysis.annotate import Annotator, annotate_texts
 from reader.analysis.annotations import Annotations, content_hash
-from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities
+from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities, rank_entities
 from reader.analysis.language import model_name
 from reader.analysis.model import (
     DEFAULT_SUMMARY_LENGTH,
@@ -28,6 +28,7 @@ from reader.analysis.reference_date import find_reference_date
 from reader.analysis.rules import Rule, apply_rules
 from reader.analysis.summary import summarize
 from reader.analysis.times import find_times
+from reader.analysis.value_entities import value_entities
 from reader.document import Block, Document
 
 # Characters per request to the model (about 2,500 words, a few tenths of a second):
@@ -107,26 +108,30 @@ def interpret(
     blocks = analysable_blocks(document)
     spans = [RawSpan(s, e, label) for s, e, label in annotations.entities]
     entities = identify(extract_entities(document, spans, blocks))
-    entities = apply_rules(document, entities, rules)
-    summary = summarize(document, annotations.sentences, entities, length)
-    analysis = Analysis(
-        entities=entities,
-        summary=summary,
-        sentences=annotations.sentences,
-        model_name=annotations.model,
+    found = Analysis(
+        entities=entities, sentences=annotations.sentences, model_name=annotations.model
     )
-    return with_times(document, analysis, find_reference_date(document))
+    # Times first: the sidebar's dates and numbers are made from them, then corrected.
+    analysis = with_times(document, found, find_reference_date(document))
+    entities = apply_rules(document, analysis.entities, rules)
+    summary = summarize(document, annotations.sentences, entities, length)
+    return replace(analysis, entities=entities, summary=summary)
 
 
 def with_times(document: Document, analysis: Analysis, reference: ReferenceDate) -> Analysis:
     """`analysis` with its times and figures found against `reference`.
 
     Needs no model: when the reader sets the article's date, this is all that re-runs.
+    The sidebar's Dates and Numbers are made again from the times and figures (so a
+    correction rule on one of them is undone by a new date).
     """
     spans = [(b.start, b.end) for b in analysable_blocks(document)]
     times = find_times(document.text, reference.date, analysis.sentences, spans)
     quantities = find_quantities(document.text, spans, [(t.start, t.end) for t in times])
-    return replace(analysis, times=times, quantities=quantities, reference_date=reference)
+    entities = rank_entities(document, value_entities(analysis.entities, times, quantities))
+    return replace(
+        analysis, entities=entities, times=times, quantities=quantities, reference_date=reference
+    )
 
 
 def summary_of(document: Document, analysis: Analysis, length: int) -> tuple[SummarySentence, ...]:

@@ -20,12 +20,13 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from enum import IntEnum
 from typing import Protocol
 
 from reader.analysis.annotations import Annotations, content_hash
 from reader.analysis.language import LanguageModelError
-from reader.analysis.model import Analysis, SummarySentence
+from reader.analysis.model import Analysis, ReferenceDate, SummarySentence
 from reader.analysis.rules import Rule
 from reader.document import Document
 
@@ -237,6 +238,13 @@ class AnalysisService:
         from reader.analysis.pipeline import summary_of
 
         return summary_of(document, analysis, length)
+
+    def redate(self, document: Document, analysis: Analysis, day: date) -> Analysis:
+        """`analysis` with times, figures, dates and numbers against the reader's date for
+        the article (View › Article Date…): no model call."""
+        from reader.analysis.pipeline import with_times
+
+        return with_times(document, analysis, ReferenceDate(day, "user"))
 
     def analyse(self, document: Document, rules: Iterable[Rule] = ()) -> Analysis:
         """The whole analysis on the calling thread (the CLI); raises as the engine does."""

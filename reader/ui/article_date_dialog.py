@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis.model import ReferenceDate
+from reader.ui.session import ArticleSession
 
 _SOURCES = {
     "text": "Reader read it from the article.",
@@ -57,9 +59,36 @@ class ArticleDateDialog(QDialog):
         return date(value.year(), value.month(), value.day())
 
 
+def describe_reference_date(reference: ReferenceDate | None) -> str:
+    """For the status bar: "Dated 6 March 2025", with "(a guess)" when it is the file's date."""
+    if reference is None:
+        return ""
+    when = f"{reference.date.day} {reference.date.strftime('%B %Y')}"
+    note = {"file": " (a guess)", "user": " (set by you)"}.get(reference.source, "")
+    return f"Dated {when}{note}"
+
+
 def ask_article_date(current: ReferenceDate | None, parent: QWidget | None = None) -> date | None:
     """The date the reader chose, or None if they cancelled."""
     dialog = ArticleDateDialog(current, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.chosen_date()
+
+
+def choose_article_date(session: ArticleSession, parent: QWidget | None = None) -> None:
+    """View › Article Date…: ask, then have the session resolve the times again."""
+    if session.document is None:
+        return
+    analysis = session.analysis
+    day = ask_article_date(analysis.reference_date if analysis else None, parent)
+    if day is not None:
+        session.set_reference_date(day)
+
+
+def article_date_action(session: ArticleSession, window: QWidget) -> QAction:
+    """View › Article Date…, for the window's View menu."""
+    action = QAction(window.tr("Article &Date…"), window)
+    action.setObjectName("articleDateAction")
+    action.triggered.connect(lambda: choose_article_date(session, window))
+    return action

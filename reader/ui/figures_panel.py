@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
 from reader.analysis import Analysis
 from reader.analysis.model import Quantity
 from reader.document import Document
+from reader.ui.article_view import ArticleView
+from reader.ui.feature_marks import FIGURES_COLOR, FIGURES_LAYER, mark_feature
 from reader.ui.sentences import sentence_of
+from reader.ui.session import Reason
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -95,6 +98,9 @@ class FiguresModel(QStandardItemModel):
 class FiguresPanel(QWidget):
     """Dock contents: the table of figures and a Copy as CSV button.
 
+    Follows the panel protocol (`reader.ui.panels.Panel`); with an article view, a
+    click scrolls the article to the figure and marks it (and the others) there.
+
     Signals:
         quantityActivated(int start, int end): the reader clicked (or pressed Enter on) a
             figure; the offsets are the figure in `Document.text`.
@@ -102,9 +108,21 @@ class FiguresPanel(QWidget):
 
     quantityActivated = Signal(int, int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    title = "Figures"
+    dock_name = "figuresDock"
+    dock_area = Qt.DockWidgetArea.RightDockWidgetArea
+    tab_with = "timelineDock"
+
+    @classmethod
+    def create(cls, context) -> FiguresPanel:
+        """The registry's factory: clicks go to the window's article view."""
+        return cls(context.parent, context.view)
+
+    def __init__(self, parent: QWidget | None = None, view: ArticleView | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figuresPanel")
+        self._view = view
+        self._spans: list[tuple[int, int]] = []
         self.model = FiguresModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("quantitiesView")
@@ -134,11 +152,20 @@ class FiguresPanel(QWidget):
         self.view.activated.connect(self._on_index)
         self.view.customContextMenuRequested.connect(self._show_context_menu)
         self.copy_button.clicked.connect(self.copy_csv)
+        if view is not None:
+            self.quantityActivated.connect(self._go_to)
         self.clear()
 
     # --- panel protocol -----------------------------------------------------------
 
+    def widget(self) -> QWidget:
+        return self
+
+    def menu_actions(self) -> list:
+        return []
+
     def clear(self) -> None:
+        self._spans = []
         self.model.set_quantities(None, None)
         self.note.setText("No article.")
         self.copy_button.setEnabled(False)
@@ -151,8 +178,15 @@ class FiguresPanel(QWidget):
         self.clear()
         self.note.setText(reason)
 
-    def show_analysis(self, document: Document, analysis: Analysis) -> None:
-        """List the quantities of `analysis`, keeping the reader's sort order."""
+    def show_analysis(
+        self, document: Document, analysis: Analysis, reason: str = Reason.NEW.value
+    ) -> None:
+        """List the quantities of `analysis`, keeping the reader's sort order.
+
+        A correction or a new article date keeps the scroll position too.
+        """
+        scroll = self.view.verticalScrollBar().value()
+        self._spans = [(q.start, q.end) for q in analysis.quantities]
         self.model.set_quantities(document, analysis)
         header = self.view.header()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -161,6 +195,8 @@ class FiguresPanel(QWidget):
         self.copy_button.setEnabled(count > 0)
         for column in range(4):
             self.view.resizeColumnToContents(column)
+        if reason in (Reason.CORRECTED, Reason.RETYPESET):
+            self.view.verticalScrollBar().setValue(scroll)
 
     @Slot()
     def copy_csv(self) -> None:
@@ -171,6 +207,11 @@ class FiguresPanel(QWidget):
         span = index.data(SPAN_ROLE)
         if span:
             self.quantityActivated.emit(int(span[0]), int(span[1]))
+
+    @Slot(int, int)
+    def _go_to(self, start: int, end: int) -> None:
+        if self._view is not None:
+            mark_feature(self._view, FIGURES_LAYER, FIGURES_COLOR, self._spans, (start, end))
 
     def _show_context_menu(self, position) -> None:
         menu = QMenu(self)

@@ -23,6 +23,7 @@ from reader.analysis import Analysis
 from reader.analysis.service import AnalysisService
 from reader.document import Document
 from reader.ui.about import AboutDialog
+from reader.ui.article_date_dialog import article_date_action
 from reader.ui.article_view import BASE_POINT_SIZE, ArticleView
 from reader.ui.find_bar import FindBar
 from reader.ui.highlighting import MentionHighlighter
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
                 action(self.tr("&Actual Size"), view.reset_zoom, ["Ctrl+0"], "zoomResetAction"),
             ]
         )
+        self.view_menu.addAction(article_date_action(self.session, self))
         self.view_menu.addSeparator()
         for panel_action in self.panel_host.view_actions():
             if panel_action is None:

@@ -3,7 +3,8 @@
 A panel is one module with one class that follows `Panel`, named once in
 `reader.ui.registry.PANELS`. The window loops over the registry: each panel gets a
 dock (its `title`, `dock_name` for layout persistence, `dock_area`), its View-menu
-toggle and its `menu_actions`, and hears the session through three slots:
+toggle and its `menu_actions` (a panel naming another's dock in `tab_with` shares
+its tabs), and hears the session through three slots:
 
 - `show_pending(document)`: a new article is shown; its analysis is under way.
 - `show_analysis(document, analysis, reason)`: the analysis to show, with why it
@@ -76,6 +77,11 @@ class PanelContext:
 PanelFactory = Callable[[PanelContext], Panel]
 
 
+def _tab_with(panel: Panel) -> str:
+    """A panel may name (`tab_with`) the dock whose tab it shares at first."""
+    return getattr(panel, "tab_with", "")
+
+
 class PanelHost(QObject):
     """Creates the registered panels, docks them, and relays the session's news to them.
 
@@ -106,7 +112,13 @@ class PanelHost(QObject):
                 Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
             )
             window.addDockWidget(panel.dock_area, dock)
+            beside = next((d for d in self.docks if d.objectName() == _tab_with(panel)), None)
+            if beside is not None:
+                window.tabifyDockWidget(beside, dock)
             self.docks.append(dock)
+        for panel, dock in zip(self.panels, self.docks, strict=True):
+            if not _tab_with(panel) and any(_tab_with(p) == panel.dock_name for p in self.panels):
+                dock.raise_()  # the first of a set of tabs is the one shown
         session, view = context.session, context.view
         session.articleOpened.connect(self._on_opened)
         session.analysisChanged.connect(self._on_analysis)

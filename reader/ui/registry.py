@@ -6,10 +6,14 @@ Each entry is a factory `create(context: PanelContext) -> Panel` (see `reader.ui
 from __future__ import annotations
 
 from reader.ui.entity_panel import EntityPanel
+from reader.ui.figures_panel import FiguresPanel
 from reader.ui.panels import PanelFactory
 from reader.ui.summary_panel import SummaryPanel
+from reader.ui.timeline_panel import TimelinePanel
 
 PANELS: tuple[PanelFactory, ...] = (
     EntityPanel.create,
     SummaryPanel.create,
+    TimelinePanel.create,
+    FiguresPanel.create,
 )

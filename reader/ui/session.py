@@ -13,7 +13,8 @@ never lands on a newer article.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
@@ -77,6 +78,7 @@ class ArticleSession(QObject):
         self._annotations: Annotations | None = None
         self._analysis: Analysis | None = None
         self._rules: tuple[Rule, ...] = ()
+        self._user_date: date | None = None  # View › Article Date…, for this article
         self._reloading = False
         self.loader = DocumentLoader(self)
         self.watcher = QFileSystemWatcher(self)
@@ -165,6 +167,7 @@ class ArticleSession(QObject):
         self._generation += 1
         if reason is Reason.NEW:
             self._rules = ()  # corrections belong to their article; a reload keeps them
+            self._user_date = None  # so does the date the reader set
         self._document = document
         self._annotations = None
         self._analysis = None
@@ -215,13 +218,33 @@ class ArticleSession(QObject):
         document, annotations = self._document, self._annotations
         if document is None or annotations is None:
             return  # the analysis under way applies them when it finishes
+        self._show(lambda: self._dated(self.service.interpret(document, annotations, self._rules)))
+
+    def set_reference_date(self, day: date) -> None:
+        """The reader's date for the article: times and figures are resolved again, the
+        model is not run; panels hear CORRECTED. Kept for a reload, not for another article."""
+        self._user_date = day
+        document, analysis = self._document, self._analysis
+        if document is None or analysis is None:
+            return  # the analysis under way takes it when it finishes
+        self._show(lambda: self._dated(analysis))
+
+    def _show(self, interpret: Callable[[], Analysis], reason: Reason = Reason.CORRECTED) -> None:
+        """Show what `interpret()` makes (no model call); a failure is a message, not a crash
+        (a broken rule must not take the window down)."""
         try:
-            analysis = self.service.interpret(document, annotations, self._rules)
-        except Exception as exc:  # a broken rule must not take the window down
+            analysis = interpret()
+        except Exception as exc:
             self.analysisFailed.emit(describe_failure(exc))
             return
         self._analysis = analysis
-        self.analysisChanged.emit(analysis, Reason.CORRECTED.value)
+        self.analysisChanged.emit(analysis, reason.value)
+
+    def _dated(self, analysis: Analysis) -> Analysis:
+        """`analysis` against the reader's date for the article, when they set one."""
+        if self._user_date is None or self._document is None:
+            return analysis
+        return self.service.redate(self._document, analysis, self._user_date)
 
     def _emit_model_ready(self) -> None:
         emit_from_thread(self.modelReady)
@@ -237,8 +260,7 @@ class ArticleSession(QObject):
             return
         annotations, reason = annotated
         self._annotations = annotations
-        self._analysis = analysis
-        self.analysisChanged.emit(analysis, str(reason))
+        self._show(lambda: self._dated(analysis), reason)
 
     @Slot(int, str)
     def _on_failed(self, generation: int, message: str) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from reader.analysis import Analysis
 from reader.document import Document
+from reader.ui.article_date_dialog import describe_reference_date
 from reader.ui.plurals import plural
 from reader.ui.session import Reason
 
@@ -29,6 +30,13 @@ class ArticleStatus(QObject):
         self.progress_bar.setRange(0, 100)
         self.progress_bar.hide()
         self.words_label = self._label("wordCount", self.tr("Word count and reading time"))
+        self.date_label = self._label("articleDate", self.tr("The article's date"))
+        self.date_label.setToolTip(
+            self.tr(
+                "Times such as “on Tuesday” count from this date. View › Article Date… sets it."
+            )
+        )
+        bar.addPermanentWidget(self.date_label)
         bar.addPermanentWidget(self.analysis_label)
         bar.addPermanentWidget(self.progress_bar)
         bar.addPermanentWidget(self.words_label)
@@ -48,6 +56,7 @@ class ArticleStatus(QObject):
             )
         )
         self._bar.clearMessage()
+        self.date_label.clear()
         self.analysis_label.setText(self.tr("Analysing…"))
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(len(document.text) >= PROGRESS_MIN_CHARS)
@@ -62,6 +71,7 @@ class ArticleStatus(QObject):
             return
         self.progress_bar.hide()
         self.analysis_label.setText(plural("%n entities", len(analysis.entities)))
+        self.date_label.setText(describe_reference_date(analysis.reference_date))
 
     @Slot(str)
     def show_failure(self, message: str) -> None:

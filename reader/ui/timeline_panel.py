@@ -27,7 +27,10 @@ from reader.analysis import Analysis
 from reader.analysis.model import ReferenceDate, TimeExpression
 from reader.analysis.times import describe_value, timex_interval
 from reader.document import Document
+from reader.ui.article_view import ArticleView
+from reader.ui.feature_marks import TIMES_COLOR, TIMES_LAYER, mark_feature
 from reader.ui.sentences import sentence_of
+from reader.ui.session import Reason
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 _SOURCES = {
@@ -135,6 +138,9 @@ class TimelineStrip(QWidget):
 class TimelinePanel(QWidget):
     """Dock contents: the article's date, a strip of where its dates fall, and the list.
 
+    Follows the panel protocol (`reader.ui.panels.Panel`); with an article view, a
+    click scrolls the article to the time and marks it (and the others) there.
+
     Signals:
         timeActivated(int start, int end): the reader clicked (or pressed Enter on) a
             dated statement; the offsets are its time expression in `Document.text`.
@@ -142,9 +148,21 @@ class TimelinePanel(QWidget):
 
     timeActivated = Signal(int, int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    title = "Timeline"
+    dock_name = "timelineDock"
+    dock_area = Qt.DockWidgetArea.RightDockWidgetArea
+    tab_with = "summaryDock"  # a tab beside the summary, not a third strip of the sidebar
+
+    @classmethod
+    def create(cls, context) -> TimelinePanel:
+        """The registry's factory: clicks go to the window's article view."""
+        return cls(context.parent, context.view)
+
+    def __init__(self, parent: QWidget | None = None, view: ArticleView | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelinePanel")
+        self._view = view
+        self._spans: list[tuple[int, int]] = []
         self.reference_label = QLabel(self)
         self.reference_label.setObjectName("timelineReference")
         self.reference_label.setWordWrap(True)
@@ -164,11 +182,20 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.tree, 1)
         self.tree.itemActivated.connect(self._on_item)
         self.tree.itemClicked.connect(self._on_item)
+        if view is not None:
+            self.timeActivated.connect(self._go_to)
         self.clear()
 
     # --- panel protocol -----------------------------------------------------------
 
+    def widget(self) -> QWidget:
+        return self
+
+    def menu_actions(self) -> list:
+        return []
+
     def clear(self) -> None:
+        self._spans = []
         self.tree.clear()
         self.strip.set_entries([], None)
         self.reference_label.setText("No article.")
@@ -181,10 +208,34 @@ class TimelinePanel(QWidget):
         self.clear()
         self.reference_label.setText(reason)
 
-    def show_analysis(self, document: Document, analysis: Analysis) -> None:
-        """List the dated statements of `analysis` around its reference date."""
+    def show_analysis(
+        self, document: Document, analysis: Analysis, reason: str = Reason.NEW.value
+    ) -> None:
+        """List the dated statements of `analysis` around its reference date.
+
+        A correction or a new article date keeps the row chosen and the scroll position.
+        """
+        chosen = self.tree.currentItem().data(0, SPAN_ROLE) if self.tree.currentItem() else None
+        scroll = self.tree.verticalScrollBar().value()
+        self._show_entries(document, analysis)
+        if reason in (Reason.CORRECTED, Reason.RETYPESET):
+            self._reselect(chosen)
+            self.tree.verticalScrollBar().setValue(scroll)
+
+    def _reselect(self, span) -> None:
+        if not span:
+            return
+        for row in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(row)
+            for index in range(group.childCount()):
+                if group.child(index).data(0, SPAN_ROLE) == span:
+                    self.tree.setCurrentItem(group.child(index))
+                    return
+
+    def _show_entries(self, document: Document, analysis: Analysis) -> None:
         self.tree.clear()
         entries = timeline_entries(document, analysis)
+        self._spans = [(e.time.start, e.time.end) for e in entries]
         reference = analysis.reference_date
         self.reference_label.setText(_reference_text(reference))
         self.strip.set_entries(entries, reference.date if reference else None)
@@ -227,6 +278,11 @@ class TimelinePanel(QWidget):
         span = item.data(0, SPAN_ROLE)
         if span:
             self.timeActivated.emit(int(span[0]), int(span[1]))
+
+    @Slot(int, int)
+    def _go_to(self, start: int, end: int) -> None:
+        if self._view is not None:
+            mark_feature(self._view, TIMES_LAYER, TIMES_COLOR, self._spans, (start, end))
 
 
 def _reference_text(reference: ReferenceDate | None) -> str:
