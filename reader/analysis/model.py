@@ -54,7 +54,9 @@ class Entity:
     """One real-world thing the article talks about, with every mention located.
 
     `label` is the fine-grained model label (PERSON, GPE, NORP...), `group` what
-    the reader sees. Mentions are sorted by position.
+    the reader sees. Mentions are sorted by position. `confidence` weighs the
+    evidence (model votes, agreement across mentions, knowledge, context cues);
+    an `uncertain` entity is shown apart from the main list.
     """
 
     name: str
@@ -63,6 +65,9 @@ class Entity:
     mentions: tuple[Mention, ...]
     aliases: tuple[str, ...] = ()
     salience: float = 0.0
+    # How sure the evidence makes us (0..1); an uncertain entity is listed apart.
+    confidence: float = 1.0
+    uncertain: bool = False
 
     @property
     def count(self) -> int:

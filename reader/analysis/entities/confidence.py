@@ -1,0 +1,64 @@
+"""How far the evidence lets a reader trust an entity, from 0 to 1.
+
+The evidence: how many times the model tagged the name and how well its votes agree,
+what knowledge and context say (a country list, a first name, "President" before it,
+"a ... missile" after it), and two warnings: a single capitalised word seen only at
+the start of sentences ("Magician", "Homophobia") is often an ordinary word, and so is
+a word the article also writes in lower case. Below `UNCERTAIN_BELOW` an entity is
+listed apart, as uncertain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from reader.analysis.entities.knowledge import SKY_PLACES, is_world_place, known_label
+from reader.analysis.entities.labels import looks_like_person, votes
+from reader.analysis.entities.spans import Candidate, Cluster
+from reader.analysis.model import Mention
+
+UNCERTAIN_BELOW = 0.5
+# Characters that may stand between a sentence's end and its first word.
+_OPENERS = " \t\"'“‘([-–—•*"
+
+
+def confidence(text: str, cluster: Cluster, label: str, mentions: Sequence[Mention]) -> float:
+    """The entity's confidence from its evidence (see the module docstring)."""
+    if cluster.value:
+        return 1.0
+    tally = votes(cluster)
+    total = sum(tally.values())
+    agreement = 1.0 if cluster.forced_label or not total else tally[label] / total
+    tagged = len(cluster.candidates)
+    surfaces = cluster.surfaces()
+    multiword = any(" " in s for s in surfaces)
+    supported = (
+        any(known_label(s) or is_world_place(s) or s.lower() in SKY_PLACES for s in surfaces)
+        or any(c.titled or c.cue for c in cluster.candidates)
+        or bool(cluster.extra_aliases)
+        or cluster.forced_label is not None
+        or (label == "PERSON" and any(looks_like_person(s) for s in surfaces))
+    )
+    score = 0.35 + 0.25 * agreement + min(0.2, 0.07 * tagged) + min(0.1, 0.02 * len(mentions))
+    score += 0.1 * multiword + 0.15 * supported
+    if not multiword and not supported:
+        if all(_opens_sentence(text, c) for c in cluster.candidates):
+            score -= 0.25
+        if _written_lower(text, surfaces):
+            score -= 0.25
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+def _opens_sentence(text: str, candidate: Candidate) -> bool:
+    """Whether the name is the first word of its sentence (or of its block)."""
+    before = text[candidate.block.start : candidate.start].rstrip(_OPENERS)
+    return not before or before[-1] in ".?!:;\n"
+
+
+def _written_lower(text: str, surfaces: Iterable[str]) -> bool:
+    """Whether the article also writes the name as an ordinary lower-case word."""
+    return any(
+        s[:1].isupper() and re.search(r"(?<![\w-])" + re.escape(s.lower()) + r"(?![\w-])", text)
+        for s in surfaces
+    )

@@ -1,0 +1,84 @@
+"""Whether a name is confirmed by the article, and every place the article mentions it.
+
+A name seen only in a Title Case heading must show up in the body (or be known);
+once an entity stands, every further whole-word occurrence of its aliases is a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from reader.analysis.entities.knowledge import known_label
+from reader.analysis.entities.merging import surname, trusted
+from reader.analysis.entities.spans import Cluster
+from reader.analysis.model import Mention
+from reader.document import Block, Document
+
+
+def aliases(cluster: Cluster) -> set[str]:
+    return set(cluster.surfaces()) | cluster.extra_aliases
+
+
+def confirmed(document: Document, blocks: Sequence[Block], cluster: Cluster) -> bool:
+    """A name seen only in a Title Case heading must show up in the body, or be known."""
+    if cluster.value or any(trusted(document, c.block) for c in cluster.candidates):
+        return True
+    if any(known_label(s) for s in cluster.surfaces()) or cluster.extra_aliases:
+        return True
+    pattern = alias_pattern(aliases(cluster))
+    return any(
+        trusted(document, b) and pattern.search(document.text, b.start, b.end) for b in blocks
+    )
+
+
+def alias_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(set(names), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+
+
+def _search_aliases(cluster: Cluster, label: str) -> set[str]:
+    names = {a for a in aliases(cluster) if len(a) > 1}
+    if label == "PERSON":
+        full = [a for a in names if " " in a]
+        # The surname alone names the person after the first mention ("Khrenin said").
+        for name in full:
+            last = surname(name)
+            if len(last) > 2 and last.split()[-1][:1].isupper():
+                names.add(last)
+                names.add(last[:1].upper() + last[1:])  # "De Vries" opening a sentence
+    names |= {a.upper() for a in names if len(a) > 2}  # ALL-CAPS headlines
+    return names
+
+
+def locate(
+    document: Document, blocks: Sequence[Block], clusters: Sequence[tuple[Cluster, str]]
+) -> dict[int, list[Mention]]:
+    """Every mention: the model's, then each further whole-word occurrence of an alias."""
+    text = document.text
+    taken = bytearray(len(text))
+    mentions: dict[int, list[Mention]] = {id(c): [] for c, _ in clusters}
+    owner: dict[str, Cluster | None] = {}
+    for cluster, label in clusters:
+        for candidate in cluster.candidates:
+            if 1 not in taken[candidate.start : candidate.end]:
+                taken[candidate.start : candidate.end] = b"\1" * (candidate.end - candidate.start)
+                mentions[id(cluster)].append(
+                    Mention(candidate.start, candidate.end, candidate.text)
+                )
+        if cluster.value:
+            continue
+        for alias in _search_aliases(cluster, label):
+            # An alias two entities share names neither for sure.
+            owner[alias] = None if owner.get(alias, cluster) is not cluster else cluster
+    searchable = {a: c for a, c in owner.items() if c is not None}
+    if searchable:
+        pattern = alias_pattern(searchable)
+        for block in blocks:
+            for match in pattern.finditer(text, block.start, block.end):
+                start, end = match.span()
+                if 1 in taken[start:end]:
+                    continue
+                taken[start:end] = b"\1" * (end - start)
+                mentions[id(searchable[match.group()])].append(Mention(start, end, match.group()))
+    return mentions

@@ -1,0 +1,145 @@
+"""Which group an entity belongs to: the model's votes over all mentions, weighed with
+what the context ("a Kalibr missile", "the Perseverance rover", "planet Theia") and
+knowledge (countries, cities, given names, planets, units, company words) say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.analysis.entities.knowledge import (
+    GEO_HEADS,
+    GEO_LEADS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    SKY_PLACES,
+    UNITS,
+    is_given_name,
+    is_world_place,
+    known_label,
+    words_set,
+)
+from reader.analysis.entities.spans import WORD, Candidate, Cluster
+
+# A vote from the context ("a Kalibr missile") outweighs a few of the model's guesses.
+CUE_VOTE = 3.0
+# Per mention: what knowledge adds. A list settles a country; a town or a first name
+# only tips the model's own doubt.
+KNOWN_VOTE = 10.0
+PLACE_VOTE = 0.6
+GIVEN_NAME_VOTE = 1.2
+
+# Nouns after a name that say what it is: "a Kalibr missile", "the Curiosity rover".
+_THING_AFTER = words_set(
+    "missile missiles rocket rockets warhead warheads submarine submarines howitzer howitzers "
+    "rifle rifles torpedo torpedoes tank tanks telescope spacecraft rover rovers probe lander "
+    "orbiter capsule shuttle drone drones"
+)
+_THING_BEFORE = words_set(
+    "submarine ship vessel frigate destroyer carrier tanker ferry yacht cruiser warship "
+    "icebreaker freighter liner spacecraft telescope satellite missile rocket rover probe "
+    "lander orbiter"
+)
+_EVENT_AFTER = words_set(
+    "exercises exercise drills games olympics summit war championship championships cup "
+    "festival tournament marathon offensive"
+)
+_PLACE_AFTER = words_set(
+    "base airbase airport region province district county village valley island peninsula "
+    "oblast prefecture"
+)
+_ORG_NOUNS = words_set(
+    "carrier airline company firm bank maker manufacturer agency broadcaster newspaper "
+    "insurer retailer conglomerate startup operator producer exchange regulator ministry "
+    "party club union charity university group giant"
+)
+# "Belavia, Belarus’s national carrier": the words after the comma say what it is.
+_APPOSITIVE = re.compile(r",\s+([^,.;:()]{1,60})")
+
+
+def context_cue(text: str, candidate: Candidate) -> str | None:
+    """A label the neighbouring words settle, for names no list knows."""
+    if candidate.label == "NORP" or candidate.titled or known_label(candidate.text):
+        return None
+    block_end = candidate.block.end
+    after = WORD.match(text, _skip_spaces(text, candidate.end, block_end), block_end)
+    next_word = after.group().lower() if after and after.start() == candidate.end + 1 else ""
+    before = text[candidate.block.start : candidate.start].split()[-1:]
+    prev_word = before[0].lower() if before else ""
+    has_digit = any(ch.isdigit() for ch in candidate.text)
+    if prev_word in _THING_BEFORE or next_word in _THING_AFTER:
+        return "PRODUCT"
+    if prev_word in GEO_LEADS and " " not in candidate.text:
+        return "LOC"  # "planet Theia", "Lake Tana"
+    if candidate.label == "PERSON":
+        return "EVENT" if next_word in _EVENT_AFTER else None
+    if next_word in _EVENT_AFTER and (candidate.label != "ORG" or has_digit):
+        return "EVENT"
+    if next_word in _PLACE_AFTER:
+        return "FAC"
+    appositive = _APPOSITIVE.match(text, candidate.end, block_end)
+    described = appositive.group(1).lower().split()[:5] if appositive else []
+    if prev_word in _ORG_NOUNS or _ORG_NOUNS.intersection(described):
+        return "ORG"
+    return None
+
+
+def _skip_spaces(text: str, offset: int, limit: int) -> int:
+    while offset < limit and text[offset] == " ":
+        offset += 1
+    return offset
+
+
+def looks_like_person(name: str) -> bool:
+    """A first name then capitalised surname words: "Rita Sklar", "Anna de Vries"."""
+    words = name.split()
+    if len(words) < 2 or not is_given_name(words[0]) or known_label(name):
+        return False
+    rest = [w for w in words[1:] if w.lower() not in NAME_PARTICLES]
+    return bool(rest) and all(
+        w[:1].isupper()
+        and not w.isupper()
+        and w.lower().rstrip(".") not in ORG_WORDS
+        and w.lower() not in GEO_HEADS
+        for w in rest
+    )
+
+
+def votes(cluster: Cluster) -> Counter[str]:
+    """Each mention's model label, context cues, and knowledge, as weighted votes."""
+    tally: Counter[str] = Counter()
+    for candidate in cluster.candidates:
+        tally[candidate.label] += 1.0
+        if candidate.cue:
+            tally[candidate.cue] += CUE_VOTE
+    if cluster.value:
+        return tally
+    surfaces = cluster.surfaces()
+    n = len(cluster.candidates)
+    known = next(filter(None, (known_label(s) for s in surfaces)), None)
+    if known:
+        tally[known] += KNOWN_VOTE + 2 * n
+    elif any(is_world_place(s) for s in surfaces):
+        tally["GPE"] += PLACE_VOTE * n
+    if any(s.lower() in SKY_PLACES and s[:1].isupper() for s in surfaces):
+        tally["LOC"] += KNOWN_VOTE + 2 * n  # "Mercury", "Moon", "Titan": places
+    elif any(len(s.split()) > 1 and s.split()[-1].lower() in GEO_HEADS for s in surfaces):
+        tally["LOC"] += CUE_VOTE * n
+    if any(looks_like_person(s) for s in surfaces):
+        tally["PERSON"] += GIVEN_NAME_VOTE * n
+    last_words = {s.split()[-1].lower().rstrip(".") for s in surfaces}
+    if last_words & ORG_WORDS or any(s.lower() in UNITS for s in surfaces):
+        tally.pop("PERSON", None)  # "Kestrel Holdings" or "Hertz" is no one's name
+    return tally
+
+
+def label_of(cluster: Cluster) -> str | None:
+    """The winning label: what the merges forced, else the heaviest vote.
+
+    None when nothing is left to vote for: "Holdings" or "Kelvin" tagged as a person.
+    """
+    if cluster.forced_label:
+        return cluster.forced_label
+    tally = votes(cluster)
+    return tally.most_common(1)[0][0] if tally else None
