@@ -7,9 +7,10 @@ once an entity stands, every further whole-word occurrence of its aliases is a m
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from reader.analysis.entities.knowledge import known_label
+from reader.analysis.entities.knowledge import is_given_name, known_label
 from reader.analysis.entities.merging import surname, trusted
 from reader.analysis.entities.spans import Cluster
 from reader.analysis.model import Mention
@@ -37,8 +38,18 @@ def alias_pattern(names: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
 
 
-def _search_aliases(cluster: Cluster, label: str) -> set[str]:
+def _first_name(cluster: Cluster) -> str | None:
+    """The known first name of a person's full name ("Alice" of "Alice Ruggles")."""
+    full = [s for s in cluster.surfaces() if " " in s]
+    first = full[0].split()[0] if full else ""
+    return first if is_given_name(first) and len(first) > 2 else None
+
+
+def _search_aliases(cluster: Cluster, label: str, first_names: Counter[str]) -> set[str]:
     names = {a for a in aliases(cluster) if len(a) > 1}
+    first = _first_name(cluster) if label == "PERSON" else None
+    if first and first_names[first] == 1:
+        names.add(first)  # "Alice said": the one Alice of the article
     if label == "PERSON":
         full = [a for a in names if " " in a]
         # The surname alone names the person after the first mention ("Khrenin said").
@@ -59,6 +70,9 @@ def locate(
     taken = bytearray(len(text))
     mentions: dict[int, list[Mention]] = {id(c): [] for c, _ in clusters}
     owner: dict[str, Cluster | None] = {}
+    first_names = Counter(
+        _first_name(c) for c, label in clusters if label == "PERSON" and _first_name(c)
+    )
     for cluster, label in clusters:
         for candidate in cluster.candidates:
             if 1 not in taken[candidate.start : candidate.end]:
@@ -68,7 +82,7 @@ def locate(
                 )
         if cluster.value:
             continue
-        for alias in _search_aliases(cluster, label):
+        for alias in _search_aliases(cluster, label, first_names):
             # An alias two entities share names neither for sure.
             owner[alias] = None if owner.get(alias, cluster) is not cluster else cluster
     searchable = {a: c for a, c in owner.items() if c is not None}

@@ -104,12 +104,12 @@ TITLE_WORDS = words_set(
     "lord lady sir dame pope cardinal bishop archbishop rabbi imam father sister brother "
     "reverend rev rev. judge justice attorney prosecutor coach manager striker midfielder "
     "defender goalkeeper captain mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor "
-    "sheikh emir sultan ayatollah dictator leader head commissioner inspector detective "
+    "sheikh emir sultan ayatollah mufti dictator leader head commissioner inspector detective "
     "superintendent constable deputy president-elect diplomat analyst economist"
 )
 # Words that qualify a title ("Defence Minister", "Prime Minister", "former President").
 TITLE_QUALIFIERS = words_set(
-    "prime foreign defence defense finance interior justice health education trade economy "
+    "lance prime foreign defence defense finance interior justice health education trade economy "
     "energy home culture transport labour labor agriculture environment vice deputy acting "
     "interim former late chief first general attorney supreme state federal opposition party "
     "team club head senior junior assistant executive managing national security treasury "

@@ -92,17 +92,19 @@ def _skip_spaces(text: str, offset: int, limit: int) -> int:
 
 
 def looks_like_person(name: str) -> bool:
-    """A first name then capitalised surname words: "Rita Sklar", "Anna de Vries"."""
-    words = name.split()
-    if len(words) < 2 or not is_given_name(words[0]) or known_label(name):
+    """A first name then capitalised surname words: "Rita Sklar", "Anna de Vries".
+
+    Not when a word says organization ("Jet Propulsion Laboratory") or the first word
+    is a place or nationality ("Jordan Valley", "Chechen Republic").
+    """
+    words = [w.strip('"“”') for w in name.split()]
+    if len(words) < 2 or len(words) > 4 or not is_given_name(words[0]):
+        return False
+    if known_label(name) or known_label(words[0]):
         return False
     rest = [w for w in words[1:] if w.lower() not in NAME_PARTICLES]
     return bool(rest) and all(
-        w[:1].isupper()
-        and not w.isupper()
-        and w.lower().rstrip(".") not in ORG_WORDS
-        and w.lower() not in GEO_HEADS
-        for w in rest
+        w[:1].isupper() and not w.isupper() and w.lower().rstrip(".") not in ORG_WORDS for w in rest
     )
 
 
@@ -122,15 +124,22 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally[known] += KNOWN_VOTE + 2 * n
     elif any(is_world_place(s) for s in surfaces):
         tally["GPE"] += PLACE_VOTE * n
+    person = any(looks_like_person(s) for s in surfaces)
     if any(s.lower() in SKY_PLACES and s[:1].isupper() for s in surfaces):
         tally["LOC"] += KNOWN_VOTE + 2 * n  # "Mercury", "Moon", "Titan": places
-    elif any(len(s.split()) > 1 and s.split()[-1].lower() in GEO_HEADS for s in surfaces):
-        tally["LOC"] += CUE_VOTE * n
-    if any(looks_like_person(s) for s in surfaces):
+    elif not person and any(
+        len(s.split()) > 1 and s.split()[-1].lower() in GEO_HEADS for s in surfaces
+    ):
+        tally["LOC"] += CUE_VOTE * n  # "Rift Valley"; but "Sue Hills" is a person
+    if person:
         tally["PERSON"] += GIVEN_NAME_VOTE * n
-    last_words = {s.split()[-1].lower().rstrip(".") for s in surfaces}
-    if last_words & ORG_WORDS or any(s.lower() in UNITS for s in surfaces):
-        tally.pop("PERSON", None)  # "Kestrel Holdings" or "Hertz" is no one's name
+    words = [w.lower().rstrip(".") for s in surfaces for w in s.split()]
+    if any(s.lower() in UNITS for s in surfaces) or (
+        len(set(words)) == 1 and words[0] in ORG_WORDS
+    ):
+        tally.pop("PERSON", None)  # "Hertz" or "Holdings" alone is no one's name
+    elif {s.split()[-1].lower().rstrip(".") for s in surfaces} & ORG_WORDS and "PERSON" in tally:
+        tally["ORG"] += tally.pop("PERSON")  # "Toon Army", "Kestrel Holdings"
     return tally
 
 

@@ -21,7 +21,7 @@ from reader.analysis.entities.knowledge import (
     known_label,
 )
 from reader.analysis.entities.labels import label_of, looks_like_person
-from reader.analysis.entities.spans import VALUE_LABELS, Candidate, Cluster
+from reader.analysis.entities.spans import NICKNAME, VALUE_LABELS, Candidate, Cluster
 from reader.document import Block, BlockKind, Document
 
 _ACRONYM_DOTS = re.compile(r"(?:[A-Z]\.){2,}")
@@ -64,6 +64,7 @@ def merge_all(document: Document, blocks: Sequence[Block], clusters: dict[str, C
     merge_people(document, clusters)
     merge_place_heads(clusters)
     merge_short_names(document, clusters)
+    merge_qualified_names(clusters)
     merge_group_plurals(clusters)
 
 
@@ -172,9 +173,13 @@ def merge_people(document: Document, clusters: dict[str, Cluster]) -> None:
     by_last: dict[str, list[Cluster]] = {}
     by_first: dict[str, list[Cluster]] = {}
     for found in clusters.values():
-        if found.value or not stated(document, found) or label_of(found) != "PERSON":
+        if found.value or label_of(found) != "PERSON":
             continue
         full = [c.text for c in found.candidates if " " in c.text]
+        # A headline in Title Case names anything, but not a titled or first-named person.
+        sure = any(c.titled for c in found.candidates) or any(map(looks_like_person, full))
+        if not (sure or stated(document, found)):
+            continue
         if not full:
             continue
         name = Counter(full).most_common(1)[0][0]
@@ -182,6 +187,9 @@ def merge_people(document: Document, clusters: dict[str, Cluster]) -> None:
         for form in {last, last.split()[-1]}:
             by_last.setdefault(key(form), []).append(found)
         by_first.setdefault(key(name.split()[0]), []).append(found)
+        nickname = NICKNAME.search(name)
+        if nickname:  # 'Trimaan "Harry" Dhillon' is Harry too
+            by_first.setdefault(key(nickname["nick"]), []).append(found)
     for name, found in list(clusters.items()):
         if found.value or name not in clusters:
             continue
@@ -275,3 +283,19 @@ def merge_group_plurals(clusters: dict[str, Cluster]) -> None:
         ):
             merge_into(clusters, found, single)
             single.forced_label = "NORP"
+
+
+def merge_qualified_names(clusters: dict[str, Cluster]) -> None:
+    """ "LGBT Network" into "Russian LGBT Network": an organization and its national qualifier."""
+    for name, found in list(clusters.items()):
+        first, _, rest = name.partition(" ")
+        short = clusters.get(rest) if rest else None
+        if (
+            short is not None
+            and short is not found
+            and not short.value
+            and known_label(first.title()) == "NORP"
+            and label_of(found) == "ORG"
+            and label_of(short) == "ORG"
+        ):
+            merge_into(clusters, short, found)

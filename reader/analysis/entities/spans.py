@@ -62,7 +62,7 @@ _IN_PLACE = re.compile(r"^(?P<left>.+?) in (?:the )?(?P<right>[A-Z][\w'’-]*(?:
 # A sentence ends inside the span: 'team?"He', 'said. Then'.
 _BREAK = re.compile(r"[?!\n]|[\"“”](?=\w)|(?<=\w)[\"“”]|(?<=[a-z])\.\s")
 # 'Trimaan "Harry" Dhillon': a nickname in quotes inside a person's name.
-_NICKNAME = re.compile(r"^[A-Z][\w'’-]+ [\"“][A-Z][\w'’-]+[\"”] [A-Z][\w'’-]+$")
+NICKNAME = re.compile(r"[A-Z][\w'’-]+ [\"“](?P<nick>[A-Z][\w'’-]+)[\"”] [A-Z][\w'’-]+")
 # Digits glued to a word ("1.7Mshares") come from page counters, not names.
 _COUNTER = re.compile(r"\d[\d.,]*[A-Za-z]?[a-z]{3,}")
 _HALF_PAIR = re.compile(r"^\s*&|&\s*$|\s(?:and|of|for|the)$")
@@ -120,10 +120,12 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             start += approx.end()
             text = document.text[start:end]
             approx = _APPROXIMATORS.match(text)
+        if _COUNTER.search(text):
+            return []  # "1.7Mshares": a share counter
         if label in ("DATE", "TIME") and not _DATE_WORD.search(text):
             return []  # "the weekend", "years": nothing a reader can look up
         return [Candidate(start, end, text, label, block)]
-    if not _NICKNAME.match(text):
+    if not NICKNAME.search(text):
         pieces = _BREAK.split(text)
         if len(pieces) > 1:
             offset = start + text.index(pieces[0])
