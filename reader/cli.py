@@ -58,6 +58,8 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
                 "aliases": list(entity.aliases),
                 "count": entity.count,
                 "salience": entity.salience,
+                "confidence": entity.confidence,
+                "uncertain": entity.uncertain,
                 "mentions": [
                     {"start": m.start, "end": m.end, "text": m.text} for m in entity.mentions
                 ],

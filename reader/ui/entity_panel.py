@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from reader.analysis import Analysis, Entity
 from reader.document import Document
 from reader.ui.entity_model import (
+    UNCERTAIN_KEY,
     EntityFilterProxy,
     EntityRole,
     EntityTreeModel,
@@ -98,7 +99,7 @@ class EntityPanel(QWidget):
         self._settings = settings
         self._document: Document | None = None
         self._analysis: Analysis | None = None
-        self._collapsed: set[str] = set()
+        self._collapsed: set[str] = {UNCERTAIN_KEY}  # the Uncertain group starts collapsed
         self._restoring = False
 
         self.model = EntityTreeModel(self)
@@ -381,7 +382,7 @@ class EntityPanel(QWidget):
 
     @Slot()
     def _apply_expansion(self, *_args) -> None:
-        """Groups start expanded; ones the reader collapsed stay collapsed."""
+        """Groups start expanded (Uncertain collapsed); ones the reader collapsed stay so."""
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             self.tree.setExpanded(index, index.data(EntityRole.KEY) not in self._collapsed)

@@ -55,6 +55,8 @@ _ORG_NOUNS = words_set(
     "party club union charity university group giant"
 )
 # "Belavia, Belarus’s national carrier": the words after the comma say what it is.
+# Place words that are common surnames too: "Sue Hills", "Ada Lake".
+_SURNAME_HEADS = words_set("hills rivers lake bay coast banks")
 _APPOSITIVE = re.compile(r",\s+([^,.;:()]{1,60})")
 
 
@@ -64,7 +66,9 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
         return None
     block_end = candidate.block.end
     after = WORD.match(text, _skip_spaces(text, candidate.end, block_end), block_end)
-    next_word = after.group().lower() if after and after.start() == candidate.end + 1 else ""
+    next_word = (
+        after.group().lower().rstrip(".") if after and after.start() == candidate.end + 1 else ""
+    )
     before = text[candidate.block.start : candidate.start].split()[-1:]
     prev_word = before[0].lower() if before else ""
     has_digit = any(ch.isdigit() for ch in candidate.text)
@@ -104,7 +108,11 @@ def looks_like_person(name: str) -> bool:
         return False
     rest = [w for w in words[1:] if w.lower() not in NAME_PARTICLES]
     return bool(rest) and all(
-        w[:1].isupper() and not w.isupper() and w.lower().rstrip(".") not in ORG_WORDS for w in rest
+        w[:1].isupper()
+        and not w.isupper()
+        and w.lower().rstrip(".") not in ORG_WORDS
+        and (w.lower() not in GEO_HEADS or w.lower() in _SURNAME_HEADS)
+        for w in rest
     )
 
 

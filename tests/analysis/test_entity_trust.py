@@ -1,0 +1,209 @@
+"""Entities a reader can trust: safe merges, the right group for the obvious, no furniture,
+confidence and salience. Hand-made spans on our own sentences: no model needed.
+"""
+
+from __future__ import annotations
+
+from reader.analysis import EntityGroup, RawSpan, extract_entities
+from reader.analysis.entities.knowledge import is_given_name, is_world_place
+from reader.analysis.entities.merging import surname
+from reader.document import parse_article
+from tests.analysis.test_entity_rules import spans_of
+
+
+def entities_of(text: str, *pairs: tuple[str, str]):
+    """Entities from spans as a model tags them: the longest at each place, never nested."""
+    document = parse_article(text)
+    spans = spans_of(document.text, *pairs)
+    spans = [
+        s for s in spans if not any(o.start <= s.start and s.end <= o.end and o != s for o in spans)
+    ]
+    return extract_entities(document, spans)
+
+
+def named(entities, name):
+    found = [e for e in entities if e.name == name or name in e.aliases]
+    assert len(found) == 1, (name, [(e.name, e.aliases) for e in entities])
+    return found[0]
+
+
+# --- merges ------------------------------------------------------------------------------
+
+
+def test_a_place_never_joins_an_organization_that_starts_with_it():
+    entities = entities_of(
+        "River Talks\n\nThe Nile Basin Initiative met in Entebbe. Farmers along the Nile "
+        "fear drought. The Nile Basin Initiative said the Nile is shrinking.",
+        ("Nile Basin Initiative", "ORG"),
+        ("Nile", "LOC"),
+    )
+    nile = named(entities, "Nile")
+    initiative = named(entities, "Nile Basin Initiative")
+    assert nile is not initiative
+    assert nile.group is EntityGroup.PLACE and nile.count == 2
+    assert initiative.group is EntityGroup.ORGANIZATION
+
+
+def test_a_short_organization_name_still_joins_its_full_name():
+    entities = entities_of(
+        "Results\n\nShares in Kestrel Batteries rose on Monday. Kestrel said demand was strong.",
+        ("Kestrel Batteries", "ORG"),
+        ("Kestrel", "ORG"),
+    )
+    assert named(entities, "Kestrel").name == "Kestrel Batteries"
+
+
+def test_name_particles_in_any_case_are_one_person():
+    entities = entities_of(
+        "Budget\n\nThe treasurer, Anna de Vries, spoke first. Later de Vries said the plan "
+        "was sound. De Vries left at noon.",
+        ("Anna de Vries", "PERSON"),
+        ("de Vries", "ORG"),
+    )
+    person = named(entities, "Anna de Vries")
+    assert person.group is EntityGroup.PERSON
+    assert person.count == 3
+    assert surname("Ludwig van der Berg") == "van der Berg"
+
+
+def test_a_first_name_alone_joins_the_one_person_who_has_it():
+    entities = entities_of(
+        "Harbour\n\nGordon Pell, the harbour master, opened the gates. Mira Tosk watched. "
+        "Gordon said the tide was high.",
+        ("Gordon Pell", "PERSON"),
+        ("Mira Tosk", "PERSON"),
+        ("Gordon", "GPE"),
+    )
+    gordon = named(entities, "Gordon Pell")
+    assert "Gordon" in {m.text for m in gordon.mentions}
+    assert not any(e.group is EntityGroup.PLACE for e in entities)
+
+
+def test_a_first_name_two_people_share_joins_neither():
+    entities = entities_of(
+        "Duet\n\nMira Tosk and Mira Vell sang. Mira bowed.",
+        ("Mira Tosk", "PERSON"),
+        ("Mira Vell", "PERSON"),
+        ("Mira", "PERSON"),
+    )
+    assert "Mira" not in {m.text for m in named(entities, "Mira Tosk").mentions}
+    assert "Mira" not in {m.text for m in named(entities, "Mira Vell").mentions}
+
+
+def test_an_acronym_without_brackets_joins_the_organization_it_abbreviates():
+    entities = entities_of(
+        "Campus\n\nThe Northern Coastal University may close. Staff at NCU said so.",
+        ("Northern Coastal University", "ORG"),
+        ("NCU", "ORG"),
+    )
+    assert named(entities, "NCU").name == "Northern Coastal University"
+
+
+def test_a_national_qualifier_and_plurals_do_not_split_an_entity():
+    entities = entities_of(
+        "Rights\n\nThe Russian Rowing Network filed a claim. The Rowing Network said it "
+        "would appeal. Chechens marched; a Chechen leader spoke.",
+        ("Russian Rowing Network", "ORG"),
+        ("Rowing Network", "ORG"),
+        ("Chechens", "NORP"),
+        ("Chechen", "NORP"),
+    )
+    assert named(entities, "Rowing Network").name == "Russian Rowing Network"
+    assert named(entities, "Chechens") is named(entities, "Chechen")
+
+
+# --- the right group -----------------------------------------------------------------------
+
+
+def test_planets_moons_seas_and_valleys_are_places_never_people():
+    entities = entities_of(
+        "Sky\n\nMercury passed close to the Sun. Astronomers watched Titan too. A ship sailed "
+        "the Korvel Sea past the Ambra Valley.",
+        ("Mercury", "PERSON"),
+        ("Titan", "PERSON"),
+        ("Korvel Sea", "PERSON"),
+        ("Ambra Valley", "PERSON"),
+    )
+    for name in ("Mercury", "Titan", "Korvel Sea", "Ambra Valley"):
+        assert named(entities, name).group is EntityGroup.PLACE, name
+
+
+def test_units_and_company_words_are_never_people_and_rovers_are_things():
+    entities = entities_of(
+        "Lab\n\nThe signal ran at 50 Hertz. Tarn Holdings paid for the Questor rover. "
+        "Holdings fell later.",
+        ("Hertz", "PERSON"),
+        ("Tarn Holdings", "PERSON"),
+        ("Holdings", "PERSON"),
+        ("Questor", "PERSON"),
+    )
+    assert not any(e.group is EntityGroup.PERSON for e in entities)
+    assert named(entities, "Tarn Holdings").group is EntityGroup.ORGANIZATION
+    assert named(entities, "Questor").group is EntityGroup.THING
+
+
+def test_a_first_name_and_surname_make_a_person_the_model_called_an_organization():
+    entities = entities_of(
+        "Court\n\nLawyers for Rita Voskuil filed the papers.",
+        ("Rita Voskuil", "ORG"),
+    )
+    assert named(entities, "Rita Voskuil").group is EntityGroup.PERSON
+    assert is_given_name("Rita") and not is_given_name("Holdings")
+    assert is_world_place("Aberdeen") and not is_world_place("Voskuil")
+
+
+# --- furniture and span edges --------------------------------------------------------------
+
+
+def test_heading_fragments_share_buttons_and_counters_are_never_entities():
+    entities = entities_of(
+        "Climate & Energy\n\nShare on Facebook\n\n2.4Kshares\n\nThe Corvi Trust planted "
+        "trees in Lund.",
+        ("Climate &", "ORG"),
+        ("Share on Facebook", "ORG"),
+        ("2.4Kshares", "CARDINAL"),
+        ("Corvi Trust", "ORG"),
+    )
+    names = {e.name for e in entities}
+    assert names == {"Corvi Trust"}
+
+
+def test_a_span_over_a_sentence_break_or_lower_case_edges_is_cut_to_the_name():
+    document = parse_article(
+        'Match\n\nIs this Dunmore side?"He asked it twice. Vela billions of years ago cooled.'
+    )
+    text = document.text
+    spans = [
+        RawSpan(text.index("this Dunmore"), text.index("He") + 2, "ORG"),
+        RawSpan(text.index("Vela"), text.index("ago") + 3, "EVENT"),
+    ]
+    names = {e.name for e in extract_entities(document, spans)}
+    assert names == {"Dunmore", "Vela"}
+
+
+# --- confidence and salience ---------------------------------------------------------------
+
+
+def test_a_capitalised_ordinary_word_is_uncertain_and_a_titled_person_is_not():
+    entities = entities_of(
+        "Report\n\nPatience wears thin, said Mayor Lio Barrant. The patience of residents "
+        "is tested.",
+        ("Patience", "ORG"),
+        ("Mayor Lio Barrant", "PERSON"),
+    )
+    patience = named(entities, "Patience")
+    assert patience.uncertain and patience.confidence < 0.5
+    barrant = named(entities, "Lio Barrant")
+    assert not barrant.uncertain and barrant.confidence > 0.8
+
+
+def test_the_story_subject_ranks_above_a_place_mentioned_in_passing():
+    entities = entities_of(
+        "Okafor Signs for Dunmore\n\nTeodor Okafor joined the club on Friday. "
+        "He flew in from Lisbon. Lisbon was sunny. Lisbon airport was busy.\n\n"
+        "Okafor trained at once. Okafor said he was happy.",
+        ("Teodor Okafor", "PERSON"),
+        ("Okafor", "PERSON"),
+        ("Lisbon", "GPE"),
+    )
+    assert entities[0].name == "Teodor Okafor"
