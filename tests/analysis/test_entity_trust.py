@@ -207,3 +207,29 @@ def test_the_story_subject_ranks_above_a_place_mentioned_in_passing():
         ("Lisbon", "GPE"),
     )
     assert entities[0].name == "Teodor Okafor"
+
+
+def test_a_nationality_joins_the_place_or_body_it_qualifies():
+    document = parse_article("Trip\n\nClimbers died in the Swiss Alps. The Danish Ministry spoke.")
+    text = document.text
+    spans = [
+        RawSpan(text.index("Swiss"), text.index("Swiss") + 5, "NORP"),
+        RawSpan(text.index("Alps"), text.index("Alps") + 4, "LOC"),
+        RawSpan(text.index("Danish"), text.index("Danish") + 6, "NORP"),
+        RawSpan(text.index("Ministry"), text.index("Ministry") + 8, "ORG"),
+    ]
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups == {"Swiss Alps": EntityGroup.PLACE, "Danish Ministry": EntityGroup.ORGANIZATION}
+
+
+def test_republics_are_places_and_derbies_events_never_people():
+    entities = entities_of(
+        "Sport\n\nFans from the Varan Republic came to the Harbour Derby. Four derbies were "
+        "played.",
+        ("Varan Republic", "PERSON"),
+        ("Harbour Derby", "PERSON"),
+        ("Four", "CARDINAL"),
+    )
+    assert named(entities, "Varan Republic").group is EntityGroup.PLACE
+    assert named(entities, "Harbour Derby").group is EntityGroup.EVENT
+    assert named(entities, "Four").group is EntityGroup.NUMBER

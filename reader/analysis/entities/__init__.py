@@ -32,6 +32,7 @@ from reader.analysis.entities.spans import (
     Cluster,
     RawSpan,
     clean,
+    join_qualified,
 )
 from reader.analysis.model import Entity, EntityGroup, Mention
 from reader.document import Block, BlockKind, Document
@@ -68,7 +69,7 @@ def extract_entities(
         return ()
     starts = [b.start for b in analysed]
     candidates: list[Candidate] = []
-    for span in sorted(spans, key=lambda s: s.start):
+    for span in join_qualified(document.text, sorted(spans, key=lambda s: s.start)):
         block = _block_at(analysed, starts, span.start)
         if block is None or span.end > block.end:
             continue  # never across a block boundary

@@ -20,7 +20,7 @@ from reader.analysis.entities.knowledge import (
     known_label,
     words_set,
 )
-from reader.analysis.entities.spans import WORD, Candidate, Cluster
+from reader.analysis.entities.spans import VALUE_LABELS, WORD, Candidate, Cluster
 
 # A vote from the context ("a Kalibr missile") outweighs a few of the model's guesses.
 CUE_VOTE = 3.0
@@ -43,7 +43,7 @@ _THING_BEFORE = words_set(
 )
 _EVENT_AFTER = words_set(
     "exercises exercise drills games olympics summit war championship championships cup "
-    "festival tournament marathon offensive"
+    "festival tournament marathon offensive derby derbies"
 )
 _PLACE_AFTER = words_set(
     "base airbase airport region province district county village valley island peninsula "
@@ -55,6 +55,11 @@ _ORG_NOUNS = words_set(
     "party club union charity university group giant"
 )
 # "Belavia, Belarus’s national carrier": the words after the comma say what it is.
+_STATE_HEADS = words_set("republic kingdom emirate emirates federation principality")
+_EVENT_HEADS = words_set(
+    "derby cup war summit olympics games championship championships festival tournament "
+    "marathon election referendum"
+)
 # Place words that are common surnames too: "Sue Hills", "Ada Lake".
 _SURNAME_HEADS = words_set("hills rivers lake bay coast banks")
 _APPOSITIVE = re.compile(r",\s+([^,.;:()]{1,60})")
@@ -64,6 +69,10 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     """A label the neighbouring words settle, for names no list knows."""
     if candidate.label == "NORP" or candidate.titled or known_label(candidate.text):
         return None
+    if candidate.label in VALUE_LABELS and not (
+        any(ch.isupper() for ch in candidate.text) and any(ch.isdigit() for ch in candidate.text)
+    ):
+        return None  # "Four derbies": a number; "Zapad-2025 exercises" names an event
     block_end = candidate.block.end
     after = WORD.match(text, _skip_spaces(text, candidate.end, block_end), block_end)
     next_word = (
@@ -141,6 +150,11 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally["LOC"] += CUE_VOTE * n  # "Rift Valley"; but "Sue Hills" is a person
     if person:
         tally["PERSON"] += GIVEN_NAME_VOTE * n
+    heads = {s.split()[-1].lower() for s in surfaces if " " in s}
+    if heads & _STATE_HEADS:
+        tally["GPE"] += CUE_VOTE * n  # "Chechen Republic", "Russian Federation"
+    if heads & _EVENT_HEADS and "PERSON" in tally:
+        tally["EVENT"] += tally.pop("PERSON")  # "The Desperation Derby", "Winter War"
     words = [w.lower().rstrip(".") for s in surfaces for w in s.split()]
     if any(s.lower() in UNITS for s in surfaces) or (
         len(set(words)) == 1 and words[0] in ORG_WORDS

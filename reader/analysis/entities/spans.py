@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.analysis.entities.knowledge import (
@@ -105,6 +106,28 @@ class Cluster:
 
     def surfaces(self) -> Counter[str]:
         return Counter(c.text for c in self.candidates)
+
+
+# "French" + "Alps", "European" + "Commission": a nationality the model tagged apart.
+_QUALIFIED = frozenset({"LOC", "FAC", "ORG"})
+
+
+def join_qualified(text: str, spans: Sequence[RawSpan]) -> list[RawSpan]:
+    """One span for a nationality word and the place or body it names ("French Alps")."""
+    joined: list[RawSpan] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == "NORP"
+            and span.label in _QUALIFIED
+            and text[last.end : span.start] == " "
+            and text[span.start : span.start + 1].isupper()
+        ):
+            joined[-1] = RawSpan(last.start, span.end, span.label)
+        else:
+            joined.append(span)
+    return joined
 
 
 def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
