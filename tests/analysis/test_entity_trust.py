@@ -233,3 +233,29 @@ def test_republics_are_places_and_derbies_events_never_people():
     assert named(entities, "Varan Republic").group is EntityGroup.PLACE
     assert named(entities, "Harbour Derby").group is EntityGroup.EVENT
     assert named(entities, "Four").group is EntityGroup.NUMBER
+
+
+def test_two_groups_side_by_side_are_two_groups_not_a_person():
+    entities = entities_of(
+        "Faith\n\nA Kurdish Muslim cleric spoke. Muslim leaders agreed; Kurdish groups too.",
+        ("Kurdish Muslim", "PERSON"),
+        ("Muslim", "NORP"),
+    )
+    assert named(entities, "Kurdish").group is EntityGroup.GROUP
+    assert named(entities, "Muslim").group is EntityGroup.GROUP
+    assert not any(e.group is EntityGroup.PERSON for e in entities)
+
+
+def test_a_city_taken_for_an_organization_joins_its_university_and_numerals_drop():
+    entities = entities_of(
+        "Study\n\nResearchers at the University of Lund published it. Lund said the data "
+        "were sound. The starting XI Brennan picked, said Tom Brennan, was young.",
+        ("University of Lund", "ORG"),
+        ("Lund", "ORG"),
+        ("XI Brennan", "PRODUCT"),
+        ("Tom Brennan", "PERSON"),
+    )
+    assert named(entities, "Lund").name == "University of Lund"
+    brennan = named(entities, "Tom Brennan")
+    assert {m.text for m in brennan.mentions} == {"Brennan", "Tom Brennan"}
+    assert not any("XI" in e.name for e in entities)

@@ -44,7 +44,7 @@ def confidence(text: str, cluster: Cluster, label: str, mentions: Sequence[Menti
     score += 0.1 * multiword + 0.15 * supported
     if not multiword and not supported:
         if all(_opens_sentence(text, c) for c in cluster.candidates):
-            score -= 0.25
+            score -= 0.3
         if _written_lower(text, surfaces):
             score -= 0.25
     return round(max(0.0, min(1.0, score)), 3)

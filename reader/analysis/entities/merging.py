@@ -17,7 +17,6 @@ from reader.analysis.entities.knowledge import (
     NAME_PARTICLES,
     canonical_place,
     is_given_name,
-    is_world_place,
     known_label,
 )
 from reader.analysis.entities.labels import label_of, looks_like_person
@@ -230,10 +229,11 @@ def merge_place_heads(clusters: dict[str, Cluster]) -> None:
 def merge_short_names(document: Document, clusters: dict[str, Cluster]) -> None:
     """Merge "Kestrel" into "Kestrel Batteries", the one organization it can be short for.
 
-    Only when the short name is itself taken for an organization: a place or a subject
-    ("Nile", "Mars") is not the organization that starts with it. Only a long name the
-    article states counts: "Talks With Nordline Stall" in a Title Case headline is not
-    the full name of Nordline.
+    Only when the short name is itself taken for an organization, against the vote of
+    any town of that name: a place or a subject ("Nile", "Mars") is not the organization
+    that starts with it. "Oxford", taken for an organization, joins "University of Oxford".
+    Only a long name the article states counts: "Talks With Nordline Stall" in a Title
+    Case headline is not the full name of Nordline.
     """
     by_first: dict[str, list[Cluster]] = {}
     for name, found in clusters.items():
@@ -245,6 +245,8 @@ def merge_short_names(document: Document, clusters: dict[str, Cluster]) -> None:
             and stated(document, found)
         ):
             by_first.setdefault(words[0], []).append(found)
+            if len(words) > 2 and words[-2] == "of":  # "University of Oxford" is Oxford too
+                by_first.setdefault(words[-1], []).append(found)
     for name, found in list(clusters.items()):
         targets = by_first.get(name, [])
         surfaces = found.surfaces()
@@ -254,7 +256,7 @@ def merge_short_names(document: Document, clusters: dict[str, Cluster]) -> None:
             and not found.value
             and not found.forced_label
             and label_of(found) == "ORG"
-            and not any(known_label(s) or is_world_place(s) for s in surfaces)
+            and not any(known_label(s) for s in surfaces)
             and not any(looks_like_person(s) for s in targets[0].surfaces())
         ):
             target = targets[0]

@@ -18,6 +18,7 @@ from reader.analysis.entities.knowledge import (
     NAME_PARTICLES,
     TITLE_QUALIFIERS,
     TITLE_WORDS,
+    is_given_name,
     known_label,
 )
 from reader.analysis.model import EntityGroup
@@ -67,6 +68,9 @@ NICKNAME = re.compile(r"[A-Z][\w'’-]+ [\"“](?P<nick>[A-Z][\w'’-]+)[\"”] 
 # Digits glued to a word ("1.7Mshares") come from page counters, not names.
 _COUNTER = re.compile(r"\d[\d.,]*[A-Za-z]?[a-z]{3,}")
 _HALF_PAIR = re.compile(r"^\s*&|&\s*$|\s(?:and|of|for|the)$")
+# How names of peoples end: Chechen, Sunni, Kurdish, Congolese, Tajik, Ossetian.
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:en|an|i|ish|ese|ic|ik|ek)$")
+_ROMAN = re.compile(r"[IVXL]{2,4}")
 ROLE_WORDS = TITLE_WORDS | TITLE_QUALIFIERS
 WORD = re.compile(r"[\w'’.-]+")
 
@@ -168,6 +172,19 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
         return []  # all lower case: "the government", not a name
     if known_label(text) is None and all(w.lower().strip(".") in ROLE_WORDS for w in text.split()):
         return []  # "Defence" of "Defence Minister X", or "President" alone
+    words = text.split()
+    if (
+        len(words) == 2
+        and known_label(words[1]) == "NORP"
+        and _DEMONYM.search(words[0])
+        and not is_given_name(words[0])
+    ):
+        # "Chechen Muslim": two groups side by side, not one person.
+        second = start + text.index(words[1], len(words[0]))
+        return [
+            Candidate(start, start + len(words[0]), words[0], "NORP", block),
+            Candidate(second, second + len(words[1]), words[1], "NORP", block),
+        ]
     split = _IN_PLACE.match(text)
     if split and (
         split["right"].split()[-1].lower() in GEO_HEADS or known_label(split["right"]) == "GPE"
@@ -205,6 +222,8 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     a word glued twice from a headline ("Sunderland Sunderland") counts once.
     """
     words = list(WORD.finditer(text, start, end))
+    if len(words) > 1 and _ROMAN.fullmatch(words[0].group()):
+        words.pop(0)  # "starting XI McInnes would select": the team sheet's XI, then a name
     while len(words) > 1 and not words[0].group()[:1].isupper():
         if words[0].group().lower() in NAME_PARTICLES and words[1].group()[:1].isupper():
             break
