@@ -259,3 +259,26 @@ def test_a_city_taken_for_an_organization_joins_its_university_and_numerals_drop
     brennan = named(entities, "Tom Brennan")
     assert {m.text for m in brennan.mentions} == {"Brennan", "Tom Brennan"}
     assert not any("XI" in e.name for e in entities)
+
+
+def test_an_honorific_outside_the_span_and_a_lone_first_name_make_a_person():
+    entities = entities_of(
+        "Talks\n\nAsked twice, Mr Ostrava-Kell said no. The plan failed, said Natalia Brisk.",
+        ("Ostrava-Kell", "ORG"),
+        ("Natalia", "GPE"),
+    )
+    assert named(entities, "Ostrava-Kell").group is EntityGroup.PERSON
+    assert named(entities, "Natalia Brisk").group is EntityGroup.PERSON
+
+
+def test_awards_are_things_and_a_country_is_not_a_first_name_alias():
+    entities = entities_of(
+        "Music\n\nJordan Kell won the Harbour Music Award in Jordan. Kell thanked Jordan.",
+        ("Harbour Music Award", "PERSON"),
+        ("Jordan Kell", "PERSON"),
+        ("Jordan", "GPE"),
+    )
+    assert named(entities, "Harbour Music Award").group is EntityGroup.THING
+    kell = named(entities, "Jordan Kell")
+    assert "Jordan" not in {m.text for m in kell.mentions}
+    assert named(entities, "Jordan").group is EntityGroup.PLACE

@@ -42,7 +42,9 @@ def _first_name(cluster: Cluster) -> str | None:
     """The known first name of a person's full name ("Alice" of "Alice Ruggles")."""
     full = [s for s in cluster.surfaces() if " " in s]
     first = full[0].split()[0] if full else ""
-    return first if is_given_name(first) and len(first) > 2 else None
+    if not is_given_name(first) or len(first) < 3 or known_label(first):
+        return None  # "Jordan" of Jordan Kell may be the country too
+    return first
 
 
 def _search_aliases(cluster: Cluster, label: str, first_names: Counter[str]) -> set[str]:

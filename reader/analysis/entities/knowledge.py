@@ -238,7 +238,7 @@ ORG_WORDS = words_set(
     "gazette press review magazine daily tribune telegraph army navy force forces brigade "
     "regiment corps guard church mosque cathedral bureau office board academical athletic "
     "rovers wanderers albion hotspur rangers city town united initiative project programme "
-    "program fund alliance coalition movement front institute prize award awards"
+    "program fund alliance coalition movement front"
 )
 # Share buttons and the like: page furniture, never a name.
 FURNITURE_WORDS = words_set(

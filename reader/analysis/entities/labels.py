@@ -14,6 +14,7 @@ from reader.analysis.entities.knowledge import (
     NAME_PARTICLES,
     ORG_WORDS,
     SKY_PLACES,
+    TITLE_WORDS,
     UNITS,
     is_given_name,
     is_world_place,
@@ -55,6 +56,9 @@ _ORG_NOUNS = words_set(
     "party club union charity university group giant"
 )
 # "Belavia, Belarus’s national carrier": the words after the comma say what it is.
+_HONORIFICS = words_set("mr mrs ms miss dr prof sir dame mx")
+# "Grammy Award", "Nobel Prize": things, never people or organizations.
+_THING_HEADS = words_set("award awards prize prizes medal trophy")
 _STATE_HEADS = words_set("republic kingdom emirate emirates federation principality")
 _EVENT_HEADS = words_set(
     "derby cup war summit olympics games championship championships festival tournament "
@@ -83,6 +87,11 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     has_digit = any(ch.isdigit() for ch in candidate.text)
     if prev_word in _THING_BEFORE or next_word in _THING_AFTER:
         return "PRODUCT"
+    if before and (
+        prev_word.rstrip(".") in _HONORIFICS
+        or (before[0][:1].isupper() and prev_word in TITLE_WORDS)
+    ):
+        return "PERSON"  # "Mr Szijjarto", "President Varga" when the title stayed outside
     if prev_word in GEO_LEADS and " " not in candidate.text:
         return "LOC"  # "planet Theia", "Lake Tana"
     if candidate.label == "PERSON":
@@ -151,6 +160,8 @@ def votes(cluster: Cluster) -> Counter[str]:
     if person:
         tally["PERSON"] += GIVEN_NAME_VOTE * n
     heads = {s.split()[-1].lower() for s in surfaces if " " in s}
+    if heads & _THING_HEADS:
+        tally["PRODUCT"] += CUE_VOTE * n
     if heads & _STATE_HEADS:
         tally["GPE"] += CUE_VOTE * n  # "Chechen Republic", "Russian Federation"
     if heads & _EVENT_HEADS and "PERSON" in tally:

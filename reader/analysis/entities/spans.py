@@ -70,6 +70,7 @@ _COUNTER = re.compile(r"\d[\d.,]*[A-Za-z]?[a-z]{3,}")
 _HALF_PAIR = re.compile(r"^\s*&|&\s*$|\s(?:and|of|for|the)$")
 # How names of peoples end: Chechen, Sunni, Kurdish, Congolese, Tajik, Ossetian.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:en|an|i|ish|ese|ic|ik|ek)$")
+_SURNAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]+)(?![\w'’-]| [A-Z])")
 _ROMAN = re.compile(r"[IVXL]{2,4}")
 ROLE_WORDS = TITLE_WORDS | TITLE_QUALIFIERS
 WORD = re.compile(r"[\w'’.-]+")
@@ -167,6 +168,7 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
         start += 4
         text = text[4:]
     start, end, titled = _strip_title(document.text, start, end)
+    end = _with_surname(document.text, start, end, block.end)
     text = document.text[start:end]
     if start >= end or not any(w[:1].isupper() for w in text.split()):
         return []  # all lower case: "the government", not a name
@@ -239,6 +241,21 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     if len(words) == 2 and words[0].group() == words[1].group():
         end = words[0].end()
     return trim(text, start, end)
+
+
+def _with_surname(text: str, start: int, end: int, limit: int) -> int:
+    """Where a lone first name's span should end: 'said Natalia' + 'Poplevskaya'.
+
+    The model sometimes tags the first name alone; a capitalised word right after it
+    that no list knows as a place or people is the surname.
+    """
+    name = text[start:end]
+    if " " in name or not is_given_name(name) or known_label(name):
+        return end
+    after = _SURNAME_AFTER.match(text, end, limit)
+    if after is None or known_label(after[1]) or after[1].lower() in ROLE_WORDS:
+        return end
+    return after.end(1)
 
 
 def _numeric(word: re.Match[str]) -> bool:
