@@ -16,6 +16,7 @@ from reader.analysis.entities.knowledge import (
     FURNITURE_WORDS,
     GEO_HEADS,
     NAME_PARTICLES,
+    ORG_WORDS,
     TITLE_QUALIFIERS,
     TITLE_WORDS,
     is_given_name,
@@ -253,8 +254,9 @@ def _with_surname(text: str, start: int, end: int, limit: int) -> int:
     if " " in name or not is_given_name(name) or known_label(name):
         return end
     after = _SURNAME_AFTER.match(text, end, limit)
-    if after is None or known_label(after[1]) or after[1].lower() in ROLE_WORDS:
-        return end
+    word = after[1].lower() if after else ""
+    if not word or known_label(after[1]) or word in ROLE_WORDS | ORG_WORDS | GEO_HEADS:
+        return end  # "Victoria Station", "Georgia Tech" are no one's surname
     return after.end(1)
 
 
