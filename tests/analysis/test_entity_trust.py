@@ -282,3 +282,15 @@ def test_awards_are_things_and_a_country_is_not_a_first_name_alias():
     kell = named(entities, "Jordan Kell")
     assert "Jordan" not in {m.text for m in kell.mentions}
     assert named(entities, "Jordan").group is EntityGroup.PLACE
+
+
+def test_a_company_the_model_calls_a_person_still_joins_and_airports_are_places():
+    entities = entities_of(
+        "Deal\n\nTarvo Mill Works bought land near Aino Kask Airport. “Tarvo needs room,” "
+        "a director said.",
+        ("Tarvo Mill Works", "ORG"),
+        ("Tarvo", "PERSON"),
+        ("Aino Kask Airport", "PERSON"),
+    )
+    assert named(entities, "Tarvo").name == "Tarvo Mill Works"
+    assert named(entities, "Aino Kask Airport").group is EntityGroup.PLACE

@@ -223,6 +223,11 @@ GEO_HEADS = words_set(
     "hills valley desert island islands isles peninsula coast basin delta canal alps "
     "range glacier falls plateau archipelago fjord lagoon reef crater"
 )
+# Words after a name that make it a building or site: "Lennart Meri Airport", "Elm Park".
+FACILITY_HEADS = words_set(
+    "airport station stadium arena park bridge square street road avenue hall palace tower "
+    "harbour harbor port terminal castle prison hotel gardens pier dam"
+)
 # Words before a name that make it a place: "Mount Kenya", "Lake Tana", "planet Theia".
 GEO_LEADS = words_set("mount lake isle cape planet moon island river")
 # Units named after people: "50 Hertz" or "Kelvin" alone is a unit, never a person.

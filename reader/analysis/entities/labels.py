@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from reader.analysis.entities.knowledge import (
+    FACILITY_HEADS,
     GEO_HEADS,
     GEO_LEADS,
     NAME_PARTICLES,
@@ -129,7 +130,7 @@ def looks_like_person(name: str) -> bool:
         w[:1].isupper()
         and not w.isupper()
         and w.lower().rstrip(".") not in ORG_WORDS
-        and (w.lower() not in GEO_HEADS or w.lower() in _SURNAME_HEADS)
+        and (w.lower() not in GEO_HEADS | FACILITY_HEADS or w.lower() in _SURNAME_HEADS)
         for w in rest
     )
 
@@ -160,6 +161,8 @@ def votes(cluster: Cluster) -> Counter[str]:
     if person:
         tally["PERSON"] += GIVEN_NAME_VOTE * n
     heads = {s.split()[-1].lower() for s in surfaces if " " in s}
+    if heads & FACILITY_HEADS and "PERSON" in tally:
+        tally["FAC"] += tally.pop("PERSON")  # "Lennart Meri Airport"
     if heads & _THING_HEADS:
         tally["PRODUCT"] += CUE_VOTE * n
     if heads & _STATE_HEADS:

@@ -30,7 +30,7 @@ _ACRONYM_AFTER = re.compile(
 )
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z.&]{1,9})\s+\(([A-Z][\w&'’-]*(?:\s+[\w&'’-]+)+)\)")
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "&"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_SHORT_FOR_ORG = frozenset({"GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 
 
 def key(text: str) -> str:
@@ -229,9 +229,10 @@ def merge_place_heads(clusters: dict[str, Cluster]) -> None:
 def merge_short_names(document: Document, clusters: dict[str, Cluster]) -> None:
     """Merge "Kestrel" into "Kestrel Batteries", the one organization it can be short for.
 
-    Only when the short name is itself taken for an organization, against the vote of
-    any town of that name: a place or a subject ("Nile", "Mars") is not the organization
-    that starts with it. "Oxford", taken for an organization, joins "University of Oxford".
+    Never when the short name is taken for a place, a group or a thing, against the vote
+    of any town of that name: a place or a subject ("Nile", "Mars") is not the
+    organization that starts with it (the model's "person" for a company is a common
+    slip). "Oxford", taken for an organization, joins "University of Oxford".
     Only a long name the article states counts: "Talks With Nordline Stall" in a Title
     Case headline is not the full name of Nordline.
     """
@@ -255,7 +256,7 @@ def merge_short_names(document: Document, clusters: dict[str, Cluster]) -> None:
             and targets[0] is not found
             and not found.value
             and not found.forced_label
-            and label_of(found) == "ORG"
+            and label_of(found) not in _NOT_SHORT_FOR_ORG
             and not any(known_label(s) for s in surfaces)
             and not any(looks_like_person(s) for s in targets[0].surfaces())
         ):
