@@ -294,3 +294,22 @@ def test_a_company_the_model_calls_a_person_still_joins_and_airports_are_places(
     )
     assert named(entities, "Tarvo").name == "Tarvo Mill Works"
     assert named(entities, "Aino Kask Airport").group is EntityGroup.PLACE
+
+
+def test_a_name_joins_its_one_numbered_edition():
+    entities = entities_of(
+        "Drills\n\nThe Borealis-2031 exercises began. Borealis drills last a week.",
+        ("Borealis-2031", "EVENT"),
+        ("Borealis", "ORG"),
+    )
+    assert named(entities, "Borealis").name == "Borealis-2031"
+
+
+def test_a_city_and_its_state_code_are_one_place():
+    document = parse_article("Visit\n\nShe flew to Tarrant, TX on Monday.")
+    text = document.text
+    spans = [
+        RawSpan(text.index("Tarrant"), text.index("Tarrant") + 7, "GPE"),
+        RawSpan(text.index("TX"), text.index("TX") + 2, "GPE"),
+    ]
+    assert [e.name for e in extract_entities(document, spans)] == ["Tarrant, TX"]

@@ -64,6 +64,7 @@ def merge_all(document: Document, blocks: Sequence[Block], clusters: dict[str, C
     merge_place_heads(clusters)
     merge_short_names(document, clusters)
     merge_qualified_names(clusters)
+    merge_numbered_names(clusters)
     merge_group_plurals(clusters)
 
 
@@ -302,3 +303,21 @@ def merge_qualified_names(clusters: dict[str, Cluster]) -> None:
             and label_of(short) == "ORG"
         ):
             merge_into(clusters, short, found)
+
+
+def merge_numbered_names(clusters: dict[str, Cluster]) -> None:
+    """ "Zapad" into "Zapad-2025": the one numbered edition of an event or product named."""
+    by_stem: dict[str, list[Cluster]] = {}
+    for name, found in clusters.items():
+        stem, dash, number = name.rpartition("-")
+        if dash and stem and number.isdigit() and not found.value:
+            by_stem.setdefault(stem, []).append(found)
+    for name, found in list(clusters.items()):
+        targets = by_stem.get(name, [])
+        if (
+            len(targets) == 1
+            and targets[0] is not found
+            and not found.value
+            and not any(known_label(s) for s in found.surfaces())
+        ):
+            merge_into(clusters, found, targets[0])

@@ -114,12 +114,15 @@ class Cluster:
         return Counter(c.text for c in self.candidates)
 
 
+# "Austin, TX", "Washington, D.C.": a city and its state's code are one place.
+_STATE_CODE = re.compile(r"[A-Z]\.?[A-Z]\.?")
 # "French" + "Alps", "European" + "Commission": a nationality the model tagged apart.
 _QUALIFIED = frozenset({"LOC", "FAC", "ORG"})
 
 
 def join_qualified(text: str, spans: Sequence[RawSpan]) -> list[RawSpan]:
-    """One span for a nationality word and the place or body it names ("French Alps")."""
+    """One span for a nationality word and the place or body it names ("French Alps"),
+    and for a city and its state code ("Washington, DC")."""
     joined: list[RawSpan] = []
     for span in spans:
         last = joined[-1] if joined else None
@@ -131,6 +134,13 @@ def join_qualified(text: str, spans: Sequence[RawSpan]) -> list[RawSpan]:
             and text[span.start : span.start + 1].isupper()
         ):
             joined[-1] = RawSpan(last.start, span.end, span.label)
+        elif (
+            last is not None
+            and last.label == span.label == "GPE"
+            and text[last.end : span.start] == ", "
+            and _STATE_CODE.fullmatch(text, span.start, span.end)
+        ):
+            joined[-1] = RawSpan(last.start, span.end, "GPE")  # "Washington, DC"
         else:
             joined.append(span)
     return joined
