@@ -34,10 +34,10 @@ def test_the_careful_reader_gold_stays_at_the_level_reached(nlp):
     figures = pooled(
         (GOLD / "texts" / p.name.replace(".expected.json", ".txt"), p) for p in expected
     )
-    assert figures["recall"] >= 0.79, figures
-    assert figures["precision"] >= 0.77, figures
-    assert figures["top10_precision"] >= 0.83, figures
-    assert figures["merges"] >= 0.65, figures
+    assert figures["recall"] >= 0.83, figures
+    assert figures["precision"] >= 0.84, figures
+    assert figures["top10_precision"] >= 0.86, figures
+    assert figures["merges"] >= 0.75, figures
     assert figures["junk"] == 0, figures
 
 
@@ -47,5 +47,5 @@ def test_the_seed_stays_whole(nlp):
         pytest.skip("../shared/seed is not beside this checkout")
     figures = pooled([(text, SEED / "zapad-2025.expected.json")])
     assert figures["recall"] == 1.0 and figures["merges"] == 1.0, figures
-    assert figures["precision"] >= 0.86 and figures["top10_precision"] >= 0.9, figures
+    assert figures["precision"] >= 0.89 and figures["top10_precision"] >= 0.9, figures
     assert figures["junk"] == 0, figures
