@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from reader.analysis.entities.confidence import UNCERTAIN_BELOW, confidence
+from reader.analysis.entities.confidence import UNCERTAIN_BELOW, confidence, lower_case_words
 from reader.analysis.entities.confirming import aliases, confirmed, locate
 from reader.analysis.entities.knowledge import known_label
 from reader.analysis.entities.labels import context_cue, label_of
@@ -84,8 +84,9 @@ def extract_entities(
         if label is not None and confirmed(document, analysed, found):
             kept.append((found, label))
     mentions = locate(document, analysed, kept)
+    lower_words = lower_case_words(document.text)
     entities = [
-        _entity(document, found, label, mentions[id(found)])
+        _entity(document, found, label, mentions[id(found)], lower_words)
         for found, label in kept
         if mentions[id(found)]
     ]
@@ -113,9 +114,15 @@ def _name(cluster: Cluster, label: str) -> str:
     return name
 
 
-def _entity(document: Document, cluster: Cluster, label: str, mentions: list[Mention]) -> Entity:
+def _entity(
+    document: Document,
+    cluster: Cluster,
+    label: str,
+    mentions: list[Mention],
+    lower_words: frozenset[str],
+) -> Entity:
     name = _name(cluster, label)
-    sure = confidence(document.text, cluster, label, mentions)
+    sure = confidence(document.text, cluster, label, mentions, lower_words)
     return Entity(
         name=name,
         group=GROUP_OF_LABEL.get(label, EntityGroup.THING),

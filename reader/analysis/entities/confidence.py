@@ -11,7 +11,7 @@ listed apart, as uncertain.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from reader.analysis.entities.knowledge import SKY_PLACES, is_world_place, known_label
 from reader.analysis.entities.labels import looks_like_person, votes
@@ -20,11 +20,21 @@ from reader.analysis.model import Mention
 
 UNCERTAIN_BELOW = 0.5
 # Characters that may stand between a sentence's end and its first word.
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’]*(?![\w-])")
 _OPENERS = " \t\"'“‘([-–—•*"
 
 
-def confidence(text: str, cluster: Cluster, label: str, mentions: Sequence[Mention]) -> float:
-    """The entity's confidence from its evidence (see the module docstring)."""
+def confidence(
+    text: str,
+    cluster: Cluster,
+    label: str,
+    mentions: Sequence[Mention],
+    lower_words: frozenset[str],
+) -> float:
+    """The entity's confidence from its evidence (see the module docstring).
+
+    `lower_words` are the article's `lower_case_words`.
+    """
     if cluster.value:
         return 1.0
     tally = votes(cluster)
@@ -45,7 +55,7 @@ def confidence(text: str, cluster: Cluster, label: str, mentions: Sequence[Menti
     if not multiword and not supported:
         if all(_opens_sentence(text, c) for c in cluster.candidates):
             score -= 0.3
-        if _written_lower(text, surfaces):
+        if any(s[:1].isupper() and s.lower() in lower_words for s in surfaces):
             score -= 0.25
     return round(max(0.0, min(1.0, score)), 3)
 
@@ -56,9 +66,6 @@ def _opens_sentence(text: str, candidate: Candidate) -> bool:
     return not before or before[-1] in ".?!:;\n"
 
 
-def _written_lower(text: str, surfaces: Iterable[str]) -> bool:
-    """Whether the article also writes the name as an ordinary lower-case word."""
-    return any(
-        s[:1].isupper() and re.search(r"(?<![\w-])" + re.escape(s.lower()) + r"(?![\w-])", text)
-        for s in surfaces
-    )
+def lower_case_words(text: str) -> frozenset[str]:
+    """Every word the article writes in lower case: read once, asked of each entity."""
+    return frozenset(_LOWER_WORD.findall(text))
