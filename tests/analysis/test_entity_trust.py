@@ -313,3 +313,14 @@ def test_a_city_and_its_state_code_are_one_place():
         RawSpan(text.index("TX"), text.index("TX") + 2, "GPE"),
     ]
     assert [e.name for e in extract_entities(document, spans)] == ["Tarrant, TX"]
+
+
+def test_abbreviations_and_inner_capitals_survive_the_edge_cleaning():
+    entities = entities_of(
+        "Visit\n\nDr. Ana Ruiz flew to St. Louis with an Apple iPhone to meet 4Kids Media.",
+        ("Dr. Ana Ruiz", "PERSON"),
+        ("St. Louis", "GPE"),
+        ("Apple iPhone", "PRODUCT"),
+        ("4Kids Media", "ORG"),
+    )
+    assert {e.name for e in entities} == {"Ana Ruiz", "St. Louis", "Apple iPhone", "4Kids Media"}

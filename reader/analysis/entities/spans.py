@@ -62,12 +62,14 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _EDGE_JUNK = " \t,;:!?\"'“”‘’()[]{}<>•·*#|/\\-–—_=+~"
 # "X in the Barents Sea": a ship and a sea read as one name.
 _IN_PLACE = re.compile(r"^(?P<left>.+?) in (?:the )?(?P<right>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)$")
-# A sentence ends inside the span: 'team?"He', 'said. Then'.
-_BREAK = re.compile(r"[?!\n]|[\"“”](?=\w)|(?<=\w)[\"“”]|(?<=[a-z])\.\s")
+# A sentence ends inside the span: 'team?"He', 'said. Then' (not "Dr. Ruiz", "St. Louis").
+_BREAK = re.compile(r"[?!\n]|[\"“”](?=\w)|(?<=\w)[\"“”]|(?<=[a-z]{4})\.\s")
 # 'Trimaan "Harry" Dhillon': a nickname in quotes inside a person's name.
 NICKNAME = re.compile(r"[A-Z][\w'’-]+ [\"“](?P<nick>[A-Z][\w'’-]+)[\"”] [A-Z][\w'’-]+")
 # Digits glued to a word ("1.7Mshares") come from page counters, not names.
-_COUNTER = re.compile(r"\d[\d.,]*[A-Za-z]?[a-z]{3,}")
+_COUNTER = re.compile(
+    r"\d[\d.,]*[KkMm]?(?:shares|views|likes|comments|followers|subscribers|retweets)", re.I
+)
 _HALF_PAIR = re.compile(r"^\s*&|&\s*$|\s(?:and|of|for|the)$")
 # How names of peoples end: Chechen, Sunni, Kurdish, Congolese, Tajik, Ossetian.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:en|an|i|ish|ese|ic|ik|ek)$")
@@ -237,11 +239,11 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     words = list(WORD.finditer(text, start, end))
     if len(words) > 1 and _ROMAN.fullmatch(words[0].group()):
         words.pop(0)  # "starting XI McInnes would select": the team sheet's XI, then a name
-    while len(words) > 1 and not words[0].group()[:1].isupper():
+    while len(words) > 1 and _lower(words[0]):
         if words[0].group().lower() in NAME_PARTICLES and words[1].group()[:1].isupper():
             break
         words.pop(0)
-    while len(words) > 1 and not words[-1].group()[:1].isupper() and not _numeric(words[-1]):
+    while len(words) > 1 and _lower(words[-1]) and not _numeric(words[-1]):
         words.pop()
     if not words:
         return start, start
@@ -268,6 +270,11 @@ def _with_surname(text: str, start: int, end: int, limit: int) -> int:
     if not word or known_label(after[1]) or word in ROLE_WORDS | ORG_WORDS | GEO_HEADS:
         return end  # "Victoria Station", "Georgia Tech" are no one's surname
     return after.end(1)
+
+
+def _lower(word: re.Match[str]) -> bool:
+    """No capital anywhere: "this", "ago" (but "iPhone" and "eBay" are names)."""
+    return not any(ch.isupper() for ch in word.group())
 
 
 def _numeric(word: re.Match[str]) -> bool:
