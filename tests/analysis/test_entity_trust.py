@@ -324,3 +324,11 @@ def test_abbreviations_and_inner_capitals_survive_the_edge_cleaning():
         ("4Kids Media", "ORG"),
     )
     assert {e.name for e in entities} == {"Ana Ruiz", "St. Louis", "Apple iPhone", "4Kids Media"}
+
+
+def test_a_first_name_that_is_also_an_ordinary_word_is_not_searched_alone():
+    entities = entities_of(
+        "Vote\n\nWill Osterby chairs the board. It will meet soon. Will the board agree?",
+        ("Will Osterby", "PERSON"),
+    )
+    assert {m.text for m in named(entities, "Will Osterby").mentions} == {"Will Osterby"}

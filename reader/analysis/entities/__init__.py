@@ -83,8 +83,8 @@ def extract_entities(
         label = label_of(found)
         if label is not None and confirmed(document, analysed, found):
             kept.append((found, label))
-    mentions = locate(document, analysed, kept)
     lower_words = lower_case_words(document.text)
+    mentions = locate(document, analysed, kept, lower_words)
     entities = [
         _entity(document, found, label, mentions[id(found)], lower_words)
         for found, label in kept

@@ -65,9 +65,16 @@ def _search_aliases(cluster: Cluster, label: str, first_names: Counter[str]) -> 
 
 
 def locate(
-    document: Document, blocks: Sequence[Block], clusters: Sequence[tuple[Cluster, str]]
+    document: Document,
+    blocks: Sequence[Block],
+    clusters: Sequence[tuple[Cluster, str]],
+    lower_words: frozenset[str] = frozenset(),
 ) -> dict[int, list[Mention]]:
-    """Every mention: the model's, then each further whole-word occurrence of an alias."""
+    """Every mention: the model's, then each further whole-word occurrence of an alias.
+
+    A person's first name alone is searched for only when one person has it and the
+    article never writes it as an ordinary word ("Will", "May", "Hope").
+    """
     text = document.text
     taken = bytearray(len(text))
     mentions: dict[int, list[Mention]] = {id(c): [] for c, _ in clusters}
@@ -75,6 +82,9 @@ def locate(
     first_names = Counter(
         _first_name(c) for c, label in clusters if label == "PERSON" and _first_name(c)
     )
+    for word in list(first_names):
+        if word.lower() in lower_words:
+            first_names[word] += 1  # as good as shared: never searched alone
     for cluster, label in clusters:
         for candidate in cluster.candidates:
             if 1 not in taken[candidate.start : candidate.end]:
