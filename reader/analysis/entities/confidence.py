@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from reader.analysis.entities.knowledge import SKY_PLACES, is_world_place, known_label
 from reader.analysis.entities.labels import looks_like_person, votes
-from reader.analysis.entities.spans import Candidate, Cluster
+from reader.analysis.entities.spans import Cluster
 from reader.analysis.model import Mention
 
 UNCERTAIN_BELOW = 0.5
@@ -53,16 +53,18 @@ def confidence(
     score = 0.35 + 0.25 * agreement + min(0.2, 0.07 * tagged) + min(0.1, 0.02 * len(mentions))
     score += 0.1 * multiword + 0.15 * supported
     if not multiword and not supported:
-        if all(_opens_sentence(text, c) for c in cluster.candidates):
+        # Every mention, the model's and those found after: one capitalised in mid-sentence
+        # says it is a name.
+        if all(_opens_sentence(text, m.start) for m in mentions):
             score -= 0.3
         if any(s[:1].isupper() and s.lower() in lower_words for s in surfaces):
             score -= 0.25
     return round(max(0.0, min(1.0, score)), 3)
 
 
-def _opens_sentence(text: str, candidate: Candidate) -> bool:
-    """Whether the name is the first word of its sentence (or of its block)."""
-    before = text[candidate.block.start : candidate.start].rstrip(_OPENERS)
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of its sentence (or of its line)."""
+    before = text[max(0, start - 40) : start].rstrip(_OPENERS)
     return not before or before[-1] in ".?!:;\n"
 
 
