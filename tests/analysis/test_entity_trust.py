@@ -332,3 +332,16 @@ def test_a_first_name_that_is_also_an_ordinary_word_is_not_searched_alone():
         ("Will Osterby", "PERSON"),
     )
     assert {m.text for m in named(entities, "Will Osterby").mentions} == {"Will Osterby"}
+
+
+def test_hyphenated_first_names_and_surnames_stay_one_person():
+    entities = entities_of(
+        "Court\n\nJean-Luc Ferrand met Maria Oyelaran-Kowalski. Ferrand spoke first; "
+        "Oyelaran-Kowalski replied.",
+        ("Jean-Luc Ferrand", "PERSON"),
+        ("Maria Oyelaran-Kowalski", "PERSON"),
+        ("Oyelaran-Kowalski", "ORG"),
+    )
+    assert named(entities, "Jean-Luc Ferrand").count == 2
+    maria = named(entities, "Maria Oyelaran-Kowalski")
+    assert maria.count == 2 and maria.group is EntityGroup.PERSON
