@@ -345,3 +345,19 @@ def test_hyphenated_first_names_and_surnames_stay_one_person():
     assert named(entities, "Jean-Luc Ferrand").count == 2
     maria = named(entities, "Maria Oyelaran-Kowalski")
     assert maria.count == 2 and maria.group is EntityGroup.PERSON
+
+
+def test_grounds_and_lone_head_words_are_never_people_but_surnames_like_park_are():
+    entities = entities_of(
+        "Derby Day\n\nFans filled the Arena of Lights. Election fever grew as Augusta National "
+        "closed. Park said the match was fair, Mina Park added.",
+        ("Arena of Lights", "PRODUCT"),
+        ("Election", "PERSON"),
+        ("Augusta National", "PERSON"),
+        ("Park", "PERSON"),
+        ("Mina Park", "PERSON"),
+    )
+    assert named(entities, "Arena of Lights").group is EntityGroup.PLACE
+    assert named(entities, "Augusta National").group is EntityGroup.ORGANIZATION
+    assert not any(e.name == "Election" for e in entities)
+    assert named(entities, "Mina Park").count == 2

@@ -249,7 +249,7 @@ ORG_WORDS = words_set(
     "gazette press review magazine daily tribune telegraph army navy force forces brigade "
     "regiment corps guard church mosque cathedral bureau office board academical athletic "
     "rovers wanderers albion hotspur rangers city town united initiative project programme "
-    "program fund alliance coalition movement front"
+    "program fund alliance coalition movement front national"
 )
 # Share buttons and the like: page furniture, never a name.
 FURNITURE_WORDS = words_set(

@@ -65,8 +65,14 @@ _EVENT_HEADS = words_set(
     "derby cup war summit olympics games championship championships festival tournament "
     "marathon election referendum"
 )
+# Words that alone name no one, whatever the model says (not "Park", "Hall", "Banks":
+# surnames too).
+_NEVER_A_PERSON = _EVENT_HEADS | words_set(
+    "sea ocean river valley desert islands peninsula strait gulf holdings inc ltd plc llc "
+    "corp group company airlines university ministry committee"
+)
 # Place words that are common surnames too: "Sue Hills", "Ada Lake".
-_SURNAME_HEADS = words_set("hills rivers lake bay coast banks")
+_SURNAME_HEADS = words_set("hills rivers lake bay coast banks park hall castle tower bridge")
 _APPOSITIVE = re.compile(r",\s+([^,.;:()]{1,60})")
 
 
@@ -161,8 +167,11 @@ def votes(cluster: Cluster) -> Counter[str]:
     if person:
         tally["PERSON"] += GIVEN_NAME_VOTE * n
     heads = {s.split()[-1].lower() for s in surfaces if " " in s}
-    if heads & FACILITY_HEADS and "PERSON" in tally:
-        tally["FAC"] += tally.pop("PERSON")  # "Lennart Meri Airport"
+    leads = {s.split()[0].lower() for s in surfaces if " of " in s}
+    if (heads | leads) & FACILITY_HEADS and not person:
+        tally["FAC"] += tally.pop("PERSON", 0.0) + tally.pop("PRODUCT", 0.0)  # "Stadium of Light"
+    if any(" " not in s and s.lower() in _NEVER_A_PERSON for s in surfaces):
+        tally.pop("PERSON", None)  # "Election", "Derby", "Valley" alone: no one's name
     if heads & _THING_HEADS:
         tally["PRODUCT"] += CUE_VOTE * n
     if heads & _STATE_HEADS:
