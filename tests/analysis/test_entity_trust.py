@@ -361,3 +361,13 @@ def test_grounds_and_lone_head_words_are_never_people_but_surnames_like_park_are
     assert named(entities, "Augusta National").group is EntityGroup.ORGANIZATION
     assert not any(e.name == "Election" for e in entities)
     assert named(entities, "Mina Park").count == 2
+
+
+def test_a_town_with_a_first_name_in_it_and_a_named_telescope_are_not_people_or_firms():
+    entities = entities_of(
+        "Trip\n\nShe flew from Key West to see the Vantor Space Telescope.",
+        ("Key West", "PERSON"),
+        ("Vantor Space Telescope", "ORG"),
+    )
+    assert named(entities, "Key West").group is EntityGroup.PLACE
+    assert named(entities, "Vantor Space Telescope").group is EntityGroup.THING

@@ -30,6 +30,7 @@ CUE_VOTE = 3.0
 # only tips the model's own doubt.
 KNOWN_VOTE = 10.0
 PLACE_VOTE = 0.6
+TOWN_VOTE = 1.5
 GIVEN_NAME_VOTE = 1.2
 
 # Nouns after a name that say what it is: "a Kalibr missile", "the Curiosity rover".
@@ -58,8 +59,11 @@ _ORG_NOUNS = words_set(
 )
 # "Belavia, Belarus’s national carrier": the words after the comma say what it is.
 _HONORIFICS = words_set("mr mrs ms miss dr prof sir dame mx")
-# "Grammy Award", "Nobel Prize": things, never people or organizations.
-_THING_HEADS = words_set("award awards prize prizes medal trophy")
+# "Grammy Award", "Hubble Space Telescope": things, never people or organizations.
+_THING_HEADS = words_set(
+    "award awards prize prizes medal trophy telescope spacecraft rover probe satellite "
+    "missile submarine"
+)
 _STATE_HEADS = words_set("republic kingdom emirate emirates federation principality")
 _EVENT_HEADS = words_set(
     "derby cup war summit olympics games championship championships festival tournament "
@@ -129,8 +133,8 @@ def looks_like_person(name: str) -> bool:
     words = [w.strip('"“”') for w in name.split()]
     if len(words) < 2 or len(words) > 4 or not is_given_name(words[0]):
         return False
-    if known_label(name) or known_label(words[0]):
-        return False
+    if known_label(name) or known_label(words[0]) or is_world_place(name):
+        return False  # "Key West", "Santa Clara": towns with a first name in them
     rest = [w for w in words[1:] if w.lower() not in NAME_PARTICLES]
     return bool(rest) and all(
         w[:1].isupper()
@@ -156,7 +160,9 @@ def votes(cluster: Cluster) -> Counter[str]:
     if known:
         tally[known] += KNOWN_VOTE + 2 * n
     elif any(is_world_place(s) for s in surfaces):
-        tally["GPE"] += PLACE_VOTE * n
+        # A town of two words ("Key West") is seldom anything else; one word may be a surname.
+        several = any(" " in s and is_world_place(s) for s in surfaces)
+        tally["GPE"] += (TOWN_VOTE if several else PLACE_VOTE) * n
     person = any(looks_like_person(s) for s in surfaces)
     if any(s.lower() in SKY_PLACES and s[:1].isupper() for s in surfaces):
         tally["LOC"] += KNOWN_VOTE + 2 * n  # "Mercury", "Moon", "Titan": places
