@@ -371,3 +371,31 @@ def test_a_town_with_a_first_name_in_it_and_a_named_telescope_are_not_people_or_
     )
     assert named(entities, "Key West").group is EntityGroup.PLACE
     assert named(entities, "Vantor Space Telescope").group is EntityGroup.THING
+
+
+def test_counties_newspapers_and_towns_on_a_sports_page_are_not_people():
+    entities = entities_of(
+        "Results\n\nThe Harlan Dispatch reported on Morgan County. Leeds beat Norwich, and "
+        "Norwich fans left early.",
+        ("Harlan Dispatch", "PERSON"),
+        ("Morgan County", "PERSON"),
+        ("Norwich", "PERSON"),
+    )
+    assert named(entities, "Harlan Dispatch").group is EntityGroup.ORGANIZATION
+    assert named(entities, "Morgan County").group is EntityGroup.PLACE
+    assert named(entities, "Norwich").group is EntityGroup.PLACE
+
+
+def test_a_word_standing_in_for_a_name_is_uncertain_and_brackets_and_glued_words_cut():
+    entities = entities_of(
+        "Charity\n\nThe Velden Food Trust opened. The Trust said demand rose. The Rural "
+        "Midwives Council (RMC said so. Leeds Rovers The fans cheered.",
+        ("Velden Food Trust", "ORG"),
+        ("Trust", "ORG"),
+        ("Rural Midwives Council (RMC", "ORG"),
+        ("Leeds Rovers The", "ORG"),
+    )
+    assert named(entities, "Trust").uncertain
+    assert not named(entities, "Velden Food Trust").uncertain
+    names = {e.name for e in entities}
+    assert "Rural Midwives Council" in names and "Leeds Rovers" in names

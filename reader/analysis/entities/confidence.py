@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.analysis.entities.knowledge import SKY_PLACES, is_world_place, known_label
+from reader.analysis.entities.knowledge import ORG_WORDS, SKY_PLACES, is_world_place, known_label
 from reader.analysis.entities.labels import looks_like_person, votes
 from reader.analysis.entities.spans import Cluster
 from reader.analysis.model import Mention
@@ -52,6 +52,9 @@ def confidence(
     )
     score = 0.35 + 0.25 * agreement + min(0.2, 0.07 * tagged) + min(0.1, 0.02 * len(mentions))
     score += 0.1 * multiword + 0.15 * supported
+    if not multiword and any(s.lower() in ORG_WORDS for s in surfaces):
+        supported = False  # "the Trust", "the Council": a word standing in for a name
+        score -= 0.25
     if not multiword and not supported:
         # Every mention, the model's and those found after: one capitalised in mid-sentence
         # says it is a name.

@@ -221,7 +221,8 @@ SKY_PLACES = words_set(
 GEO_HEADS = words_set(
     "sea seas ocean river lake gulf bay strait straits channel mountains mountain mount "
     "hills valley desert island islands isles peninsula coast basin delta canal alps "
-    "range glacier falls plateau archipelago fjord lagoon reef crater"
+    "range glacier falls plateau archipelago fjord lagoon reef crater county borough parish "
+    "district province shire"
 )
 # Words after a name that make it a building or site: "Lennart Meri Airport", "Elm Park".
 FACILITY_HEADS = words_set(
@@ -249,7 +250,8 @@ ORG_WORDS = words_set(
     "gazette press review magazine daily tribune telegraph army navy force forces brigade "
     "regiment corps guard church mosque cathedral bureau office board academical athletic "
     "rovers wanderers albion hotspur rangers city town united initiative project programme "
-    "program fund alliance coalition movement front national"
+    "program fund alliance coalition movement front national dispatch chronicle courier "
+    "observer inquirer examiner mirror express bulletin"
 )
 # Share buttons and the like: page furniture, never a name.
 FURNITURE_WORDS = words_set(

@@ -160,9 +160,14 @@ def votes(cluster: Cluster) -> Counter[str]:
     if known:
         tally[known] += KNOWN_VOTE + 2 * n
     elif any(is_world_place(s) for s in surfaces):
-        # A town of two words ("Key West") is seldom anything else; one word may be a surname.
+        # A town of two words ("Key West") is seldom anything else; one word may be a
+        # surname, but not one the model calls a person with no title, first name or
+        # role anywhere ("Norwich", "Alfreton" on a sports page).
         several = any(" " in s and is_world_place(s) for s in surfaces)
-        tally["GPE"] += (TOWN_VOTE if several else PLACE_VOTE) * n
+        lone = tally["PERSON"] >= max(tally.values()) and not any(
+            c.titled or c.cue for c in cluster.candidates
+        )
+        tally["GPE"] += (TOWN_VOTE if several or lone else PLACE_VOTE) * n
     person = any(looks_like_person(s) for s in surfaces)
     if any(s.lower() in SKY_PLACES and s[:1].isupper() for s in surfaces):
         tally["LOC"] += KNOWN_VOTE + 2 * n  # "Mercury", "Moon", "Titan": places

@@ -63,7 +63,7 @@ _EDGE_JUNK = " \t,;:!?\"'“”‘’()[]{}<>•·*#|/\\-–—_=+~"
 # "X in the Barents Sea": a ship and a sea read as one name.
 _IN_PLACE = re.compile(r"^(?P<left>.+?) in (?:the )?(?P<right>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)$")
 # A sentence ends inside the span: 'team?"He', 'said. Then' (not "Dr. Ruiz", "St. Louis").
-_BREAK = re.compile(r"[?!\n]|[\"“”](?=\w)|(?<=\w)[\"“”]|(?<=[a-z]{4})\.\s")
+_BREAK = re.compile(r"[?!\n()]|[\"“”](?=\w)|(?<=\w)[\"“”]|(?<=[a-z]{4})\.\s")
 # 'Trimaan "Harry" Dhillon': a nickname in quotes inside a person's name.
 NICKNAME = re.compile(r"[A-Z][\w'’-]+ [\"“](?P<nick>[A-Z][\w'’-]+)[\"”] [A-Z][\w'’-]+")
 # Digits glued to a word ("1.7Mshares") come from page counters, not names.
@@ -74,6 +74,7 @@ _HALF_PAIR = re.compile(r"^\s*&|&\s*$|\s(?:and|of|for|the)$")
 # How names of peoples end: Chechen, Sunni, Kurdish, Congolese, Tajik, Ossetian.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:en|an|i|ish|ese|ic|ik|ek)$")
 _SURNAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]+)(?![\w'’-]| [A-Z])")
+_GLUED_ARTICLES = frozenset({"The"})
 _ROMAN = re.compile(r"[IVXL]{2,4}")
 ROLE_WORDS = TITLE_WORDS | TITLE_QUALIFIERS
 WORD = re.compile(r"[\w'’.-]+")
@@ -243,8 +244,10 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
         if words[0].group().lower() in NAME_PARTICLES and words[1].group()[:1].isupper():
             break
         words.pop(0)
-    while len(words) > 1 and _lower(words[-1]) and not _numeric(words[-1]):
-        words.pop()
+    while len(words) > 1 and (
+        (_lower(words[-1]) and not _numeric(words[-1])) or words[-1].group() in _GLUED_ARTICLES
+    ):
+        words.pop()  # "Mars billions of years ago", "Leeds United The" (a glued headline)
     if not words:
         return start, start
     start, end = words[0].start(), words[-1].end()
