@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
@@ -156,6 +156,7 @@ def canonical_place(name: str) -> str | None:
     return CANONICAL_PLACES.get(name.lower()) if _proper(name) else None
 
 
+@lru_cache(maxsize=65536)
 def known_label(name: str) -> str | None:
     """GPE for a known country or city, NORP for a nationality; None when unknown."""
     if not _proper(name):
@@ -208,6 +209,7 @@ def is_given_name(word: str) -> bool:
     return word[:1].isupper() and not word.isupper() and word.lower() in given_names()
 
 
+@lru_cache(maxsize=65536)
 def is_world_place(name: str) -> bool:
     return _proper(name) and name.lower() in world_places()
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from reader.analysis.entities.knowledge import (
     FACILITY_HEADS,
@@ -124,6 +125,7 @@ def _skip_spaces(text: str, offset: int, limit: int) -> int:
     return offset
 
 
+@lru_cache(maxsize=65536)
 def looks_like_person(name: str) -> bool:
     """A first name then capitalised surname words: "Rita Sklar", "Anna de Vries".
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reader.analysis.entities.knowledge import (
     GEO_HEADS,
@@ -33,6 +34,7 @@ _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "&"})
 _NOT_SHORT_FOR_ORG = frozenset({"GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """What spellings of one name share: "U.S." and "US", "Trump’s" and "Trump's"."""
     canonical = canonical_place(text)
