@@ -95,6 +95,8 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
                 "count": entity.count,
                 "salience": entity.salience,
                 "corrected": bool(entity.corrected),
+                "confidence": entity.confidence,
+                "uncertain": entity.uncertain,
                 "mentions": [
                     {"start": m.start, "end": m.end, "text": m.text} for m in entity.mentions
                 ],

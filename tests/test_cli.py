@@ -60,8 +60,10 @@ def test_json_record_has_the_document_and_its_located_entities(capsys):
     assert varga["group"] == "person" and varga["label"] == "PERSON"
     assert varga["count"] == len(varga["mentions"]) >= 4
     assert "Varga" in varga["aliases"]
+    assert varga["uncertain"] is False and varga["confidence"] >= 0.5
     for entity in record["entities"]:
         assert set(entity) >= {"name", "group", "label", "aliases", "count", "salience", "mentions"}
+        assert isinstance(entity["uncertain"], bool) and 0.0 <= entity["confidence"] <= 1.0
         for mention in entity["mentions"]:
             assert record["text"][mention["start"] : mention["end"]] == mention["text"]
     for sentence in record["summary"]:

@@ -60,6 +60,8 @@ class Entity:
     `label` is the fine-grained model label (PERSON, GPE, NORP...), `group` what
     the reader sees. Mentions are sorted by position. `id` (set by `interpret`, see
     `identify`) stays the same when a correction renames or regroups the entity.
+    `confidence` weighs the evidence (model votes, agreement across mentions,
+    knowledge, context cues); an `uncertain` entity is shown apart from the main list.
     """
 
     name: str
@@ -71,6 +73,9 @@ class Entity:
     id: str = ""
     # Ids of the reader's correction rules that changed this entity (see corrections.py).
     corrected: tuple[str, ...] = ()
+    # How sure the evidence makes us (0..1); an uncertain entity is listed apart.
+    confidence: float = 1.0
+    uncertain: bool = False
 
     @property
     def count(self) -> int:

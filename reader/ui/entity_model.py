@@ -16,6 +16,9 @@ from reader.ui.colors import group_color
 from reader.ui.plurals import plural
 
 _GROUP_ORDER = {group: i for i, group in enumerate(EntityGroup)}
+# Entities the evidence leaves in doubt: one group at the bottom, collapsed at first.
+UNCERTAIN_TITLE = "Uncertain"
+UNCERTAIN_KEY = "group:uncertain"
 
 
 class EntityRole(IntEnum):
@@ -94,23 +97,30 @@ class EntityTreeModel(QStandardItemModel):
             entities = analysis.entities if analysis is not None else ()
             ranks = {mode: _ranks(entities, mode) for mode in SortMode}
             for group in EntityGroup:
-                members = [e for e in entities if e.group is group]
+                members = [e for e in entities if e.group is group and not e.uncertain]
                 if members:
                     self.appendRow(self._group_items(group, members, ranks))
+            doubtful = [e for e in entities if e.uncertain]
+            if doubtful:
+                self.appendRow(self._group_items(None, doubtful, ranks))
         finally:
             self.blockSignals(False)
             self.endResetModel()
 
-    def _group_items(self, group: EntityGroup, members: list[Entity], ranks) -> list:
-        name = QStandardItem(group_icon(group), group.plural_title)
+    def _group_items(self, group: EntityGroup | None, members: list[Entity], ranks) -> list:
+        """A group's row; `group` None is the Uncertain group, below all others."""
+        title = group.plural_title if group is not None else UNCERTAIN_TITLE
+        name = QStandardItem(group_icon(group) if group is not None else QIcon(), title)
         count = QStandardItem(str(len(members)))
         for item in (name, count):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setData(f"group:{group.value}", EntityRole.KEY)
+            item.setData(
+                f"group:{group.value}" if group is not None else UNCERTAIN_KEY, EntityRole.KEY
+            )
             item.setData(group, EntityRole.GROUP)
             for mode in SortMode:
-                item.setData(_GROUP_ORDER[group], _SORT_ROLES[mode])
-        name.setData(f"{group.plural_title}, {len(members)}", Qt.ItemDataRole.AccessibleTextRole)
+                item.setData(_GROUP_ORDER.get(group, len(_GROUP_ORDER)), _SORT_ROLES[mode])
+        name.setData(f"{title}, {len(members)}", Qt.ItemDataRole.AccessibleTextRole)
         count.setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
         for entity in members:
             name.appendRow(self._entity_items(entity, ranks))
@@ -168,6 +178,8 @@ def group_name(group: EntityGroup) -> str:
 
 def entity_tooltip(entity: Entity) -> str:
     lines = [f"{entity.name} — {group_name(entity.group)}"]
+    if entity.uncertain:
+        lines[0] += f" (uncertain: confidence {entity.confidence:.2f})"
     if entity.aliases:
         lines.append("Also: " + ", ".join(entity.aliases))
     lines.append(plural("%n mention(s)", entity.count))

@@ -28,6 +28,7 @@ from reader.analysis import Analysis, Entity
 from reader.analysis.contexts import context_line, mention_contexts, mention_sentences
 from reader.document import Document
 from reader.ui.entity_model import (
+    UNCERTAIN_KEY,
     EntityFilterProxy,
     EntityRole,
     EntityTreeModel,
@@ -79,7 +80,7 @@ class EntityPanel(QWidget):
         self._settings = settings
         self._document: Document | None = None
         self._analysis: Analysis | None = None
-        self._collapsed: set[str] = set()
+        self._collapsed: set[str] = {UNCERTAIN_KEY}  # the Uncertain group starts collapsed
         self._restoring = False
         self._keeping_selection = False
         self._selection: Selection | None = None
@@ -450,7 +451,7 @@ class EntityPanel(QWidget):
 
     @Slot()
     def _apply_expansion(self, *_args) -> None:
-        """Groups start expanded; ones the reader collapsed stay collapsed."""
+        """Groups start expanded (Uncertain collapsed); ones the reader collapsed stay so."""
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             self.tree.setExpanded(index, index.data(EntityRole.KEY) not in self._collapsed)

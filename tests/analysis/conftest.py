@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,10 @@ from reader.analysis import Analysis, LanguageModelError, analyse_document, get_
 from reader.document import Document, load_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+# ../shared beside the checkout; READER_SHARED points elsewhere (from a git worktree, say).
+SHARED = Path(
+    os.environ.get("READER_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared"
+)
 
 
 @pytest.fixture(scope="session")

