@@ -105,7 +105,7 @@ class ArticleView(QTextEdit):
         )
         self.setUndoRedoEnabled(False)
         self.setAcceptDrops(False)  # files dropped here go to the window
-        self._document: Document | None = None
+        self._article: Document | None = None
         self._offsets = Utf16Offsets("")
         self._layers: dict[str, list[ExtraSelection]] = {}
         self._orders: dict[str, int] = dict(SELECTION_LAYER_ORDER)
@@ -127,7 +127,7 @@ class ArticleView(QTextEdit):
 
     @property
     def article(self) -> Document | None:
-        return self._document
+        return self._article
 
     @property
     def offsets(self) -> Utf16Offsets:
@@ -136,11 +136,11 @@ class ArticleView(QTextEdit):
     def show_document(self, document: Document) -> None:
         """Typeset `document`; long documents are built in slices so the window stays live."""
         self._build_timer.stop()
-        if document is not self._document:  # a retypeset keeps the span layers
+        if document is not self._article:  # a retypeset keeps the span layers
             self._span_layers.clear()
             self._span_indexes.clear()
             self._clear_marks()
-        self._document = document
+        self._article = document
         self._offsets = Utf16Offsets(document.text)
         self._layers.clear()
         super().setExtraSelections([])
@@ -166,7 +166,7 @@ class ArticleView(QTextEdit):
 
     @Slot()
     def _build_next_chunk(self) -> None:
-        document = self._document
+        document = self._article
         if document is None or self._cursor is None:
             self._build_timer.stop()
             return
@@ -212,7 +212,7 @@ class ArticleView(QTextEdit):
                 list_format = QTextListFormat()
                 list_format.setStyle(
                     QTextListFormat.Style.ListDecimal
-                    if self._document is not None and self._document.key_points_ordered
+                    if self._article is not None and self._article.key_points_ordered
                     else QTextListFormat.Style.ListDisc
                 )
                 list_format.setIndent(1)
@@ -491,7 +491,7 @@ class ArticleView(QTextEdit):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self._document is not None:
+        if event.type() == QEvent.Type.PaletteChange and self._article is not None:
             # Formats carry palette colours: retypeset so a light/dark switch reads well.
             # Highlight owners re-apply their layers on documentShown.
-            self.show_document(self._document)
+            self.show_document(self._article)

@@ -37,23 +37,25 @@ class FindBar(QWidget):
     def __init__(self, view: ArticleView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
-        self.setAccessibleName("Find in article")
+        self.setAccessibleName(self.tr("Find in article"))
         self._view = view
         self._matches: list[tuple[int, int]] = []
         self._index = -1
 
         self.field = QLineEdit(self)
         self.field.setObjectName("findField")
-        self.field.setAccessibleName("Find text")
-        self.field.setPlaceholderText("Find in article")
+        self.field.setAccessibleName(self.tr("Find text"))
+        self.field.setPlaceholderText(self.tr("Find in article"))
         self.field.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("findCount")
-        self.count_label.setAccessibleName("Matches")
+        self.count_label.setAccessibleName(self.tr("Matches"))
         self.count_label.setMinimumWidth(90)
-        self.previous_button = self._button("findPrevious", "Previous match (Shift+Enter)", "▲")
-        self.next_button = self._button("findNext", "Next match (Enter)", "▼")
-        self.close_button = self._button("findClose", "Close (Esc)", "✕")
+        self.previous_button = self._button(
+            "findPrevious", self.tr("Previous match (Shift+Enter)"), "▲"
+        )
+        self.next_button = self._button("findNext", self.tr("Next match (Enter)"), "▼")
+        self.close_button = self._button("findClose", self.tr("Close (Esc)"), "✕")
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)

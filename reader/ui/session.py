@@ -144,11 +144,12 @@ class ArticleSession(QObject):
             return
         self.settings.remove_recent_file(path)
         self.recentFilesChanged.emit()
-        self.openFailed.emit(
-            path,
-            f"Cannot open {Path(path).name}: the file no longer exists "
-            f"({path}). It was removed from Open Recent.",
-        )
+        message = self.tr("Cannot open %1: the file no longer exists (%2).")
+        message = message.replace("%1", Path(path).name).replace("%2", path)
+        self.openFailed.emit(path, f"{message} {self._removed_from_recent()}")
+
+    def _removed_from_recent(self) -> str:
+        return self.tr("It was removed from Open Recent.")
 
     def recent_files(self) -> list[str]:
         return self.settings.recent_files()
@@ -186,7 +187,7 @@ class ArticleSession(QObject):
         if absolute in self.settings.recent_files() and not os.path.exists(absolute):
             self.settings.remove_recent_file(absolute)
             self.recentFilesChanged.emit()
-            message += " It was removed from Open Recent."
+            message += " " + self._removed_from_recent()
         self.openFailed.emit(path, message)
 
     # --- analysis -----------------------------------------------------------------------
