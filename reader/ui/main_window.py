@@ -24,6 +24,7 @@ from reader.analysis.service import AnalysisService
 from reader.document import Document
 from reader.ui.about import AboutDialog
 from reader.ui.article_view import BASE_POINT_SIZE, ArticleView
+from reader.ui.corrections import install_corrections
 from reader.ui.find_bar import FindBar
 from reader.ui.highlighting import MentionHighlighter
 from reader.ui.marked_scrollbar import MarkedScrollBar
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         if self.panel_host.docks:
             self.resizeDocks(self.panel_host.docks[:1], [330], Qt.Orientation.Horizontal)
         self._create_menus()
+        self.corrections = install_corrections(self)  # saved rules, undo, their menus
         self._restore_settings()
 
     def panel(self, kind: type):

@@ -163,8 +163,7 @@ class ArticleSession(QObject):
         self._reloading = False
         self._cancel_job()
         self._generation += 1
-        if reason is Reason.NEW:
-            self._rules = ()  # corrections belong to their article; a reload keeps them
+        # The rules stay: they are the reader's, and one made for one article names it.
         self._document = document
         self._annotations = None
         self._analysis = None
