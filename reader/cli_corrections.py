@@ -14,7 +14,7 @@ from typing import NoReturn
 
 from reader.analysis.corrections import CorrectionsError, RuleSet
 from reader.library import Library, LibraryError, database_path
-from reader.library.corrections import read_rules
+from reader.library.corrections import read_rules, rederive
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -81,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 count = len(library.rules().rules)
                 library.replace_rules(RuleSet())
                 print(f"{count} rules cleared.", file=sys.stderr)
+            if options.command in ("import", "clear"):
+                updated = rederive(library, library.rules())
+                if updated:
+                    print(f"{updated} library articles updated.", file=sys.stderr)
     except LibraryError as exc:
         return _fail(str(exc))
     except sqlite3.Error as exc:

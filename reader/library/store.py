@@ -600,6 +600,22 @@ class Library:
             db.execute("DELETE FROM correction_rules")
             self._insert_rules(db, rules.rules)
 
+    def rederivable(self) -> list[tuple[str, int, float, str, str]]:
+        """(path, size, mtime, content hash, analyser version) of every article whose model
+        output is kept, so its analysis can be derived again without the model."""
+        return [
+            (path, size, mtime, digest.lower(), version)
+            for path, size, mtime, digest, version in self._db.execute(
+                "SELECT a.path, a.size, a.mtime, hex(t.hash), v.version FROM articles a"
+                " JOIN texts t ON t.id = a.text_id JOIN analysers v ON v.id = t.analyser"
+                " WHERE t.annotations IS NOT NULL ORDER BY a.id"
+            )
+        ]
+
+    def stored_text(self, digest: str, analyser_version: str) -> str | None:
+        packed = self._text_row(digest, analyser_version, "packed")
+        return None if packed is None else _packed_text(packed)
+
     @staticmethod
     def _insert_rules(db: sqlite3.Connection, rules: Iterable[Rule]) -> None:
         (position,) = db.execute(

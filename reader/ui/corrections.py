@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
 
@@ -36,11 +36,12 @@ from reader.analysis.corrections import (
     merge_rules,
 )
 from reader.library import Library, LibraryError, database_path
-from reader.library.corrections import saved_rules
+from reader.library.corrections import rederive, saved_rules
 from reader.ui.article_view import ArticleView
 from reader.ui.entity_model import group_name
 from reader.ui.entity_panel import EntityPanel
 from reader.ui.session import ArticleSession
+from reader.ui.workers import emit_from_thread
 
 NOT_SAVED = "Your corrections apply in this window but will not be saved: {problem}"
 
@@ -50,11 +51,14 @@ class CorrectionBook(QObject):
 
     Signals:
         changed(): the rules changed (a correction, an undo, an import).
+        libraryUpdated(count): the library's articles now follow the rules (re-derived in the
+            background from their kept model output, without the model).
         problem(message): the rules cannot be read or saved; they still apply in this window.
     """
 
     changed = Signal()
     problem = Signal(str)
+    libraryUpdated = Signal(int)  # articles re-derived with the rules now in force
 
     def __init__(self, session: ArticleSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +66,9 @@ class CorrectionBook(QObject):
         self.undo_stack = QUndoStack(self)
         self.not_saved = ""  # why the rules are not saved, once they cannot be
         self._told = False
+        self._pool = QThreadPool(self)  # re-deriving the library: one job at a time
+        self._pool.setMaxThreadCount(1)
+        self._library_generation = 0
         try:
             self._rules = saved_rules()
         except LibraryError as exc:
@@ -105,11 +112,30 @@ class CorrectionBook(QObject):
                     library.replace_rules(rules)
             except (LibraryError, sqlite3.Error, OSError) as exc:
                 self.not_saved = NOT_SAVED.format(problem=exc)
+            else:
+                self._update_library(rules)
         if self.not_saved and not self._told:
             self._told = True
             self.problem.emit(self.not_saved)
         self.session.set_rules(rules.rules)
         self.changed.emit()
+
+    def _update_library(self, rules: RuleSet) -> None:
+        """Re-derive the library's articles with `rules`, off this thread; a newer change
+        stops an older run (the newer one does every article again)."""
+        self._library_generation += 1
+        generation = self._library_generation
+
+        def job() -> None:
+            try:
+                with Library(database_path()) as library:
+                    count = rederive(library, rules, lambda: generation != self._library_generation)
+            except (LibraryError, sqlite3.Error, OSError):
+                return  # the window's corrections stand; the library catches up next time
+            if generation == self._library_generation:
+                emit_from_thread(self.libraryUpdated, count)
+
+        self._pool.start(job)
 
 
 def _stamped(rule: Rule, when: datetime) -> Rule:

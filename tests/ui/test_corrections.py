@@ -11,8 +11,10 @@ import pytest
 from reader.analysis import EntityGroup
 from reader.analysis.service import AnalysisService
 from reader.cli import main as extract
+from reader.library import Library, ModelAnalyser, add_paths, database_path
 from reader.ui.corrections_dialog import CorrectionsDialog
 from reader.ui.entity_panel import EntityPanel
+from tests.library.test_corrections_library import DictionaryAnnotator, names_in, write_articles
 from tests.ui.conftest import capitalised_names
 from tests.ui.fake_engine import FakeEngine
 from tests.ui.sidebar_helpers import open_and_analyse
@@ -223,3 +225,30 @@ def test_a_damaged_library_keeps_corrections_for_the_window_and_says_so(
     window.corrections.not_entity_action.trigger()
     assert "Later" not in shown(window)
     assert window.message_bar.isVisible() and "will not be saved" in window.message_bar.text
+
+
+def test_a_correction_in_the_window_reaches_the_library_without_the_model(
+    qtbot, make_window, tmp_path
+) -> None:
+    folder = write_articles(tmp_path / "library")
+    article = folder / "week1" / "minister-visits.txt"
+    annotator = DictionaryAnnotator()
+    with Library(database_path()) as library:
+        add_paths(library, [str(folder)], ModelAnalyser(annotator))
+        before = names_in(library, article)
+    calls = annotator.calls
+    window = window_on(qtbot, make_window, article)
+    book = window.corrections.book
+    select(window, "Korveth")
+    answer(window, "Korveth Bay")
+    with qtbot.waitSignal(book.libraryUpdated, timeout=10000) as updated:
+        window.corrections.rename_action.trigger()
+    assert updated.args == [3]
+    with Library(database_path()) as library:
+        assert "Korveth Bay" in names_in(library, article)
+        assert len(library.entity("Korveth Bay").articles) == 3
+    with qtbot.waitSignal(book.libraryUpdated, timeout=10000):
+        window.corrections.undo_action.trigger()
+    with Library(database_path()) as library:
+        assert names_in(library, article) == before
+    assert annotator.calls == calls  # the model was never asked again
