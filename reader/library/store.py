@@ -587,12 +587,14 @@ class Library:
 
     def add_rules(self, rules: Iterable[Rule]) -> None:
         """Save rules after the others (one made again moves last), in one transaction."""
-        with self._transaction() as db:
-            self._insert_rules(db, rules)
+        self.change_rules(rules, ())
 
-    def remove_rules(self, rule_ids: Iterable[str]) -> None:
+    def change_rules(self, added: Iterable[Rule], removed: Iterable[str]) -> None:
+        """Forget the rules with the ids `removed` and save `added`, in one transaction; rules
+        another window or `reader corrections` saved meanwhile are left alone."""
         with self._transaction() as db:
-            db.executemany("DELETE FROM correction_rules WHERE id = ?", [(i,) for i in rule_ids])
+            db.executemany("DELETE FROM correction_rules WHERE id = ?", [(i,) for i in removed])
+            self._insert_rules(db, added)
 
     def replace_rules(self, rules: RuleSet) -> None:
         """Make `rules` the saved corrections (import, clear): all of them or, on error, none."""

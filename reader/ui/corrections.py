@@ -103,17 +103,23 @@ class CorrectionBook(QObject):
         if after != self._rules:
             self.undo_stack.push(RulesCommand(self, self._rules, after, text))
 
-    def store(self, rules: RuleSet) -> None:
-        """Save and apply `rules` (the undo commands call this); unsaved, they still apply."""
-        self._rules = rules
+    def store(self, before: RuleSet, after: RuleSet) -> None:
+        """Go from rules `before` to `after` (the undo commands call this): saved, and applied
+        to the session. Only the difference is saved, so rules saved meanwhile elsewhere (another
+        window, `reader corrections import`) stay and apply too. Unsaved, they still apply."""
+        added = [r for r in after.rules if before.get(r.id) != r]
+        removed = [r.id for r in before.rules if after.get(r.id) is None]
+        rules = after
         if not self.not_saved:
             try:
                 with Library(database_path()) as library:
-                    library.replace_rules(rules)
+                    library.change_rules(added, removed)
+                    rules = library.rules()
             except (LibraryError, sqlite3.Error, OSError) as exc:
                 self.not_saved = NOT_SAVED.format(problem=exc)
             else:
                 self._update_library(rules)
+        self._rules = rules
         if self.not_saved and not self._told:
             self._told = True
             self.problem.emit(self.not_saved)
@@ -150,10 +156,10 @@ class RulesCommand(QUndoCommand):
         self.book, self.before, self.after = book, before, after
 
     def redo(self) -> None:
-        self.book.store(self.after)
+        self.book.store(self.before, self.after)
 
     def undo(self) -> None:
-        self.book.store(self.before)
+        self.book.store(self.after, self.before)
 
 
 class CorrectionQuestions:

@@ -11,6 +11,7 @@ import pytest
 from reader.analysis import EntityGroup
 from reader.analysis.service import AnalysisService
 from reader.cli import main as extract
+from reader.cli_corrections import main as corrections
 from reader.library import Library, ModelAnalyser, add_paths, database_path
 from reader.ui.corrections_dialog import CorrectionsDialog
 from reader.ui.entity_panel import EntityPanel
@@ -252,3 +253,19 @@ def test_a_correction_in_the_window_reaches_the_library_without_the_model(
     with Library(database_path()) as library:
         assert names_in(library, article) == before
     assert annotator.calls == calls  # the model was never asked again
+
+
+def test_rules_saved_elsewhere_meanwhile_are_kept_and_applied(
+    qtbot, make_window, articles, tmp_path
+) -> None:
+    window = window_on(qtbot, make_window, articles[0])
+    shared = tmp_path / "shared.json"
+    shared.write_text('{"version": 1, "rules": [{"kind": "not_entity", "name": "Fiona"}]}', "utf-8")
+    assert corrections(["import", str(shared)]) == 0  # from a terminal, the window still open
+    select(window, "Later")
+    window.corrections.not_entity_action.trigger()
+    assert not {"Later", "Fiona"} & set(shown(window))
+    window.corrections.undo_action.trigger()
+    assert "Later" in shown(window) and "Fiona" not in shown(window)
+    with Library(database_path()) as library:
+        assert [r.name for r in library.rules().rules] == ["Fiona"]
