@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
 
-from reader.analysis import Entity, EntityGroup
+from reader.analysis import Entity, EntityGroup, Mention
 from reader.analysis.corrections import (
     Add,
     ChangeGroup,
@@ -40,6 +40,7 @@ from reader.library.corrections import rederive, saved_rules
 from reader.ui.article_view import ArticleView
 from reader.ui.entity_model import group_name
 from reader.ui.entity_panel import EntityPanel
+from reader.ui.highlighting import MentionHighlighter
 from reader.ui.session import ArticleSession
 from reader.ui.workers import emit_from_thread
 
@@ -194,9 +195,11 @@ class CorrectionActions(QObject):
         panel: EntityPanel | None,
         view: ArticleView,
         edit_menu: QMenu,
+        highlighter: MentionHighlighter | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.book, self.panel, self.view = window, book, panel, view
+        self.highlighter = highlighter
         self.ask = CorrectionQuestions(window)
         stack = book.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
@@ -218,6 +221,9 @@ class CorrectionActions(QObject):
             self.tr("&Merge Selected…"), self.merge, "mergeAction", "Ctrl+M"
         )
         self.split_action = self._action(self.tr("&Split Off Alias…"), self.split, "splitAction")
+        self.split_mention_action = self._action(
+            self.tr("Split Off &This Mention…"), self.split_mention, "splitMentionAction"
+        )
         self.not_entity_action = self._action(
             self.tr("N&ot an Entity"), self.not_entity, "notEntityAction", "Ctrl+Shift+Delete"
         )
@@ -245,7 +251,13 @@ class CorrectionActions(QObject):
         edit_menu.addActions([self.rename_action])
         edit_menu.addMenu(self.group_menu)
         edit_menu.addActions(
-            [self.merge_action, self.split_action, self.not_entity_action, self.mark_action]
+            [
+                self.merge_action,
+                self.split_action,
+                self.split_mention_action,
+                self.not_entity_action,
+                self.mark_action,
+            ]
         )
         edit_menu.addAction(self.everywhere_action)
         edit_menu.aboutToShow.connect(self._update_enabled)
@@ -298,6 +310,7 @@ class CorrectionActions(QObject):
             act.setEnabled(count >= 1)
         self.group_menu.setEnabled(count >= 1)
         self.merge_action.setEnabled(count >= 2)
+        self.split_mention_action.setEnabled(self._current_mention() is not None)
         self.mark_action.setEnabled(bool(self._selected_text()))
 
     # --- the corrections -----------------------------------------------------------------
@@ -355,6 +368,40 @@ class CorrectionActions(QObject):
         rule = Split(alias=alias, name=name, group=group, article=self.book.article())
         self.book.add([rule], f"Split “{alias}” off “{entity.name}”")
 
+    def _current_mention(self) -> tuple[Mention, Entity] | None:
+        """The mention the walk is on (F3), when its entity is selected."""
+        current = self.highlighter.current_mention if self.highlighter else None
+        keys = {e.key for e in self.selected()}
+        return current if current is not None and current[1].key in keys else None
+
+    @Slot()
+    def split_mention(self) -> None:
+        """Only the mention shown now is something else: a rule for this article alone."""
+        current = self._current_mention()
+        if current is None:
+            return
+        mention, entity = current
+        name = self.ask.text(
+            self.tr("Split Off This Mention"),
+            self.tr("“%1” here is another entity, named:").replace("%1", mention.text),
+            mention.text,
+        )
+        if name is None:
+            return
+        group = self.ask.group(
+            self.tr("Split Off This Mention"), self.tr("of the group:"), entity.group
+        )
+        if group is None:
+            return
+        rule = Split(
+            alias=mention.text,
+            name=name,
+            group=group,
+            at=(mention.start,),
+            article=self.book.article(),
+        )
+        self.book.add([rule], f"Split one “{mention.text}” off “{entity.name}”")
+
     @Slot()
     def not_entity(self, entities: list[Entity] | None = None) -> None:
         entities = entities or self.selected()
@@ -392,6 +439,9 @@ class CorrectionActions(QObject):
         if len(entities) > 1:
             menu.addAction(self.tr("Merge Selected…"), lambda: self.merge(entities))
         menu.addAction(self.tr("Split Off Alias…"), lambda: self.split(entities))
+        current = self._current_mention()
+        if current is not None and current[1] in entities:
+            menu.addAction(self.split_mention_action)
         menu.addAction(self.tr("Not an Entity"), lambda: self.not_entity(entities))
         menu.addAction(self.everywhere_action)
 
@@ -427,5 +477,5 @@ def install_corrections(window) -> CorrectionActions:
         a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Edit"
     )
     return CorrectionActions(
-        window, book, window.panel(EntityPanel), window.article_view, edit_menu
+        window, book, window.panel(EntityPanel), window.article_view, edit_menu, window.highlighter
     )

@@ -269,3 +269,22 @@ def test_rules_saved_elsewhere_meanwhile_are_kept_and_applied(
     assert "Later" in shown(window) and "Fiona" not in shown(window)
     with Library(database_path()) as library:
         assert [r.name for r in library.rules().rules] == ["Fiona"]
+
+
+def test_one_mention_split_off_leaves_the_others_and_only_this_article(
+    qtbot, make_window, articles
+) -> None:
+    window = window_on(qtbot, make_window, articles[0])
+    select(window, "Kestrel")
+    panel = window.panel(EntityPanel)
+    panel.next_mention_action.trigger()  # the walk is on the second "Kestrel"
+    mention, _ = window.highlighter.current_mention
+    answer(window, "Kestrel Lines", EntityGroup.ORGANIZATION)
+    window.corrections.split_mention_action.trigger()
+    entities = {e.name: e for e in window.analysis.entities}
+    assert [m.start for m in entities["Kestrel Lines"].mentions] == [mention.start]
+    assert entities["Kestrel Lines"].group is EntityGroup.ORGANIZATION
+    assert mention.start not in {m.start for m in entities["Kestrel"].mentions}
+    assert entities["Kestrel"].count == 2
+    (rule,) = window.corrections.book.rules.rules
+    assert not rule.everywhere
