@@ -18,7 +18,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Read news articles with their people, places and organizations at hand. "
             "`reader extract PATH...` prints what the analysis finds, without a window; "
-            "`reader library ...` keeps many articles in a searchable library."
+            "`reader library ...` keeps many articles in a searchable library; "
+            "`reader corrections ...` lists, shares or clears your corrections."
         ),
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
@@ -78,6 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.cli_library import main as library_main
 
         return library_main(args[1:])
+    if args[:1] == ["corrections"]:
+        from reader.cli_corrections import main as corrections_main
+
+        return corrections_main(args[1:])
     options = build_parser().parse_args(args)
 
     # The language model takes longer to load than the window takes to appear: its

@@ -12,12 +12,14 @@ from datetime import date
 from typing import Any
 
 from reader.analysis import Analysis, LanguageModelError
-from reader.analysis.corrections import CorrectionsError, Rule, RuleSet, parse_rules
+from reader.analysis.corrections import CorrectionsError, RuleSet
 from reader.analysis.model import Span
 from reader.analysis.pipeline import with_times
 from reader.analysis.reference_date import find_reference_date, parse_iso_date
 from reader.analysis.service import AnalysisService, AnalysisUnavailable, ModelEngine
 from reader.document import Document, DocumentError, load_document
+from reader.library import LibraryError
+from reader.library.corrections import read_rules, saved_rules
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -40,12 +42,19 @@ def build_parser() -> argparse.ArgumentParser:
     corrections.add_argument(
         "--corrections",
         metavar="FILE.json",
-        help="apply the correction rules in this file (as exported by Reader)",
+        help="apply the correction rules in this file (as exported by Reader) "
+        "after the ones you saved",
     )
     corrections.add_argument(
         "--no-corrections",
         action="store_true",
-        help="show the model's own result, without any corrections",
+        help="show the model's own result, without any corrections (saved ones included)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the folder of the library whose saved corrections apply "
+        "(default: $READER_DATA_DIR, else your data folder)",
     )
     parser.add_argument(
         "--date",
@@ -126,19 +135,6 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def read_rules(path: str | None) -> tuple[Rule, ...]:
-    """The rules of a corrections file (none without one); CorrectionsError says what is wrong."""
-    if path is None:
-        return ()
-    try:
-        with open(path, encoding="utf-8-sig") as file:
-            return parse_rules(file.read())
-    except OSError as exc:
-        raise CorrectionsError(exc.strerror or str(exc)) from None
-    except UnicodeDecodeError:
-        raise CorrectionsError("not a UTF-8 text file") from None
-
-
 def _write(record: dict[str, Any], fmt: str, writer: Any) -> None:
     if fmt == "json":
         json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
@@ -173,6 +169,11 @@ def main(argv: Sequence[str] | None = None, service: AnalysisService | None = No
     except CorrectionsError as exc:
         print(f"reader extract: {options.corrections}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if not options.no_corrections:
+        try:
+            rules = saved_rules(options.data_dir).rules + rules
+        except LibraryError as exc:
+            print(f"reader extract: your saved corrections are not applied: {exc}", file=sys.stderr)
     if service is None:
         service = AnalysisService(ModelEngine(in_process=True))
     writer = csv.writer(sys.stdout) if options.format == "csv" else None

@@ -127,7 +127,8 @@ def _add(library: Library, options, fmt: str, analyser: DocumentAnalyser | None)
         elif fmt == "text" and step.outcome is not Outcome.UNCHANGED:
             print(f"[{step.done}/{step.total}] {step.outcome.value} {step.path}", file=sys.stderr)
 
-    result = add_paths(library, options.paths, analyser or ModelAnalyser(), progress=report)
+    analyser = analyser or ModelAnalyser(rules=library.rules().rules)  # corrections apply
+    result = add_paths(library, options.paths, analyser, progress=report)
     for path, reason in result.failed:
         if path not in told:
             print(f"{PROG}: {path}: {reason}", file=sys.stderr)

@@ -26,3 +26,11 @@ def isolated_settings(tmp_path: Path, qapp):
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
     )
     yield tmp_path / "settings"
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch) -> Path:
+    """Every test's library (and saved corrections) in its own folder, never the user's."""
+    folder = tmp_path / "reader-data"
+    monkeypatch.setenv("READER_DATA_DIR", str(folder))
+    return folder

@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from reader import __version__
-from reader.analysis import Analysis, LanguageModelError
+from reader.analysis import Analysis, LanguageModelError, Rule
 from reader.document import Document, DocumentError, load_document
 from reader.library.serialise import FORMAT_VERSION, schema_fingerprint
 from reader.library.store import Library, content_hash
@@ -53,17 +53,19 @@ def analyser_version() -> str:
 
 class ModelAnalyser:
     """The real analysis: the language model in this process, or through `annotator`
-    (an AnnotatorPool's `annotate`, to keep the model off the calling process)."""
+    (an AnnotatorPool's `annotate`, to keep the model off the calling process), with the
+    reader's saved corrections `rules` applied (the model's own output is kept as well)."""
 
-    def __init__(self, annotator=None) -> None:
+    def __init__(self, annotator=None, rules: Sequence[Rule] = ()) -> None:
         self._annotator = annotator
+        self.rules = tuple(rules)
         self.version = analyser_version()
 
     def __call__(self, document: Document) -> Analysed:
         from reader.analysis.pipeline import annotate, interpret
 
         annotations = annotate(document, self._annotator)
-        analysis = interpret(document, annotations)
+        analysis = interpret(document, annotations, self.rules)
         raw = json.dumps(annotations.to_dict(), separators=(",", ":"))
         return Analysed(analysis, zlib.compress(raw.encode("utf-8")))
 

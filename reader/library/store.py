@@ -17,11 +17,20 @@ import time
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
 from reader.analysis import Analysis, Entity, EntityGroup
+from reader.analysis.corrections import FORMAT_VERSION as RULES_VERSION
+from reader.analysis.corrections import (
+    CorrectionsError,
+    Rule,
+    RuleSet,
+    dump_rules,
+    parse_rules,
+)
 from reader.document import Document
 from reader.library.dates import article_date
 from reader.library.names import INDEXED_GROUPS, normalise_name, surname
@@ -130,6 +139,18 @@ MIGRATIONS: tuple[str, ...] = (
         AND month = (SELECT substr(date, 1, 7) FROM articles WHERE id = OLD.article_id);
         DELETE FROM entity_months WHERE entity_id = OLD.entity_id AND mentions <= 0;
     END;
+    """,
+    # 2: the reader's corrections (reader.analysis.corrections), in the order they apply.
+    # `body` is the rule as `dump_rules` writes it; `article` is its scope (NULL: everywhere).
+    """
+    CREATE TABLE correction_rules(
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        body TEXT NOT NULL,
+        article TEXT,
+        created TEXT NOT NULL,
+        position INTEGER NOT NULL
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -548,6 +569,77 @@ class Library:
             if self.path.with_name(self.path.name + suffix).exists()
         )
         return LibraryStats(articles, missing, entities, words, size)
+
+    # -- corrections ---------------------------------------------------------------
+
+    def rules(self) -> RuleSet:
+        """The reader's saved corrections, in the order they apply.
+
+        A stored rule this Reader cannot read (written by a newer one) is skipped, not fatal.
+        """
+        found: list[Rule] = []
+        for (body,) in self._db.execute("SELECT body FROM correction_rules ORDER BY position"):
+            try:
+                found += parse_rules(f'{{"version": {RULES_VERSION}, "rules": [{body}]}}')
+            except CorrectionsError:
+                continue
+        return RuleSet(tuple(found))
+
+    def add_rules(self, rules: Iterable[Rule]) -> None:
+        """Save rules after the others (one made again moves last), in one transaction."""
+        self.change_rules(rules, ())
+
+    def change_rules(self, added: Iterable[Rule], removed: Iterable[str]) -> None:
+        """Forget the rules with the ids `removed` and save `added`, in one transaction; rules
+        another window or `reader corrections` saved meanwhile are left alone."""
+        with self._transaction() as db:
+            db.executemany("DELETE FROM correction_rules WHERE id = ?", [(i,) for i in removed])
+            self._insert_rules(db, added)
+
+    def replace_rules(self, rules: RuleSet) -> None:
+        """Make `rules` the saved corrections (import, clear): all of them or, on error, none."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM correction_rules")
+            self._insert_rules(db, rules.rules)
+
+    def rederivable(self) -> list[tuple[str, int, float, str, str]]:
+        """(path, size, mtime, content hash, analyser version) of every article whose model
+        output is kept, so its analysis can be derived again without the model."""
+        return [
+            (path, size, mtime, digest.lower(), version)
+            for path, size, mtime, digest, version in self._db.execute(
+                "SELECT a.path, a.size, a.mtime, hex(t.hash), v.version FROM articles a"
+                " JOIN texts t ON t.id = a.text_id JOIN analysers v ON v.id = t.analyser"
+                " WHERE t.annotations IS NOT NULL ORDER BY a.id"
+            )
+        ]
+
+    def stored_text(self, digest: str, analyser_version: str) -> str | None:
+        packed = self._text_row(digest, analyser_version, "packed")
+        return None if packed is None else _packed_text(packed)
+
+    @staticmethod
+    def _insert_rules(db: sqlite3.Connection, rules: Iterable[Rule]) -> None:
+        (position,) = db.execute(
+            "SELECT coalesce(max(position), 0) FROM correction_rules"
+        ).fetchone()
+        for rule in rules:
+            if rule.created is None:
+                rule = replace(rule, created=datetime.now(UTC).replace(microsecond=0))
+            (body,) = json.loads(dump_rules((rule,)))["rules"]
+            position += 1
+            db.execute(
+                "INSERT OR REPLACE INTO correction_rules"
+                "(id, kind, body, article, created, position) VALUES (?,?,?,?,?,?)",
+                (
+                    rule.id,
+                    rule.kind,
+                    json.dumps(body, ensure_ascii=False),
+                    rule.article,
+                    rule.created.isoformat(),
+                    position,
+                ),
+            )
 
     # -- search --------------------------------------------------------------------
 

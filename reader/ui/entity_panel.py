@@ -5,6 +5,9 @@ The panel shows and selects; `create` connects it to the window's mention highli
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -59,6 +62,8 @@ class EntityPanel(QWidget):
     """
 
     entityActivated = Signal(str)
+    contextMenuAboutToShow = Signal(object, list)  # (QMenu, [Entity]): others add their items
+    undoCorrectionRequested = Signal(str)  # a rule id, from the details' "Undo" link
     mentionRequested = Signal(str, int)
     previousRequested = Signal()
     nextRequested = Signal()
@@ -153,6 +158,14 @@ class EntityPanel(QWidget):
         self.detail.setObjectName("entityDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        # What the reader's corrections did to the entity shown, each with an "Undo" link.
+        self.correction_notes: Callable[[Entity], Sequence[tuple[str, str]]] | None = None
+        self.corrected_label = QLabel(self)
+        self.corrected_label.setObjectName("entityCorrections")
+        self.corrected_label.setWordWrap(True)
+        self.corrected_label.setTextFormat(Qt.TextFormat.RichText)
+        self.corrected_label.linkActivated.connect(self.undoCorrectionRequested)
+        self.corrected_label.hide()
         self.contexts = QListWidget(self)
         self.contexts.setObjectName("entityContexts")
         self.contexts.setAccessibleName(self.tr("Sentences mentioning the entity"))
@@ -200,6 +213,7 @@ class EntityPanel(QWidget):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.detail)
+        lower_layout.addWidget(self.corrected_label)
         lower_layout.addWidget(self.contexts, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("entitySplitter")
@@ -460,6 +474,7 @@ class EntityPanel(QWidget):
 
     def _show_details(self, entity: Entity | None) -> None:
         self.contexts.clear()
+        self._show_correction_notes(entity)
         if entity is None or self._document is None or self._analysis is None:
             self.detail.setText(self.tr("Select an entity to see where the article mentions it."))
             return
@@ -482,6 +497,17 @@ class EntityPanel(QWidget):
             )
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.contexts.addItem(more)
+
+    def _show_correction_notes(self, entity: Entity | None) -> None:
+        notes = self.correction_notes(entity) if entity and self.correction_notes else ()
+        undo = html.escape(self.tr("Undo"))
+        self.corrected_label.setText(
+            "<br>".join(
+                f'{html.escape(text)} — <a href="{html.escape(rule_id)}">{undo}</a>'
+                for rule_id, text in notes
+            )
+        )
+        self.corrected_label.setVisible(bool(notes))
 
     @Slot(QListWidgetItem)
     def _on_context_activated(self, item: QListWidgetItem) -> None:
@@ -511,6 +537,7 @@ class EntityPanel(QWidget):
         names = self.tr("Copy Names") if several else self.tr("Copy Name")
         menu.addAction(names, lambda: self.copy_names(entities))
         menu.addAction(self.tr("Copy Mention Sentences"), lambda: self.copy_sentences(entities))
+        self.contextMenuAboutToShow.emit(menu, entities)
         menu.exec(self.tree.viewport().mapToGlobal(position))
 
     def copy_names(self, entities: list[Entity]) -> None:

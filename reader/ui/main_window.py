@@ -12,12 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QMainWindow,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QVBoxLayout, QWidget
 
 from reader.analysis import Analysis
 from reader.analysis.service import AnalysisService
@@ -25,6 +20,7 @@ from reader.document import Document
 from reader.ui.about import AboutDialog
 from reader.ui.article_date_dialog import article_date_action
 from reader.ui.article_view import BASE_POINT_SIZE, ArticleView
+from reader.ui.corrections import install_corrections
 from reader.ui.find_bar import FindBar
 from reader.ui.highlighting import MentionHighlighter
 from reader.ui.marked_scrollbar import MarkedScrollBar
@@ -94,6 +90,7 @@ class MainWindow(QMainWindow):
         if self.panel_host.docks:
             self.resizeDocks(self.panel_host.docks[:1], [330], Qt.Orientation.Horizontal)
         self._create_menus()
+        self.corrections = install_corrections(self)  # saved rules, undo, their menus
         self._restore_settings()
 
     def panel(self, kind: type):

@@ -166,9 +166,9 @@ class ArticleSession(QObject):
         self._reloading = False
         self._cancel_job()
         self._generation += 1
+        # The rules stay: they are the reader's, and one made for one article names it.
         if reason is Reason.NEW:
-            self._rules = ()  # corrections belong to their article; a reload keeps them
-            self._user_date = None  # so does the date the reader set
+            self._user_date = None  # the date the reader set belongs to its article
         self._document = document
         self._annotations = None
         self._analysis = None
