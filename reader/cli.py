@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reader.analysis import Analysis, LanguageModelError, analyse_document
+from reader.analysis.model import Quote
 from reader.document import Document, DocumentError, load_document
 
 EXIT_OK = 0
@@ -48,7 +49,7 @@ def document_record(document: Document) -> dict[str, Any]:
 
 
 def analysis_record(analysis: Analysis) -> dict[str, Any]:
-    """The part of a record that the language analysis adds: entities and summary."""
+    """The part of a record that the language analysis adds: entities, summary, quotes."""
     return {
         "entities": [
             {
@@ -65,6 +66,28 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
             for entity in analysis.entities
         ],
         "summary": [{"start": s.start, "end": s.end, "text": s.text} for s in analysis.summary],
+        "quotes": [quote_record(q) for q in analysis.quotes],
+    }
+
+
+def quote_record(quote: Quote) -> dict[str, Any]:
+    """A quote as JSON: content offsets (without the marks), kind, speaker and cue."""
+    speaker = quote.speaker
+    cue = quote.cue
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "kind": quote.kind,
+        "speaker": None
+        if speaker is None
+        else {
+            "name": speaker.name,
+            "start": speaker.start,
+            "end": speaker.end,
+            "text": speaker.text,
+        },
+        "cue": None if cue is None else {"start": cue.start, "end": cue.end, "text": cue.text},
     }
 
 

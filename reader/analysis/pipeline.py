@@ -8,6 +8,7 @@ from reader.analysis.annotate import Annotator, annotate
 from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities
 from reader.analysis.language import model_name
 from reader.analysis.model import Analysis
+from reader.analysis.quotes import extract_quotes
 from reader.analysis.summary import DEFAULT_LENGTH, summarize
 from reader.document import Block, Document
 
@@ -72,8 +73,13 @@ def analyse_document(
         raise AnalysisCancelled
     entities = extract_entities(document, spans, blocks)
     summary = summarize(document, sentences, entities, length)
+    quotes = extract_quotes(document, sentences, entities)
     return Analysis(
-        entities=entities, summary=summary, sentences=tuple(sentences), model_name=model_name()
+        entities=entities,
+        summary=summary,
+        sentences=tuple(sentences),
+        model_name=model_name(),
+        quotes=quotes,
     )
 
 

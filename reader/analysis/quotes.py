@@ -1,0 +1,732 @@
+"""Who said what: quotes (direct, mixed, reported) with their cue and speaker.
+
+Rules follow how English news reports speech, on the text, the sentences and the
+entities the pipeline already has (no parser): quotation marks give direct quotes; a
+verb or phrase of saying next to a speaker gives the attribution ("…,” she said",
+"Okafor said that …", "according to the ministry, …"). A speaker that is a name joins
+its entity; a pronoun or a role ("the minister") joins the entity it refers to only when
+one candidate fits; otherwise it stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from reader.analysis.model import Entity, EntityGroup, Quote, Span, Speaker
+from reader.document import BlockKind, Document
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Verbs of saying in every form a report uses them. The strong ones introduce reported
+# speech on their own; the weak ones ("called", "described") count only next to quotation
+# marks, where they frame someone's words rather than name or describe something.
+_STRONG_LEMMAS = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "add": ("add", "adds", "added", "adding"),
+    "note": ("note", "notes", "noted", "noting"),
+    "write": ("write", "writes", "wrote", "writing"),
+    "report": ("report", "reports", "reported"),
+    "warn": ("warn", "warns", "warned", "warning"),
+    "claim": ("claim", "claims", "claimed", "claiming"),
+    "argue": ("argue", "argues", "argued", "arguing"),
+    "insist": ("insist", "insists", "insisted", "insisting"),
+    "explain": ("explain", "explains", "explained", "explaining"),
+    "state": ("stated",),
+    "announce": ("announce", "announces", "announced", "announcing"),
+    "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "suggest": ("suggest", "suggests", "suggested", "suggesting"),
+    "predict": ("predict", "predicts", "predicted", "predicting"),
+    "contend": ("contend", "contends", "contended"),
+    "declare": ("declare", "declares", "declared"),
+    "assert": ("assert", "asserts", "asserted"),
+    "recall": ("recalls", "recalled"),
+    "respond": ("responded",),
+    "reply": ("replied",),
+    "stress": ("stressed",),
+    "emphasize": ("emphasized", "emphasised"),
+    "complain": ("complained", "complains"),
+    "concede": ("conceded", "concedes"),
+    "confirm": ("confirmed", "confirms"),
+    "deny": ("denied", "denies"),
+    "promise": ("promised", "promises", "promising"),
+    "pledge": ("pledged", "pledges"),
+    "vow": ("vowed", "vows"),
+    "allege": ("alleged", "alleges"),
+    "maintain": ("maintained", "maintains"),
+    "continue": ("continued",),
+    "tweet": ("tweeted",),
+    "testify": ("testified",),
+    "observe": ("observed",),
+    "remark": ("remarked",),
+    "ask": ("asked",),
+}
+_WEAK_LEMMAS = {
+    "call": ("called", "calls", "calling"),
+    "describe": ("described", "describes"),
+    "label": ("labeled", "labelled"),
+    "dub": ("dubbed",),
+    "blast": ("blasted",),
+    "criticize": ("criticized", "criticised"),
+    "accuse": ("accused", "accuses"),
+    "praise": ("praised",),
+    "urge": ("urged", "urges"),
+    "believe": ("believes", "believed"),
+}
+STRONG_CUES = frozenset(w for forms in _STRONG_LEMMAS.values() for w in forms)
+WEAK_CUES = frozenset(w for forms in _WEAK_LEMMAS.values() for w in forms)
+_TELL = frozenset(_STRONG_LEMMAS["tell"])
+
+PRONOUNS = {"he": "male", "she": "female", "they": "plural", "it": "thing", "we": "plural"}
+_RELATIVES = frozenset({"who", "which"})
+_SPEAKER_WORDS = frozenset({"i", "you", *PRONOUNS, *_RELATIVES})
+# Words standing between a speaker and the verb: "Okafor has also said".
+_BETWEEN = _wordset(
+    "also has had have later previously repeatedly often once recently then again "
+    "would will could might may should must did does do never already only still "
+    "further publicly privately"
+)
+_BE = _wordset("is was were are be been being am 's")
+# Words that end a speaker phrase on its left: the phrase is what follows them.
+_CLAUSE_BREAKS = _wordset(
+    "that and but because when as if while since though although so or nor where "
+    "after before than what whom whose whether"
+)
+_PREPOSITIONS = _wordset(
+    "in on at for with to from of by about into over under during against among "
+    "between without within through across"
+)
+_DETERMINERS = _wordset(
+    "a an the this that these those his her its their our my your some many several "
+    "other another one two three both most few"
+)
+# Roles a report uses for someone it has named: "the minister" is the one person the
+# article gives that role; "the company" the one organization.
+_PERSON_ROLES = _wordset(
+    "minister president senator governor spokesman spokeswoman spokesperson secretary "
+    "chairman chairwoman chair director mayor judge candidate nominee chief officer "
+    "leader premier chancellor ambassador general commissioner coach manager captain "
+    "founder author researcher professor scientist lawyer attorney prosecutor "
+    "executive congressman congresswoman representative sheriff adviser advisor"
+)
+_ORG_ROLES = _wordset(
+    "company firm campaign ministry agency department government committee commission "
+    "group party council court union authority board bank team organization "
+    "organisation network newspaper paper club"
+)
+_ABBREVIATIONS = _wordset(
+    "mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt prof rev no vs inc corp co "
+    "ltd u.s u.k d.c a.m p.m"
+)
+_OPENERS = "“«„"
+_CLOSERS = "”»"
+_MARKS = _OPENERS + _CLOSERS + '"'
+_WORD = re.compile(r"[^\s]+")
+_MIN_QUOTE_WORDS = 3  # one or two quoted words are scare quotes or titles, not quotes
+_MIN_REPORT_WORDS = 4
+_MAX_SPEAKER_WORDS = 6
+_SPEAKER_GROUPS = (EntityGroup.PERSON, EntityGroup.ORGANIZATION, EntityGroup.GROUP)
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """Text between a pair of double quotation marks in one paragraph."""
+
+    start: int  # content start (after the opening mark)
+    end: int  # content end (before the closing mark, or the paragraph end)
+    open_at: int
+    close_at: int | None  # None: the quote runs on into the next paragraph
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    speaker: Span | None
+    cue: Span
+
+
+@dataclass
+class _Unit:
+    """One direct quote being assembled from segments."""
+
+    segments: list[_Segment]
+    attribution: _Attribution | None
+    extent_start: int
+    extent_end: int
+
+
+def extract_quotes(
+    document: Document,
+    sentences: Sequence[tuple[int, int]],
+    entities: Sequence[Entity],
+) -> tuple[Quote, ...]:
+    """Every quote in the article's paragraphs with its cue and speaker, in text order."""
+    text = document.text
+    paragraphs = [(b.start, b.end) for b in document.blocks if b.kind is BlockKind.PARAGRAPH]
+    if not paragraphs:
+        return ()
+    resolver = _Resolver(text, paragraphs, entities)
+    segments = [s for i, p in enumerate(paragraphs) for s in _segments(text, p, i)]
+    units, embedded = _direct_units(text, paragraphs, segments)
+    quotes: list[Quote] = []
+    previous: Speaker | None = None
+    previous_paragraph = -2
+    for unit in units:
+        first, last = unit.segments[0], unit.segments[-1]
+        speaker = None
+        cue = None
+        if unit.attribution is not None:
+            cue = unit.attribution.cue
+            if unit.attribution.speaker is not None:
+                speaker = resolver.speaker(unit.attribution.speaker)
+        elif (
+            previous is not None
+            and first.paragraph - previous_paragraph == 1
+            and _whole_paragraph(text, paragraphs[first.paragraph], unit)
+        ):
+            # A paragraph that is all quote, right after an attributed one: the same voice.
+            speaker = previous
+        quotes.append(
+            Quote(first.start, last.end, text[first.start : last.end], "direct", speaker, cue)
+        )
+        if speaker is not None:
+            previous, previous_paragraph = speaker, last.paragraph
+    covered = [(u.extent_start, u.extent_end) for u in units]
+    for start, end in sentences:
+        if not _in_paragraph(paragraphs, start) or _overlaps_any(covered, start, end):
+            continue
+        quoted = [s for s in embedded if s.start >= start and s.end <= end]
+        reported = _reported(text, start, end, bool(quoted))
+        if reported is None:
+            continue
+        content, attribution = reported
+        c_start, c_end = content
+        kind = "mixed" if any(s.start < c_end and s.end > c_start for s in quoted) else "indirect"
+        speaker = resolver.speaker(attribution.speaker) if attribution.speaker else None
+        quotes.append(Quote(c_start, c_end, text[c_start:c_end], kind, speaker, attribution.cue))
+    quotes.sort(key=lambda q: q.start)
+    return tuple(quotes)
+
+
+# --- quotation marks -------------------------------------------------------------
+
+
+def _segments(text: str, paragraph: tuple[int, int], index: int) -> Iterable[_Segment]:
+    start, end = paragraph
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in _MARKS:
+            continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        can_open = ch in _OPENERS or (ch == '"' and (before.isspace() or before in "([—–-/"))
+        can_close = ch in _CLOSERS or (ch == '"' and not before.isspace())
+        if open_at is None and can_open and not after.isspace():
+            open_at = i
+        elif open_at is not None and can_close:
+            yield _Segment(open_at + 1, i, open_at, i, index)
+            open_at = None
+    if open_at is not None:
+        content_end = end
+        while content_end > open_at + 1 and text[content_end - 1].isspace():
+            content_end -= 1
+        yield _Segment(open_at + 1, content_end, open_at, None, index)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _clause_start(text: str, floor: int, position: int) -> int:
+    """Where the sentence holding `position` starts, not before `floor`."""
+    best = floor
+    for match in re.finditer(r"[.!?][”\"’']?\s+", text[floor:position]):
+        at = floor + match.start()
+        word = _word_before(text, floor, at).lower().rstrip(".")
+        if word in _ABBREVIATIONS or len(word) == 1:
+            continue
+        best = floor + match.end()
+    return best
+
+
+def _clause_end(text: str, position: int, ceiling: int) -> int:
+    """Where the sentence holding `position` ends (after its full stop), within `ceiling`."""
+    for match in re.finditer(r"[.!?](?=[”\"’']?(\s|$))", text[position:ceiling]):
+        at = position + match.start()
+        word = _word_before(text, position, at).lower().rstrip(".")
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        return at + 1
+    return ceiling
+
+
+def _word_before(text: str, floor: int, at: int) -> str:
+    i = at
+    while i > floor and not text[i - 1].isspace():
+        i -= 1
+    return text[i:at]
+
+
+def _direct_units(
+    text: str, paragraphs: list[tuple[int, int]], segments: list[_Segment]
+) -> tuple[list[_Unit], list[_Segment]]:
+    """Quotes that stand as sentences of their own (direct), and those inside a sentence."""
+    units: list[_Unit] = []
+    embedded: list[_Segment] = []
+    previous_close = {}
+    for index, seg in enumerate(segments):
+        p_start, p_end = paragraphs[seg.paragraph]
+        floor = previous_close.get(seg.paragraph, p_start)
+        clause_start = _clause_start(text, floor, seg.open_at)
+        lead = text[clause_start : seg.open_at]
+        nxt = segments[index + 1] if index + 1 < len(segments) else None
+        ceiling = nxt.open_at if nxt is not None and nxt.paragraph == seg.paragraph else p_end
+        after_mark = seg.close_at + 1 if seg.close_at is not None else seg.end
+        tail_end = _clause_end(text, after_mark, ceiling) if after_mark < ceiling else ceiling
+        tail = text[after_mark:tail_end]
+        previous_close[seg.paragraph] = after_mark
+        content = text[seg.start : seg.end]
+        if _words(content) < _MIN_QUOTE_WORDS:
+            continue
+        lead_attr = _lead_attribution(text, clause_start, seg.open_at)
+        opens = not lead.strip() or lead_attr is not None
+        closes = _closes_sentence(content, tail)
+        tail_attr = _tail_attribution(text, after_mark, tail_end)
+        if not (opens and (closes or tail_attr is not None)):
+            embedded.append(seg)
+            continue
+        attribution = lead_attr or tail_attr
+        unit_start = clause_start if lead_attr else seg.open_at
+        unit_end = tail_end if tail_attr else after_mark
+        last = units[-1] if units else None
+        if last is not None and _continues(text, paragraphs, last, seg, lead_attr, tail_attr):
+            last.segments.append(seg)
+            last.extent_end = max(last.extent_end, unit_end)
+            if last.attribution is None:
+                last.attribution = attribution
+            continue
+        if attribution is None and seg.paragraph > 0 and not lead.strip():
+            attribution = _colon_intro(text, paragraphs[seg.paragraph - 1])
+        units.append(_Unit([seg], attribution, unit_start, unit_end))
+    return units, embedded
+
+
+def _closes_sentence(content: str, tail: str) -> bool:
+    stripped = content.rstrip()
+    return (
+        not stripped
+        or stripped[-1] in ".,!?…—–-:;"
+        or not tail.strip()
+        or tail.lstrip()[:1] in ".,!?;:"
+    )
+
+
+def _continues(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    unit: _Unit,
+    seg: _Segment,
+    lead_attr: _Attribution | None,
+    tail_attr: _Attribution | None,
+) -> bool:
+    """The segment carries on the unit's quote: "“A,” she said. “B.”" or a next paragraph."""
+    last = unit.segments[-1]
+    if lead_attr is not None:
+        return False
+    if seg.paragraph == last.paragraph:
+        between = text[unit.extent_end : seg.open_at]
+        return not between.strip() and (tail_attr is None or unit.attribution is None)
+    if seg.paragraph == last.paragraph + 1 and last.close_at is None:
+        return seg.open_at == paragraphs[seg.paragraph][0]
+    return False
+
+
+def _whole_paragraph(text: str, paragraph: tuple[int, int], unit: _Unit) -> bool:
+    first = unit.segments[0]
+    return text[paragraph[0] : first.open_at].strip() == "" and unit.attribution is None
+
+
+def _colon_intro(text: str, paragraph: tuple[int, int]) -> _Attribution | None:
+    """ "Okafor continued:" as a paragraph of its own introduces the quote below it."""
+    start, end = paragraph
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    return _lead_attribution(text, _clause_start(text, start, end - 1), end)
+
+
+# --- attributions ------------------------------------------------------------------
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Words with their offsets; trailing punctuation split off as its own token."""
+    result = []
+    for match in re.finditer(r"[\w’'.\-&]+|[^\w\s]", text[start:end]):
+        word = match.group()
+        s = start + match.start()
+        if (
+            len(word) > 1
+            and word.endswith(".")
+            and word[:-1].lower() not in _ABBREVIATIONS
+            and not re.fullmatch(r"(?:\w\.)+", word)
+        ):
+            result.append((s, s + len(word) - 1, word[:-1]))
+            result.append((s + len(word) - 1, s + len(word), "."))
+            continue
+        result.append((s, s + len(word), word))
+    return result
+
+
+def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool) -> int:
+    """How many tokens the cue starting at token i spans (0: not a cue)."""
+    word = tokens[i][2].lower()
+    if word == "according" and i + 1 < len(tokens) and tokens[i + 1][2].lower() == "to":
+        return 2
+    if word in STRONG_CUES or (weak and word in WEAK_CUES):
+        if i > 0 and tokens[i - 1][2].lower() in _BE and word not in ("saying",):
+            return 0  # "it was said", "he was told": passive, not a report
+        return 1
+    return 0
+
+
+def _left_speaker(
+    tokens: list[tuple[int, int, str]], cue: int, text: str
+) -> tuple[int, int] | None:
+    """The speaker phrase ending right before token `cue`: "the minister", "Okafor"."""
+    j = cue - 1
+    while j >= 0 and tokens[j][2].lower() in _BETWEEN:
+        j -= 1
+    if j < 0:
+        return None
+    last = j
+    if not _is_word(tokens[last][2]) or tokens[last][2].lower() in _PREPOSITIONS | _BE:
+        return None
+    if tokens[last][2].lower() in _CLAUSE_BREAKS - {"that"}:
+        return None
+    first = last
+    while first - 1 >= 0 and last - first + 1 < _MAX_SPEAKER_WORDS:
+        word = tokens[first - 1][2]
+        lower = word.lower()
+        if not _is_word(word) or lower in _CLAUSE_BREAKS or lower in _BE:
+            break
+        if lower in _SPEAKER_WORDS and first - 1 != last:
+            break
+        if lower in _PREPOSITIONS and not (
+            tokens[first][2][:1].isupper() and first - 2 >= 0 and tokens[first - 2][2][:1].isupper()
+        ):
+            break
+        if tokens[first][2].lower() in _SPEAKER_WORDS:
+            break
+        first -= 1
+    while first < last and tokens[first][2].lower() in _PREPOSITIONS | _CLAUSE_BREAKS:
+        first += 1
+    head = tokens[last][2]
+    lower_words = [t[2] for t in tokens[first : last + 1]]
+    if head.lower() in _SPEAKER_WORDS:
+        first = last
+    elif (
+        not (
+            any(w[:1].isupper() for w in lower_words)
+            or lower_words[0].lower() in _DETERMINERS
+            or head.lower().endswith("s")
+        )
+        or head.lower() in _DETERMINERS
+    ):
+        return None
+    return tokens[first][0], tokens[last][1]
+
+
+def _right_speaker(tokens: list[tuple[int, int, str]], after: int) -> tuple[int, int] | None:
+    """The speaker phrase right after an inverted cue: "…, said Elena Varga, who …"."""
+    if after >= len(tokens):
+        return None
+    first = after
+    word = tokens[first][2]
+    if not _is_word(word):
+        return None
+    if word.lower() in ("he", "she", "they", "it", "we", "i"):
+        return tokens[first][0], tokens[first][1]
+    if not (word[:1].isupper() or word.lower() in _DETERMINERS):
+        return None
+    last = first
+    while (
+        last + 1 < len(tokens)
+        and last + 1 - first < _MAX_SPEAKER_WORDS + 2
+        and _is_word(tokens[last + 1][2])
+        and tokens[last + 1][2].lower() not in _CLAUSE_BREAKS | {"in", "on", "at", "during"}
+        and tokens[last + 1][2].lower() not in STRONG_CUES
+    ):
+        last += 1
+    return tokens[first][0], tokens[last][1]
+
+
+def _is_word(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
+
+
+def _make(text: str, speaker: tuple[int, int] | None, cue: tuple[int, int]) -> _Attribution:
+    sp = Span(speaker[0], speaker[1], text[speaker[0] : speaker[1]]) if speaker else None
+    return _Attribution(sp, Span(cue[0], cue[1], text[cue[0] : cue[1]]))
+
+
+def _tail_attribution(text: str, start: int, end: int) -> _Attribution | None:
+    """ "…,” she said." / "…,” said Varga, the minister." after a closing mark."""
+    tokens = _tokens(text, start, end)
+    while tokens and not _is_word(tokens[0][2]) and tokens[0][2] in ",—–-":
+        tokens = tokens[1:]
+    for i in range(min(len(tokens), _MAX_SPEAKER_WORDS + 2)):
+        width = _cue_at(tokens, i, weak=False)
+        if not width:
+            if not _is_word(tokens[i][2]):
+                return None
+            continue
+        cue = (tokens[i][0], tokens[i + width - 1][1])
+        if i == 0 or width == 2:
+            speaker = _right_speaker(tokens, i + width)
+        else:
+            speaker = _left_speaker(tokens, i, text)
+            if speaker is None or speaker[0] != tokens[0][0]:
+                return None
+        return _make(text, speaker, cue)
+    return None
+
+
+def _lead_attribution(text: str, start: int, end: int) -> _Attribution | None:
+    """ "Varga said:" / "Varga told reporters," just before an opening mark."""
+    lead = text[start:end].rstrip()
+    if not lead or lead[-1] not in ":,":
+        return None
+    tokens = _tokens(text, start, start + len(lead) - 1)
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 6), -1):
+        width = _cue_at(tokens, i, weak=False)
+        if not width:
+            continue
+        cue = (tokens[i][0], tokens[i + width - 1][1])
+        speaker = _left_speaker(tokens, i, text)
+        if speaker is None and width == 2:
+            speaker = _right_speaker(tokens, i + 2)
+        return _make(text, speaker, cue)
+    if lead[-1] == ":" and tokens:
+        return None
+    return None
+
+
+def _reported(
+    text: str, start: int, end: int, quoted: bool
+) -> tuple[tuple[int, int], _Attribution] | None:
+    """Reported speech in the sentence [start, end): its content and attribution."""
+    tokens = _tokens(text, start, end)
+    if not tokens:
+        return None
+    stop = end
+    while stop > start and text[stop - 1] in '.!? ”"’':
+        stop -= 1
+    for i in range(len(tokens)):
+        width = _cue_at(tokens, i, weak=quoted)
+        if not width:
+            continue
+        cue = (tokens[i][0], tokens[i + width - 1][1])
+        if width == 2:
+            found = _according_to(text, tokens, i, start, stop)
+            if found is not None:
+                return found
+            continue
+        comma_before = i > 0 and tokens[i - 1][2] == ","
+        left = None if comma_before else _left_speaker(tokens, i, text)
+        # "…, Varga said." / "…, said Varga." : the content is what precedes.
+        tail_start = _tail_comma(tokens, i, left)
+        if tail_start is not None and _words(text[start:tail_start]) >= _MIN_REPORT_WORDS:
+            speaker = left if left is not None else _right_speaker(tokens, i + 1)
+            rest = text[cue[1] : stop]
+            if speaker is not None and _words(rest) <= 12:
+                c_start, c_end = _trim(text, start, tail_start)
+                return (c_start, c_end), _make(text, speaker, cue)
+        # "Varga said (that) …": the content is what follows.
+        if left is None:
+            continue
+        c_start = cue[1]
+        if tokens[i][2].lower() in _TELL:
+            c_start = _after_listener(tokens, i + 1, c_start)
+        else:
+            # "said on Tuesday that …": the content starts after "that".
+            c_start = next((t[1] for t in tokens[i + 1 : i + 5] if t[2].lower() == "that"), c_start)
+        c_start, c_end = _trim(text, c_start, stop)
+        if _words(text[c_start:c_end]) >= _MIN_REPORT_WORDS and text[c_start] not in ",;":
+            return (c_start, c_end), _make(text, left, cue)
+    return None
+
+
+def _tail_comma(
+    tokens: list[tuple[int, int, str]], cue: int, left: tuple[int, int] | None
+) -> int | None:
+    """The comma before "Varga said" / "said Varga" at the sentence's end, if so placed."""
+    j = cue - 1
+    if left is not None:
+        while j >= 0 and tokens[j][0] >= left[0]:
+            j -= 1
+    while j >= 0 and tokens[j][2].lower() in _BETWEEN:
+        j -= 1
+    if j >= 0 and tokens[j][2] in ",—":
+        return tokens[j][0]
+    return None
+
+
+def _according_to(
+    text: str, tokens: list[tuple[int, int, str]], i: int, start: int, stop: int
+) -> tuple[tuple[int, int], _Attribution] | None:
+    cue = (tokens[i][0], tokens[i + 1][1])
+    j = i + 2
+    while j < len(tokens) and tokens[j][2] not in ",;:":
+        j += 1
+    if j - (i + 2) == 0 or j - (i + 2) > 10:
+        return None
+    speaker = (tokens[i + 2][0], tokens[j - 1][1])
+    attribution = _make(text, speaker, cue)
+    before = text[start : cue[0]].rstrip(" ,")
+    if _words(before) >= _MIN_REPORT_WORDS:
+        return _trim(text, start, start + len(before)), attribution
+    if j < len(tokens) and _words(text[tokens[j][1] : stop]) >= _MIN_REPORT_WORDS:
+        return _trim(text, tokens[j][1], stop), attribution
+    return None
+
+
+def _after_listener(tokens: list[tuple[int, int, str]], i: int, default: int) -> int:
+    """After "told reporters" / "told the Times that": where the told content starts."""
+    for j in range(i, min(len(tokens), i + 7)):
+        if tokens[j][2].lower() == "that":
+            return tokens[j][1]
+    if i < len(tokens) and (tokens[i][2][:1].isupper() or tokens[i][2].lower() == "reporters"):
+        return tokens[i][1]
+    return default
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ',:;—“"'):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—"):
+        end -= 1
+    return start, end
+
+
+def _in_paragraph(paragraphs: list[tuple[int, int]], offset: int) -> bool:
+    return any(s <= offset < e for s, e in paragraphs)
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and e > start for s, e in spans)
+
+
+# --- speakers ----------------------------------------------------------------------
+
+
+class _Resolver:
+    """Joins a speaker as written to the entity it names, where the article decides it."""
+
+    def __init__(
+        self, text: str, paragraphs: list[tuple[int, int]], entities: Sequence[Entity]
+    ) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.entities = [e for e in entities if e.group in _SPEAKER_GROUPS]
+        self.mentions = sorted(
+            ((m.start, m.end, e) for e in self.entities for m in e.mentions),
+            key=lambda item: item[0],
+        )
+
+    def speaker(self, span: Span) -> Speaker:
+        entity = self._resolve(span)
+        if entity is None:
+            return Speaker(span.start, span.end, span.text, span.text, None)
+        return Speaker(span.start, span.end, span.text, entity.name, entity.key)
+
+    def _resolve(self, span: Span) -> Entity | None:
+        words = span.text.split()
+        head = words[-1].lower().strip(".,’'") if words else ""
+        named = [e for s, e_, e in self.mentions if s < span.end and e_ > span.start]
+        if named:
+            # "Varga's office said" names Varga but is not Varga: the head must be the name.
+            for s, e_, entity in self.mentions:
+                if s < span.end and e_ >= span.end - len(words[-1]) and e_ <= span.end + 1:
+                    return entity
+            return None
+        if head in ("he", "she"):
+            return self._nearest(span.start, lambda e: _compatible(e, PRONOUNS[head]))
+        if head in _RELATIVES:
+            return self._antecedent(span.start)
+        if head in ("it", "they") or (head in _ORG_ROLES and len(words) > 1):
+            return self._nearest(span.start, lambda e: e.group is EntityGroup.ORGANIZATION)
+        if head in _PERSON_ROLES and len(words) > 1 and words[0].lower() in ("the", "a"):
+            return self._role_holder(head)
+        return None
+
+    def _nearest(self, offset: int, fits: Callable[[Entity], bool]) -> Entity | None:
+        """The one fitting entity the current (else an earlier) paragraph names before `offset`."""
+        index = next((i for i, (s, e) in enumerate(self.paragraphs) if s <= offset < e), None)
+        if index is None:
+            return None
+        for back in range(index, max(-1, index - 4), -1):
+            p_start, p_end = self.paragraphs[back]
+            limit = min(offset, p_end)
+            found = []
+            for s, e, entity in self.mentions:
+                if p_start <= s and e <= limit and fits(entity) and entity not in found:
+                    found.append(entity)
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                return None
+        return None
+
+    def _antecedent(self, offset: int) -> Entity | None:
+        """ "Varga, who …": the entity named just before the relative pronoun."""
+        before = [item for item in self.mentions if item[1] <= offset]
+        if before and offset - before[-1][1] <= 3:
+            return before[-1][2]
+        return None
+
+    def _role_holder(self, role: str) -> Entity | None:
+        holders = []
+        for s, _e, entity in self.mentions:
+            if entity.group is not EntityGroup.PERSON:
+                continue
+            near = self.text[max(0, s - 40) : s].lower()
+            if re.search(rf"\b{role}\b", near) and entity not in holders:
+                holders.append(entity)
+        return holders[0] if len(holders) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def _gender_of(first_name: str) -> str:
+    guess = _detector().get_gender(first_name)
+    if guess in ("male", "mostly_male"):
+        return "male"
+    if guess in ("female", "mostly_female"):
+        return "female"
+    return "unknown"
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    import gender_guesser.detector as gender
+
+    return gender.Detector(case_sensitive=False)
+
+
+def _compatible(entity: Entity, gender: str) -> bool:
+    if entity.group is not EntityGroup.PERSON:
+        return False
+    names = [entity.name, *entity.aliases]
+    full = max(names, key=lambda n: len(n.split()))
+    parts = full.split()
+    if len(parts) < 2:
+        return True
+    found = _gender_of(parts[0])
+    return found in ("unknown", gender)

@@ -1,0 +1,207 @@
+"""Who said what, on short articles of our own: each construction English uses to report speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyse_document
+from reader.analysis.model import Quote
+from reader.document import parse_article
+
+pytestmark = pytest.mark.spacy
+
+
+def quotes_of(nlp, body: str) -> tuple[str, tuple[Quote, ...]]:
+    """The quotes Reader finds in an article with a title line and `body`."""
+    document = parse_article("Harbour talks resume\n\n" + body)
+    analysis = analyse_document(document)
+    for quote in analysis.quotes:
+        assert document.text[quote.start : quote.end] == quote.text
+    return document.text, analysis.quotes
+
+
+def only(quotes: tuple[Quote, ...], containing: str) -> Quote:
+    found = [q for q in quotes if containing in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def test_direct_quote_with_speaker_after_joins_the_named_entity(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Port director Elena Varga met the unions on Monday.\n\n"
+        "“We will not sign anything that cuts the night shift,” Varga said.",
+    )
+    quote = only(quotes, "night shift")
+    assert quote.kind == "direct"
+    assert quote.text == "We will not sign anything that cuts the night shift,"
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.text == "Varga"
+    assert quote.speaker.name == "Elena Varga"
+    assert quote.speaker.key == "person:Elena Varga"
+
+
+def test_straight_marks_and_speaker_before_the_quote(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        'Samuel Okafor told reporters: "The ferries will run again by Friday morning."',
+    )
+    quote = only(quotes, "ferries")
+    assert quote.kind == "direct"
+    assert quote.text == "The ferries will run again by Friday morning."
+    assert quote.cue.text == "told"
+    assert quote.speaker.name == "Samuel Okafor"
+
+
+def test_speaker_inside_a_quote_makes_one_quote(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "“The offer is fair,” said Samuel Okafor, the harbour board chairman. "
+        "“Nobody loses a job, and nobody loses a shift.”",
+    )
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote.text.startswith("The offer is fair") and quote.text.endswith("a shift.")
+    assert quote.speaker.name == "Samuel Okafor"
+
+
+def test_pronoun_speaker_resolves_to_the_one_compatible_person(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Margaret Holloway runs the ferry union. Her deputy, Thomas Brandt, stayed home.\n\n"
+        "“We have waited three years for this contract,” she said.",
+    )
+    quote = only(quotes, "three years")
+    assert quote.speaker.text == "she"
+    assert quote.speaker.name == "Margaret Holloway"
+
+
+def test_pronoun_with_two_candidates_in_the_paragraph_stays_as_written(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Thomas Brandt and Daniel Osei argued for an hour. "
+        "“The vote comes first and the talks come later,” he said.",
+    )
+    quote = only(quotes, "vote comes first")
+    assert quote.speaker.text == "he"
+    assert quote.speaker.key is None
+    assert quote.speaker.name == "he"
+
+
+def test_quote_continuing_into_the_next_paragraph_is_one_quote(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Union leader Margaret Holloway spoke to reporters after the meeting.\n\n"
+        "“We came here to settle this, and we stayed until the small hours to do it.\n\n"
+        "“Tomorrow the first ferry leaves at six, as it always did,” she said.",
+    )
+    assert len([q for q in quotes if q.kind == "direct"]) == 1
+    quote = only(quotes, "settle this")
+    assert "first ferry leaves" in quote.text
+    assert quote.speaker.name == "Margaret Holloway"
+
+
+def test_scare_quotes_are_not_quotes(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "The harbour board called the plan a “compromise” after months of "
+        'so-called "talks" with the unions in the old customs house.',
+    )
+    assert quotes == ()
+
+
+def test_nested_quote_stays_inside_its_quote(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "“When they told us ‘the ferries are safe’, we believed them,” said Margaret Holloway.",
+    )
+    quote = only(quotes, "we believed them")
+    assert "‘the ferries are safe’" in quote.text
+    assert quote.speaker.name == "Margaret Holloway"
+
+
+def test_reported_speech_with_that(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Samuel Okafor said on Tuesday that the harbour would reopen within two weeks.",
+    )
+    quote = only(quotes, "reopen")
+    assert quote.kind == "indirect"
+    assert quote.cue.text == "said"
+    assert quote.speaker.name == "Samuel Okafor"
+    assert quote.text.endswith("within two weeks")
+
+
+def test_reported_speech_with_speaker_at_the_end(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "The night ferries will be the first to return, Elena Varga said.",
+    )
+    quote = only(quotes, "night ferries")
+    assert quote.kind == "indirect"
+    assert quote.text == "The night ferries will be the first to return"
+    assert quote.speaker.name == "Elena Varga"
+
+
+def test_according_to_at_the_start_and_at_the_end(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "According to the harbour board, the strike cost the port four million euros.\n\n"
+        "Cargo volumes fell by a third in October, according to Samuel Okafor.",
+    )
+    first = only(quotes, "four million")
+    assert first.cue.text == "According to"
+    assert first.speaker.text == "the harbour board"
+    second = only(quotes, "Cargo volumes")
+    assert second.speaker.name == "Samuel Okafor"
+
+
+def test_told_reporters_skips_the_listener(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Margaret Holloway told reporters the union would vote on the offer next week.",
+    )
+    quote = only(quotes, "vote on the offer")
+    assert quote.cue.text == "told"
+    assert not quote.text.startswith("reporters")
+    assert quote.speaker.name == "Margaret Holloway"
+
+
+def test_warned_is_a_cue(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Thomas Brandt warned that a second strike could close the port for a month.",
+    )
+    quote = only(quotes, "second strike")
+    assert quote.cue.text == "warned"
+
+
+def test_mixed_quote_is_partly_quoted(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        'Elena Varga said the offer was "the best the workers have had in a decade" '
+        "and urged the members to accept it.",
+    )
+    quote = only(quotes, "best the workers")
+    assert quote.kind == "mixed"
+    assert quote.speaker.name == "Elena Varga"
+
+
+def test_role_resolves_to_the_one_holder_of_it(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Transport Minister Lotte Janssen visited the harbour on Monday with Elena Varga.\n\n"
+        "The minister said the government would not pay for the lost wages of the strikers.",
+    )
+    quote = only(quotes, "lost wages")
+    assert quote.speaker.text == "The minister"
+    assert quote.speaker.name == "Lotte Janssen"
+
+
+def test_plain_narration_has_no_quotes(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "The ferry left the harbour at six. Passengers waited on the quay for an hour, "
+        "and the cafe ran out of coffee before the boat came back.",
+    )
+    assert quotes == ()
