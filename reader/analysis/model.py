@@ -88,13 +88,8 @@ class SummarySentence:
     score: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A located piece of text: `Document.text[start:end] == text`."""
-
-    start: int
-    end: int
-    text: str
+# A located piece of text (a quote's cue): the same shape as a Mention.
+Span = Mention
 
 
 @dataclass(frozen=True, slots=True)

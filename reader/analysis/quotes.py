@@ -67,7 +67,8 @@ _STRONG_LEMMAS = {
     "testify": ("testified",),
     "observe": ("observed",),
     "remark": ("remarked",),
-    "ask": ("asked",),
+    "ask": ("asked", "asks", "asking"),
+    "demand": ("demanded", "demands", "demanding"),
 }
 _WEAK_LEMMAS = {
     "call": ("called", "calls", "calling"),
@@ -80,6 +81,15 @@ _WEAK_LEMMAS = {
     "praise": ("praised",),
     "urge": ("urged", "urges"),
     "believe": ("believes", "believed"),
+    "cite": ("cited", "cites", "citing"),
+    "dismiss": ("dismissed", "dismisses"),
+    "refer": ("referred", "refers"),
+    "rule": ("ruled", "rules"),
+    "stress": ("stressing", "stresses"),
+    "hope": ("hopes", "hoped"),
+    "expect": ("expects", "expected"),
+    "mock": ("mocked", "mocks"),
+    "attack": ("attacked", "attacks", "attacking"),
 }
 STRONG_CUES = frozenset(w for forms in _STRONG_LEMMAS.values() for w in forms)
 WEAK_CUES = frozenset(w for forms in _WEAK_LEMMAS.values() for w in forms)
@@ -121,6 +131,10 @@ _ORG_ROLES = _wordset(
     "company firm campaign ministry agency department government committee commission "
     "group party council court union authority board bank team organization "
     "organisation network newspaper paper club"
+)
+_TIMES = _wordset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "last this earlier later recently"
 )
 _ABBREVIATIONS = _wordset(
     "mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt prof rev no vs inc corp co "
@@ -203,7 +217,7 @@ def extract_quotes(
     for start, end in sentences:
         if not _in_paragraph(paragraphs, start) or _overlaps_any(covered, start, end):
             continue
-        quoted = [s for s in embedded if s.start >= start and s.end <= end]
+        quoted = [s for s in embedded if s.start < end and s.end > start]
         reported = _reported(text, start, end, bool(quoted))
         if reported is None:
             continue
@@ -212,8 +226,36 @@ def extract_quotes(
         kind = "mixed" if any(s.start < c_end and s.end > c_start for s in quoted) else "indirect"
         speaker = resolver.speaker(attribution.speaker) if attribution.speaker else None
         quotes.append(Quote(c_start, c_end, text[c_start:c_end], kind, speaker, attribution.cue))
+    _add_unframed(text, sentences, embedded, quotes, resolver)
     quotes.sort(key=lambda q: q.start)
     return tuple(quotes)
+
+
+def _add_unframed(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    embedded: list[_Segment],
+    found: list[Quote],
+    resolver: _Resolver,
+) -> None:
+    """Quoted words of three or more inside a sentence that no verb of saying frames.
+
+    They are still someone's words (mixed): the sentence that holds them is the quote,
+    and its subject, when it opens the sentence, the speaker.
+    """
+    for seg in embedded:
+        if _words(text[seg.start : seg.end]) < _MIN_QUOTE_WORDS:
+            continue
+        if any(q.start < seg.end and q.end > seg.start for q in found):
+            continue
+        around = [(s, e) for s, e in sentences if s < seg.end and e > seg.start]
+        if not around:
+            continue
+        c_start, c_end = _trim(text, around[0][0], around[-1][1])
+        while c_end > c_start and text[c_end - 1] in '.!?”"':
+            c_end -= 1
+        subject = _subject(text, around[0][0], resolver)
+        found.append(Quote(c_start, c_end, text[c_start:c_end], "mixed", subject, None))
 
 
 # --- quotation marks -------------------------------------------------------------
@@ -296,6 +338,7 @@ def _direct_units(
         previous_close[seg.paragraph] = after_mark
         content = text[seg.start : seg.end]
         if _words(content) < _MIN_QUOTE_WORDS:
+            embedded.append(seg)  # a quote only if a verb of saying frames it
             continue
         lead_attr = _lead_attribution(text, clause_start, seg.open_at)
         opens = not lead.strip() or lead_attr is not None
@@ -391,7 +434,7 @@ def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool) -> int:
     if word == "according" and i + 1 < len(tokens) and tokens[i + 1][2].lower() == "to":
         return 2
     if word in STRONG_CUES or (weak and word in WEAK_CUES):
-        if i > 0 and tokens[i - 1][2].lower() in _BE and word not in ("saying",):
+        if i > 0 and tokens[i - 1][2].lower() in _BE and not word.endswith("ing"):
             return 0  # "it was said", "he was told": passive, not a report
         return 1
     return 0
@@ -522,46 +565,77 @@ def _lead_attribution(text: str, start: int, end: int) -> _Attribution | None:
 def _reported(
     text: str, start: int, end: int, quoted: bool
 ) -> tuple[tuple[int, int], _Attribution] | None:
-    """Reported speech in the sentence [start, end): its content and attribution."""
+    """Reported speech in the sentence [start, end): its content and attribution.
+
+    A closing attribution ("…, Varga said on Monday.") wins over an opening one, since
+    the sentence-final one frames everything before it.
+    """
     tokens = _tokens(text, start, end)
     if not tokens:
         return None
     stop = end
     while stop > start and text[stop - 1] in '.!? ”"’':
         stop -= 1
-    for i in range(len(tokens)):
-        width = _cue_at(tokens, i, weak=quoted)
-        if not width:
-            continue
-        cue = (tokens[i][0], tokens[i + width - 1][1])
-        if width == 2:
-            found = _according_to(text, tokens, i, start, stop)
+    cues = [(i, w) for i in range(len(tokens)) if (w := _cue_at(tokens, i, weak=quoted))]
+    for i, width in reversed(cues):
+        if width == 1:
+            found = _closing(text, tokens, i, start, stop)
             if found is not None:
                 return found
-            continue
-        comma_before = i > 0 and tokens[i - 1][2] == ","
-        left = None if comma_before else _left_speaker(tokens, i, text)
-        # "…, Varga said." / "…, said Varga." : the content is what precedes.
-        tail_start = _tail_comma(tokens, i, left)
-        if tail_start is not None and _words(text[start:tail_start]) >= _MIN_REPORT_WORDS:
-            speaker = left if left is not None else _right_speaker(tokens, i + 1)
-            rest = text[cue[1] : stop]
-            if speaker is not None and _words(rest) <= 12:
-                c_start, c_end = _trim(text, start, tail_start)
-                return (c_start, c_end), _make(text, speaker, cue)
-        # "Varga said (that) …": the content is what follows.
-        if left is None:
-            continue
-        c_start = cue[1]
-        if tokens[i][2].lower() in _TELL:
-            c_start = _after_listener(tokens, i + 1, c_start)
+    for i, width in cues:
+        if width == 2:
+            found = _according_to(text, tokens, i, start, stop)
         else:
-            # "said on Tuesday that …": the content starts after "that".
-            c_start = next((t[1] for t in tokens[i + 1 : i + 5] if t[2].lower() == "that"), c_start)
-        c_start, c_end = _trim(text, c_start, stop)
-        if _words(text[c_start:c_end]) >= _MIN_REPORT_WORDS and text[c_start] not in ",;":
-            return (c_start, c_end), _make(text, left, cue)
+            found = _opening(text, tokens, i, stop)
+        if found is not None:
+            return found
     return None
+
+
+def _closing(
+    text: str, tokens: list[tuple[int, int, str]], i: int, start: int, stop: int
+) -> tuple[tuple[int, int], _Attribution] | None:
+    """ "…, Varga said." / "…, said Varga, the minister.": the content is what precedes."""
+    cue = (tokens[i][0], tokens[i][1])
+    comma_before = i > 0 and tokens[i - 1][2] == ","
+    left = None if comma_before else _left_speaker(tokens, i, text)
+    tail_start = _tail_comma(tokens, i, left)
+    if tail_start is None or _words(text[start:tail_start]) < _MIN_REPORT_WORDS:
+        return None
+    if left is not None:
+        speaker, rest_from = left, i + 1
+    else:
+        speaker = _right_speaker(tokens, i + 1)
+        if speaker is None:
+            return None
+        rest_from = next((k for k, t in enumerate(tokens) if t[0] >= speaker[1]), len(tokens))
+    rest = [t for t in tokens[rest_from:] if t[0] < stop]
+    if rest and not (rest[0][2] in ",—(" or rest[0][2].lower() in _PREPOSITIONS | _TIMES):
+        return None
+    if _words(text[cue[1] : stop]) > 16:
+        return None
+    return _trim(text, start, tail_start), _make(text, speaker, cue)
+
+
+def _opening(
+    text: str, tokens: list[tuple[int, int, str]], i: int, stop: int
+) -> tuple[tuple[int, int], _Attribution] | None:
+    """ "Varga said (on Monday) (that) …": the content is what follows."""
+    if i > 0 and tokens[i - 1][2] == ",":
+        return None
+    left = _left_speaker(tokens, i, text)
+    if left is None:
+        return None
+    cue = (tokens[i][0], tokens[i][1])
+    c_start = cue[1]
+    if tokens[i][2].lower() in _TELL:
+        c_start = _after_listener(tokens, i + 1, c_start)
+    else:
+        c_start = next((t[1] for t in tokens[i + 1 : i + 5] if t[2].lower() == "that"), c_start)
+    c_start, c_end = _trim(text, c_start, stop)
+    if _words(text[c_start:c_end]) < _MIN_REPORT_WORDS or text[c_start] in ",;":
+        return None
+    return (c_start, c_end), _make(text, left, cue)
 
 
 def _tail_comma(
@@ -627,6 +701,22 @@ def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # --- speakers ----------------------------------------------------------------------
 
 
+def _subject(text: str, start: int, resolver: _Resolver) -> Speaker | None:
+    """The named person or organization (or he/she) that opens the sentence at `start`."""
+    tokens = _tokens(text, start, min(len(text), start + 80))
+    if tokens and tokens[0][2].lower() in ("but", "and", "so", "still"):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first[2].lower() in ("he", "she"):
+        return resolver.speaker(Span(first[0], first[1], first[2]))
+    mention = resolver.mention_at(first[0])
+    if mention is None:
+        return None
+    return resolver.speaker(Span(mention[0], mention[1], text[mention[0] : mention[1]]))
+
+
 class _Resolver:
     """Joins a speaker as written to the entity it names, where the article decides it."""
 
@@ -640,6 +730,13 @@ class _Resolver:
             ((m.start, m.end, e) for e in self.entities for m in e.mentions),
             key=lambda item: item[0],
         )
+
+    def mention_at(self, offset: int) -> tuple[int, int] | None:
+        """The person or organization mention starting at `offset`, if any."""
+        for s, e, entity in self.mentions:
+            if s == offset and entity.group is not EntityGroup.GROUP:
+                return s, e
+        return None
 
     def speaker(self, span: Span) -> Speaker:
         entity = self._resolve(span)
