@@ -104,10 +104,21 @@ def test_quote_continuing_into_the_next_paragraph_is_one_quote(nlp):
 def test_scare_quotes_are_not_quotes(nlp):
     _, quotes = quotes_of(
         nlp,
-        "The harbour board called the plan a “compromise” after months of "
-        'so-called "talks" with the unions in the old customs house.',
+        "The so-called “compromise” left the harbour board and the unions where they "
+        'began, with the "old guard" still running the customs house.',
     )
     assert quotes == ()
+
+
+def test_a_short_quote_framed_by_a_verb_of_saying_is_a_mixed_quote(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Margaret Holloway called the final offer from the harbour board “insulting.”",
+    )
+    quote = only(quotes, "insulting")
+    assert quote.kind == "mixed"
+    assert quote.cue.text == "called"
+    assert quote.speaker.name == "Margaret Holloway"
 
 
 def test_nested_quote_stays_inside_its_quote(nlp):
