@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -144,6 +144,12 @@ _OPENERS = "“«„"
 _CLOSERS = "”»"
 _MARKS = _OPENERS + _CLOSERS + '"'
 _WORD = re.compile(r"[^\s]+")
+# "“…” — Ana Ruiz": a quote signed with a dash and a name, as under an epigraph.
+_SIGNATURE = re.compile(
+    r"\s*([―—–]|-{1,2})[\s\xa0]*([A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4})\.?\s*$"
+)
+# "“WALLACE: …”": a transcript names its speaker in capitals before a colon.
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,2}):\s")
 _MIN_QUOTE_WORDS = 3  # one or two quoted words are scare quotes or titles, not quotes
 _MIN_REPORT_WORDS = 4
 _MAX_SPEAKER_WORDS = 6
@@ -191,28 +197,20 @@ def extract_quotes(
     segments = [s for i, p in enumerate(paragraphs) for s in _segments(text, p, i)]
     units, embedded = _direct_units(text, paragraphs, segments)
     quotes: list[Quote] = []
-    previous: Speaker | None = None
-    previous_paragraph = -2
     for unit in units:
         first, last = unit.segments[0], unit.segments[-1]
-        speaker = None
-        cue = None
+        transcript = _TRANSCRIPT.match(text, first.start)
+        if unit.attribution is None and transcript is not None:
+            colon = transcript.end(1)
+            unit.attribution = _make(text, transcript.span(1), (colon, colon + 1))
+        speaker = cue = None
         if unit.attribution is not None:
             cue = unit.attribution.cue
             if unit.attribution.speaker is not None:
                 speaker = resolver.speaker(unit.attribution.speaker)
-        elif (
-            previous is not None
-            and first.paragraph - previous_paragraph == 1
-            and _whole_paragraph(text, paragraphs[first.paragraph], unit)
-        ):
-            # A paragraph that is all quote, right after an attributed one: the same voice.
-            speaker = previous
         quotes.append(
             Quote(first.start, last.end, text[first.start : last.end], "direct", speaker, cue)
         )
-        if speaker is not None:
-            previous, previous_paragraph = speaker, last.paragraph
     covered = [(u.extent_start, u.extent_end) for u in units]
     for start, end in sentences:
         if not _in_paragraph(paragraphs, start) or _overlaps_any(covered, start, end):
@@ -228,7 +226,42 @@ def extract_quotes(
         quotes.append(Quote(c_start, c_end, text[c_start:c_end], kind, speaker, attribution.cue))
     _add_unframed(text, sentences, embedded, quotes, resolver)
     quotes.sort(key=lambda q: q.start)
-    return tuple(quotes)
+    return _carry_speakers(text, paragraphs, quotes)
+
+
+def _carry_speakers(
+    text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]
+) -> tuple[Quote, ...]:
+    """A quote without its own attribution is the voice quoted next to it.
+
+    Within a paragraph, the nearest attributed quote (before, else after) speaks; a
+    paragraph that opens with a quote carries on the last speaker of the paragraph before.
+    """
+    where = [_paragraph_index(paragraphs, q.start) for q in quotes]
+    result = []
+    for i, quote in enumerate(quotes):
+        if quote.speaker is not None:
+            result.append(quote)
+            continue
+        same = [j for j in range(len(quotes)) if where[j] == where[i] and quotes[j].speaker]
+        earlier = [j for j in same if j < i]
+        later = [j for j in same if j > i]
+        source = earlier[-1] if earlier else (later[0] if later else None)
+        if source is None and where[i] > 0 and _opens_paragraph(text, paragraphs[where[i]], quote):
+            before = [j for j in range(i) if where[j] == where[i] - 1 and quotes[j].speaker]
+            source = before[-1] if before else None
+        if source is not None:
+            quote = replace(quote, speaker=quotes[source].speaker)
+        result.append(quote)
+    return tuple(result)
+
+
+def _paragraph_index(paragraphs: list[tuple[int, int]], offset: int) -> int:
+    return next((i for i, (s, e) in enumerate(paragraphs) if s <= offset < e), -1)
+
+
+def _opens_paragraph(text: str, paragraph: tuple[int, int], quote: Quote) -> bool:
+    return text[paragraph[0] : quote.start].strip() in ("", "“", '"', "”")
 
 
 def _add_unframed(
@@ -254,7 +287,7 @@ def _add_unframed(
         c_start, c_end = _trim(text, around[0][0], around[-1][1])
         while c_end > c_start and text[c_end - 1] in '.!?”"':
             c_end -= 1
-        subject = _subject(text, around[0][0], resolver)
+        subject = _subject(text, around[0][0], seg.open_at, resolver)
         found.append(Quote(c_start, c_end, text[c_start:c_end], "mixed", subject, None))
 
 
@@ -393,11 +426,6 @@ def _continues(
     return False
 
 
-def _whole_paragraph(text: str, paragraph: tuple[int, int], unit: _Unit) -> bool:
-    first = unit.segments[0]
-    return text[paragraph[0] : first.open_at].strip() == "" and unit.attribution is None
-
-
 def _colon_intro(text: str, paragraph: tuple[int, int]) -> _Attribution | None:
     """ "Okafor continued:" as a paragraph of its own introduces the quote below it."""
     start, end = paragraph
@@ -497,7 +525,7 @@ def _right_speaker(tokens: list[tuple[int, int, str]], after: int) -> tuple[int,
         return None
     if word.lower() in ("he", "she", "they", "it", "we", "i"):
         return tokens[first][0], tokens[first][1]
-    if not (word[:1].isupper() or word.lower() in _DETERMINERS):
+    if not (word[:1].isupper() or word.lower() in _DETERMINERS - {"that", "this"}):
         return None
     last = first
     while (
@@ -522,6 +550,9 @@ def _make(text: str, speaker: tuple[int, int] | None, cue: tuple[int, int]) -> _
 
 def _tail_attribution(text: str, start: int, end: int) -> _Attribution | None:
     """ "…,” she said." / "…,” said Varga, the minister." after a closing mark."""
+    signed = _SIGNATURE.match(text, start, end)
+    if signed is not None:
+        return _make(text, signed.span(2), signed.span(1))
     tokens = _tokens(text, start, end)
     while tokens and not _is_word(tokens[0][2]) and tokens[0][2] in ",—–-":
         tokens = tokens[1:]
@@ -701,9 +732,13 @@ def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # --- speakers ----------------------------------------------------------------------
 
 
-def _subject(text: str, start: int, resolver: _Resolver) -> Speaker | None:
-    """The named person or organization (or he/she) that opens the sentence at `start`."""
-    tokens = _tokens(text, start, min(len(text), start + 80))
+def _subject(text: str, start: int, quote_at: int, resolver: _Resolver) -> Speaker | None:
+    """Who the sentence at `start` is about, before its quote opens at `quote_at`.
+
+    A sentence opening with he/she is that person's; otherwise the first person or
+    organization it names before the quotation marks.
+    """
+    tokens = _tokens(text, start, quote_at)
     if tokens and tokens[0][2].lower() in ("but", "and", "so", "still"):
         tokens = tokens[1:]
     if not tokens:
@@ -711,7 +746,7 @@ def _subject(text: str, start: int, resolver: _Resolver) -> Speaker | None:
     first = tokens[0]
     if first[2].lower() in ("he", "she"):
         return resolver.speaker(Span(first[0], first[1], first[2]))
-    mention = resolver.mention_at(first[0])
+    mention = resolver.first_mention(start, quote_at)
     if mention is None:
         return None
     return resolver.speaker(Span(mention[0], mention[1], text[mention[0] : mention[1]]))
@@ -731,10 +766,10 @@ class _Resolver:
             key=lambda item: item[0],
         )
 
-    def mention_at(self, offset: int) -> tuple[int, int] | None:
-        """The person or organization mention starting at `offset`, if any."""
+    def first_mention(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first person or organization mention within [start, end), if any."""
         for s, e, entity in self.mentions:
-            if s == offset and entity.group is not EntityGroup.GROUP:
+            if start <= s and e <= end and entity.group is not EntityGroup.GROUP:
                 return s, e
         return None
 
