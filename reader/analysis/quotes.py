@@ -11,6 +11,7 @@ one candidate fits; otherwise it stays as written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -211,53 +212,56 @@ def extract_quotes(
         quotes.append(
             Quote(first.start, last.end, text[first.start : last.end], "direct", speaker, cue)
         )
-    covered = [(u.extent_start, u.extent_end) for u in units]
+    covered = _SpanIndex((u.extent_start, u.extent_end) for u in units)
+    quoted_index = _SpanIndex((g.start, g.end) for g in embedded)
     for start, end in sentences:
-        if not _in_paragraph(paragraphs, start) or _overlaps_any(covered, start, end):
+        if resolver.paragraph_of(start) is None or covered.overlaps(start, end):
             continue
-        quoted = [s for s in embedded if s.start < end and s.end > start]
+        quoted = [quoted_index.spans[k] for k in quoted_index.overlapping(start, end)]
         reported = _reported(text, start, end, bool(quoted))
         if reported is None:
             continue
         content, attribution = reported
         c_start, c_end = content
-        kind = "mixed" if any(s.start < c_end and s.end > c_start for s in quoted) else "indirect"
+        kind = "mixed" if any(s < c_end and e > c_start for s, e in quoted) else "indirect"
         speaker = resolver.speaker(attribution.speaker) if attribution.speaker else None
         quotes.append(Quote(c_start, c_end, text[c_start:c_end], kind, speaker, attribution.cue))
     _add_unframed(text, sentences, embedded, quotes, resolver)
     quotes.sort(key=lambda q: q.start)
-    return _carry_speakers(text, paragraphs, quotes)
+    return _carry_speakers(text, resolver, quotes)
 
 
-def _carry_speakers(
-    text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]
-) -> tuple[Quote, ...]:
+def _carry_speakers(text: str, resolver: _Resolver, quotes: list[Quote]) -> tuple[Quote, ...]:
     """A quote without its own attribution is the voice quoted next to it.
 
     Within a paragraph, the nearest attributed quote (before, else after) speaks; a
     paragraph that opens with a quote carries on the last speaker of the paragraph before.
     """
-    where = [_paragraph_index(paragraphs, q.start) for q in quotes]
+    attributed: dict[int, list[int]] = {}
+    where = []
+    for i, quote in enumerate(quotes):
+        index = resolver.paragraph_of(quote.start)
+        where.append(index)
+        if quote.speaker is not None and index is not None:
+            attributed.setdefault(index, []).append(i)
     result = []
     for i, quote in enumerate(quotes):
-        if quote.speaker is not None:
+        index = where[i]
+        if quote.speaker is not None or index is None:
             result.append(quote)
             continue
-        same = [j for j in range(len(quotes)) if where[j] == where[i] and quotes[j].speaker]
+        same = attributed.get(index, [])
         earlier = [j for j in same if j < i]
         later = [j for j in same if j > i]
         source = earlier[-1] if earlier else (later[0] if later else None)
-        if source is None and where[i] > 0 and _opens_paragraph(text, paragraphs[where[i]], quote):
-            before = [j for j in range(i) if where[j] == where[i] - 1 and quotes[j].speaker]
+        paragraph = resolver.paragraphs[index]
+        if source is None and index > 0 and _opens_paragraph(text, paragraph, quote):
+            before = attributed.get(index - 1, [])
             source = before[-1] if before else None
         if source is not None:
             quote = replace(quote, speaker=quotes[source].speaker)
         result.append(quote)
     return tuple(result)
-
-
-def _paragraph_index(paragraphs: list[tuple[int, int]], offset: int) -> int:
-    return next((i for i, (s, e) in enumerate(paragraphs) if s <= offset < e), -1)
 
 
 def _opens_paragraph(text: str, paragraph: tuple[int, int], quote: Quote) -> bool:
@@ -276,12 +280,14 @@ def _add_unframed(
     They are still someone's words (mixed): the sentence that holds them is the quote,
     and its subject, when it opens the sentence, the speaker.
     """
+    taken = _SpanIndex((q.start, q.end) for q in found)
+    sentence_index = _SpanIndex(sentences)
     for seg in embedded:
         if _words(text[seg.start : seg.end]) < _MIN_QUOTE_WORDS:
             continue
-        if any(q.start < seg.end and q.end > seg.start for q in found):
+        if taken.overlaps(seg.start, seg.end):
             continue
-        around = [(s, e) for s, e in sentences if s < seg.end and e > seg.start]
+        around = [sentence_index.spans[k] for k in sentence_index.overlapping(seg.start, seg.end)]
         if not around:
             continue
         c_start, c_end = _trim(text, around[0][0], around[-1][1])
@@ -289,6 +295,7 @@ def _add_unframed(
             c_end -= 1
         subject = _subject(text, around[0][0], seg.open_at, resolver)
         found.append(Quote(c_start, c_end, text[c_start:c_end], "mixed", subject, None))
+        taken.add(c_start, c_end)
 
 
 # --- quotation marks -------------------------------------------------------------
@@ -721,14 +728,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _in_paragraph(paragraphs: list[tuple[int, int]], offset: int) -> bool:
-    return any(s <= offset < e for s, e in paragraphs)
-
-
-def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and e > start for s, e in spans)
-
-
 # --- speakers ----------------------------------------------------------------------
 
 
@@ -752,6 +751,27 @@ def _subject(text: str, start: int, quote_at: int, resolver: _Resolver) -> Speak
     return resolver.speaker(Span(mention[0], mention[1], text[mention[0] : mention[1]]))
 
 
+class _SpanIndex:
+    """Spans sorted by start, for "which spans overlap [a, b)" without a scan of all."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.spans: list[tuple[int, int]] = sorted(spans)
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Positions (in start order) of the spans that overlap [start, end)."""
+        first = bisect_left(self.spans, (start - self.longest, -1))
+        last = bisect_left(self.spans, (end, -1))
+        return [k for k in range(first, last) if self.spans[k][1] > start]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return bool(self.overlapping(start, end))
+
+
 class _Resolver:
     """Joins a speaker as written to the entity it names, where the article decides it."""
 
@@ -760,15 +780,28 @@ class _Resolver:
     ) -> None:
         self.text = text
         self.paragraphs = paragraphs
+        self.paragraph_starts = [s for s, _ in paragraphs]
         self.entities = [e for e in entities if e.group in _SPEAKER_GROUPS]
         self.mentions = sorted(
             ((m.start, m.end, e) for e in self.entities for m in e.mentions),
-            key=lambda item: item[0],
+            key=lambda item: (item[0], item[1]),
         )
+        self.index = _SpanIndex((s, e) for s, e, _ in self.mentions)
+        self.holders: dict[str, Entity | None] = {}
+
+    def paragraph_of(self, offset: int) -> int | None:
+        index = bisect_right(self.paragraph_starts, offset) - 1
+        if index >= 0 and offset < self.paragraphs[index][1]:
+            return index
+        return None
+
+    def _within(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """Mentions overlapping [start, end), in text order."""
+        return [self.mentions[k] for k in self.index.overlapping(start, end)]
 
     def first_mention(self, start: int, end: int) -> tuple[int, int] | None:
         """The first person or organization mention within [start, end), if any."""
-        for s, e, entity in self.mentions:
+        for s, e, entity in self._within(start, end):
             if start <= s and e <= end and entity.group is not EntityGroup.GROUP:
                 return s, e
         return None
@@ -782,11 +815,11 @@ class _Resolver:
     def _resolve(self, span: Span) -> Entity | None:
         words = span.text.split()
         head = words[-1].lower().strip(".,’'") if words else ""
-        named = [e for s, e_, e in self.mentions if s < span.end and e_ > span.start]
+        named = self._within(span.start, span.end)
         if named:
             # "Varga's office said" names Varga but is not Varga: the head must be the name.
-            for s, e_, entity in self.mentions:
-                if s < span.end and e_ >= span.end - len(words[-1]) and e_ <= span.end + 1:
+            for _s, e_, entity in named:
+                if span.end - len(words[-1]) <= e_ <= span.end + 1:
                     return entity
             return None
         if head in ("he", "she"):
@@ -796,19 +829,21 @@ class _Resolver:
         if head in ("it", "they") or (head in _ORG_ROLES and len(words) > 1):
             return self._nearest(span.start, lambda e: e.group is EntityGroup.ORGANIZATION)
         if head in _PERSON_ROLES and len(words) > 1 and words[0].lower() in ("the", "a"):
-            return self._role_holder(head)
+            if head not in self.holders:
+                self.holders[head] = self._role_holder(head)
+            return self.holders[head]
         return None
 
     def _nearest(self, offset: int, fits: Callable[[Entity], bool]) -> Entity | None:
         """The one fitting entity the current (else an earlier) paragraph names before `offset`."""
-        index = next((i for i, (s, e) in enumerate(self.paragraphs) if s <= offset < e), None)
+        index = self.paragraph_of(offset)
         if index is None:
             return None
         for back in range(index, max(-1, index - 4), -1):
             p_start, p_end = self.paragraphs[back]
             limit = min(offset, p_end)
-            found = []
-            for s, e, entity in self.mentions:
+            found: list[Entity] = []
+            for s, e, entity in self._within(p_start, limit):
                 if p_start <= s and e <= limit and fits(entity) and entity not in found:
                     found.append(entity)
             if len(found) == 1:
@@ -819,10 +854,8 @@ class _Resolver:
 
     def _antecedent(self, offset: int) -> Entity | None:
         """ "Varga, who …": the entity named just before the relative pronoun."""
-        before = [item for item in self.mentions if item[1] <= offset]
-        if before and offset - before[-1][1] <= 3:
-            return before[-1][2]
-        return None
+        before = [item for item in self._within(offset - 4, offset) if item[1] <= offset]
+        return before[-1][2] if before else None
 
     def _role_holder(self, role: str) -> Entity | None:
         holders = []
