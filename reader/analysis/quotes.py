@@ -275,25 +275,27 @@ def _add_unframed(
     found: list[Quote],
     resolver: _Resolver,
 ) -> None:
-    """Quoted words of three or more inside a sentence that no verb of saying frames.
+    """Quoted words inside a sentence that no verb of saying frames.
 
-    They are still someone's words (mixed): the sentence that holds them is the quote,
-    and its subject, when it opens the sentence, the speaker.
+    Three words or more are someone's words (mixed): the sentence that holds them is the
+    quote, and the person or organization it names before them the speaker. One or two
+    quoted words are someone's only when a person (or he/she) says them in the sentence:
+    "Varga dismissed the plan as “hot air”"; otherwise they are scare quotes or a title.
     """
     taken = _SpanIndex((q.start, q.end) for q in found)
     sentence_index = _SpanIndex(sentences)
     for seg in embedded:
-        if _words(text[seg.start : seg.end]) < _MIN_QUOTE_WORDS:
-            continue
-        if taken.overlaps(seg.start, seg.end):
+        if taken.overlaps(seg.start, seg.end) or seg.end <= seg.start:
             continue
         around = [sentence_index.spans[k] for k in sentence_index.overlapping(seg.start, seg.end)]
         if not around:
             continue
+        subject = _subject(text, around[0][0], seg.open_at, resolver)
+        if _words(text[seg.start : seg.end]) < _MIN_QUOTE_WORDS and not _is_person(subject):
+            continue
         c_start, c_end = _trim(text, around[0][0], around[-1][1])
         while c_end > c_start and text[c_end - 1] in '.!?”"':
             c_end -= 1
-        subject = _subject(text, around[0][0], seg.open_at, resolver)
         found.append(Quote(c_start, c_end, text[c_start:c_end], "mixed", subject, None))
         taken.add(c_start, c_end)
 
@@ -310,7 +312,9 @@ def _segments(text: str, paragraph: tuple[int, int], index: int) -> Iterable[_Se
             continue
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
-        can_open = ch in _OPENERS or (ch == '"' and (before.isspace() or before in "([—–-/"))
+        can_open = (
+            i == start or ch in _OPENERS or (ch == '"' and (before.isspace() or before in "([—–-/"))
+        )
         can_close = ch in _CLOSERS or (ch == '"' and not before.isspace())
         if open_at is None and can_open and not after.isspace():
             open_at = i
@@ -729,6 +733,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # --- speakers ----------------------------------------------------------------------
+
+
+def _is_person(speaker: Speaker | None) -> bool:
+    if speaker is None:
+        return False
+    return speaker.key is not None and speaker.key.startswith(EntityGroup.PERSON.value + ":")
 
 
 def _subject(text: str, start: int, quote_at: int, resolver: _Resolver) -> Speaker | None:

@@ -216,3 +216,53 @@ def test_plain_narration_has_no_quotes(nlp):
         "and the cafe ran out of coffee before the boat came back.",
     )
     assert quotes == ()
+
+
+def test_a_person_giving_one_or_two_quoted_words_is_quoting(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Margaret Holloway dismissed the harbour board’s latest offer as “hot air” on Monday.",
+    )
+    quote = only(quotes, "hot air")
+    assert quote.kind == "mixed"
+    assert quote.speaker.name == "Margaret Holloway"
+
+
+def test_a_quote_signed_with_a_dash_names_its_speaker(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Readers wrote in about the strike.\n\n"
+        "“Three days without a ferry is three days without work for me.” — Ana Ruiz",
+    )
+    quote = only(quotes, "without work")
+    assert quote.speaker.text == "Ana Ruiz"
+    assert quote.cue.text == "—"
+
+
+def test_a_transcript_line_names_its_speaker(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "From the radio interview:\n\n"
+        "“HOLLOWAY: We asked for a contract, not a favour, and we got one in the end.”",
+    )
+    quote = only(quotes, "not a favour")
+    assert quote.speaker.text == "HOLLOWAY"
+
+
+def test_a_quote_paragraph_after_an_attributed_one_is_the_same_voice(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "“The ferries are running again and the night shift stays,” Samuel Okafor said.\n\n"
+        "“Nobody in this port wants to go through another winter like the last one.”",
+    )
+    quote = only(quotes, "another winter")
+    assert quote.speaker is not None and quote.speaker.name == "Samuel Okafor"
+
+
+def test_a_paragraph_opened_with_a_wrong_way_mark_is_still_a_quote(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Readers wrote in about the strike.\n\n"
+        "”The harbour has been closed for far too long, and the town is paying for it.”",
+    )
+    assert only(quotes, "closed for far too long").kind == "direct"
