@@ -256,8 +256,10 @@ def _carry_speakers(text: str, resolver: _Resolver, quotes: list[Quote]) -> tupl
         source = earlier[-1] if earlier else (later[0] if later else None)
         paragraph = resolver.paragraphs[index]
         if source is None and index > 0 and _opens_paragraph(text, paragraph, quote):
+            # Only a run of quotation carries over: the paragraph before ends with a quote.
             before = attributed.get(index - 1, [])
-            source = before[-1] if before else None
+            if before and before[-1] == i - 1 and quotes[before[-1]].kind != "indirect":
+                source = before[-1]
         if source is not None:
             quote = replace(quote, speaker=quotes[source].speaker)
         result.append(quote)
@@ -381,16 +383,8 @@ def _direct_units(
         tail = text[after_mark:tail_end]
         previous_close[seg.paragraph] = after_mark
         content = text[seg.start : seg.end]
-        if _words(content) < _MIN_QUOTE_WORDS:
-            embedded.append(seg)  # a quote only if a verb of saying frames it
-            continue
         lead_attr = _lead_attribution(text, clause_start, seg.open_at)
-        opens = not lead.strip() or lead_attr is not None
-        closes = _closes_sentence(content, tail)
         tail_attr = _tail_attribution(text, after_mark, tail_end)
-        if not (opens and (closes or tail_attr is not None)):
-            embedded.append(seg)
-            continue
         attribution = lead_attr or tail_attr
         unit_start = clause_start if lead_attr else seg.open_at
         unit_end = tail_end if tail_attr else after_mark
@@ -400,6 +394,13 @@ def _direct_units(
             last.extent_end = max(last.extent_end, unit_end)
             if last.attribution is None:
                 last.attribution = attribution
+            continue
+        if _words(content) < _MIN_QUOTE_WORDS:
+            embedded.append(seg)  # a quote only if a verb of saying frames it
+            continue
+        opens = not lead.strip() or lead_attr is not None
+        if not (opens and (_closes_sentence(content, tail) or tail_attr is not None)):
+            embedded.append(seg)
             continue
         if attribution is None and seg.paragraph > 0 and not lead.strip():
             attribution = _colon_intro(text, paragraphs[seg.paragraph - 1])
@@ -427,11 +428,13 @@ def _continues(
 ) -> bool:
     """The segment carries on the unit's quote: "“A,” she said. “B.”" or a next paragraph."""
     last = unit.segments[-1]
-    if lead_attr is not None:
+    if lead_attr is not None and (
+        unit.attribution is None or lead_attr.cue != unit.attribution.cue
+    ):
         return False
     if seg.paragraph == last.paragraph:
         between = text[unit.extent_end : seg.open_at]
-        return not between.strip() and (tail_attr is None or unit.attribution is None)
+        return not between.strip(" ,;:—–-") and (tail_attr is None or unit.attribution is None)
     if seg.paragraph == last.paragraph + 1 and last.close_at is None:
         return seg.open_at == paragraphs[seg.paragraph][0]
     return False
@@ -537,7 +540,12 @@ def _right_speaker(tokens: list[tuple[int, int, str]], after: int) -> tuple[int,
     if word.lower() in ("he", "she", "they", "it", "we", "i"):
         return tokens[first][0], tokens[first][1]
     if not (word[:1].isupper() or word.lower() in _DETERMINERS - {"that", "this"}):
-        return None
+        # "said panel Chairman Jason Chaffetz": a lowercase role before a name.
+        ahead = tokens[first : first + 4]
+        if not any(t[2][:1].isupper() for t in ahead) or any(
+            not _is_word(t[2]) or t[2].lower() in _CLAUSE_BREAKS | _PREPOSITIONS for t in ahead
+        ):
+            return None
     last = first
     while (
         last + 1 < len(tokens)
@@ -567,15 +575,25 @@ def _tail_attribution(text: str, start: int, end: int) -> _Attribution | None:
     tokens = _tokens(text, start, end)
     while tokens and not _is_word(tokens[0][2]) and tokens[0][2] in ",—–-":
         tokens = tokens[1:]
-    for i in range(min(len(tokens), _MAX_SPEAKER_WORDS + 2)):
+    first_comma = None
+    for i in range(min(len(tokens), _MAX_SPEAKER_WORDS + 20)):
         width = _cue_at(tokens, i, weak=False)
         if not width:
-            if not _is_word(tokens[i][2]):
+            if tokens[i][2] in ",()" and i > 0:
+                # "…,” Flynn, a top adviser, said.": the name before the apposition speaks.
+                first_comma = i if first_comma is None else first_comma
+            elif not _is_word(tokens[i][2]) or (
+                first_comma is None and i >= _MAX_SPEAKER_WORDS + 2
+            ):
                 return None
             continue
         cue = (tokens[i][0], tokens[i + width - 1][1])
         if i == 0 or width == 2:
             speaker = _right_speaker(tokens, i + width)
+        elif first_comma is not None:
+            if tokens[i - 1][2] != "," or first_comma > _MAX_SPEAKER_WORDS:
+                return None
+            speaker = (tokens[0][0], tokens[first_comma - 1][1])
         else:
             speaker = _left_speaker(tokens, i, text)
             if speaker is None or speaker[0] != tokens[0][0]:
@@ -688,7 +706,7 @@ def _tail_comma(
     if left is not None:
         while j >= 0 and tokens[j][0] >= left[0]:
             j -= 1
-    while j >= 0 and tokens[j][2].lower() in _BETWEEN:
+    while j >= 0 and (tokens[j][2].lower() in _BETWEEN or tokens[j][2] in _CLOSERS + '"'):
         j -= 1
     if j >= 0 and tokens[j][2] in ",—":
         return tokens[j][0]

@@ -266,3 +266,26 @@ def test_a_paragraph_opened_with_a_wrong_way_mark_is_still_a_quote(nlp):
         "”The harbour has been closed for far too long, and the town is paying for it.”",
     )
     assert only(quotes, "closed for far too long").kind == "direct"
+
+
+def test_a_speaker_with_an_apposition_and_a_quote_resumed_after_the_attribution(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "“We will not be rushed into a bad deal,” Margaret Holloway, the head of the "
+        "ferry union, said at the quay, “and we will not walk away from a good one.”",
+    )
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote.text.endswith("walk away from a good one.")
+    assert quote.speaker.name == "Margaret Holloway"
+
+
+def test_reported_speech_in_the_paragraph_before_does_not_lend_its_speaker(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Samuel Okafor said the harbour would reopen within two weeks.\n\n"
+        "“Nobody has told us anything about a date for the reopening,” a dock worker "
+        "complained, and walked off.",
+    )
+    quote = only(quotes, "Nobody has told us")
+    assert quote.speaker is None or quote.speaker.name != "Samuel Okafor"
