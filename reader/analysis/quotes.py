@@ -190,7 +190,7 @@ def extract_quotes(
     entities: Sequence[Entity],
 ) -> tuple[Quote, ...]:
     """Every quote in the article's paragraphs with its cue and speaker, in text order."""
-    text = document.text
+    text = _with_double_apostrophes_as_marks(document.text)
     paragraphs = [(b.start, b.end) for b in document.blocks if b.kind is BlockKind.PARAGRAPH]
     if not paragraphs:
         return ()
@@ -228,7 +228,25 @@ def extract_quotes(
         quotes.append(Quote(c_start, c_end, text[c_start:c_end], kind, speaker, attribution.cue))
     _add_unframed(text, sentences, embedded, quotes, resolver)
     quotes.sort(key=lambda q: q.start)
-    return _carry_speakers(text, resolver, quotes)
+    original = document.text
+    return tuple(
+        replace(q, text=original[q.start : q.end]) for q in _carry_speakers(text, resolver, quotes)
+    )
+
+
+def _with_double_apostrophes_as_marks(text: str) -> str:
+    """The text with '' (two apostrophes, an old typewriter quotation mark) as one mark.
+
+    Same length, so offsets hold: an opening '' becomes ' "', a closing one '" '.
+    """
+    if "''" not in text:
+        return text
+
+    def mark(match: re.Match[str]) -> str:
+        after = text[match.end() : match.end() + 1]
+        return ' "' if after and not after.isspace() and after not in ",.;:!?" else '" '
+
+    return re.sub(r"''", mark, text)
 
 
 def _carry_speakers(text: str, resolver: _Resolver, quotes: list[Quote]) -> tuple[Quote, ...]:
@@ -682,8 +700,9 @@ def _opening(
 ) -> tuple[tuple[int, int], _Attribution] | None:
     """ "Varga said (on Monday) (that) …": the content is what follows."""
     if i > 0 and tokens[i - 1][2] == ",":
-        return None
-    left = _left_speaker(tokens, i, text)
+        left = _subject_before_apposition(tokens, i)
+    else:
+        left = _left_speaker(tokens, i, text)
     if left is None:
         return None
     cue = (tokens[i][0], tokens[i][1])
@@ -696,6 +715,24 @@ def _opening(
     if _words(text[c_start:c_end]) < _MIN_REPORT_WORDS or text[c_start] in ",;":
         return None
     return (c_start, c_end), _make(text, left, cue)
+
+
+def _subject_before_apposition(
+    tokens: list[tuple[int, int, str]], cue: int
+) -> tuple[int, int] | None:
+    """ "Ana Ruiz, the union's lawyer, said …": the name that opens the sentence."""
+    first = 1 if tokens and tokens[0][2].lower() in ("but", "and", "so") else 0
+    comma = next((k for k in range(first, cue) if tokens[k][2] == ","), None)
+    if comma is None or comma == first or comma - first > _MAX_SPEAKER_WORDS or comma == cue - 1:
+        return None
+    words = tokens[first:comma]
+    if not all(_is_word(t[2]) for t in words):
+        return None
+    if not (words[0][2][:1].isupper() or words[0][2].lower() in _DETERMINERS):
+        return None
+    if any(t[2].lower() in STRONG_CUES for t in tokens[comma:cue]):
+        return None
+    return words[0][0], words[-1][1]
 
 
 def _tail_comma(
@@ -720,7 +757,7 @@ def _according_to(
     j = i + 2
     while j < len(tokens) and tokens[j][2] not in ",;:":
         j += 1
-    if j - (i + 2) == 0 or j - (i + 2) > 10:
+    if j - (i + 2) == 0 or j - (i + 2) > 20:
         return None
     speaker = (tokens[i + 2][0], tokens[j - 1][1])
     attribution = _make(text, speaker, cue)

@@ -289,3 +289,26 @@ def test_reported_speech_in_the_paragraph_before_does_not_lend_its_speaker(nlp):
     )
     quote = only(quotes, "Nobody has told us")
     assert quote.speaker is None or quote.speaker.name != "Samuel Okafor"
+
+
+def test_a_named_subject_with_an_apposition_reports_speech(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Samuel Okafor, who chairs the harbour board, said the night ferries would "
+        "return before the end of the month.",
+    )
+    quote = only(quotes, "night ferries")
+    assert quote.kind == "indirect"
+    assert quote.speaker.name == "Samuel Okafor"
+
+
+def test_two_apostrophes_serve_as_quotation_marks(nlp):
+    document_text, quotes = quotes_of(
+        nlp,
+        "''We never asked for more than the contract promised,'' Margaret Holloway said.",
+    )
+    quote = only(quotes, "never asked")
+    assert quote.kind == "direct"
+    assert quote.text == "We never asked for more than the contract promised,"
+    assert quote.speaker.name == "Margaret Holloway"
+    assert "''We never" in document_text
