@@ -717,11 +717,21 @@ def _opening(
     return (c_start, c_end), _make(text, left, cue)
 
 
+def _after_opening_phrase(tokens: list[tuple[int, int, str]], limit: int) -> int:
+    """Where the subject starts: after "But", and after "In a statement," and the like."""
+    first = 1 if tokens and tokens[0][2].lower() in ("but", "and", "so", "still") else 0
+    if first < limit and tokens[first][2].lower() in _PREPOSITIONS | {"following", "after"}:
+        comma = next((k for k in range(first, min(limit, first + 12)) if tokens[k][2] == ","), None)
+        if comma is not None:
+            first = comma + 1
+    return first
+
+
 def _subject_before_apposition(
     tokens: list[tuple[int, int, str]], cue: int
 ) -> tuple[int, int] | None:
     """ "Ana Ruiz, the union's lawyer, said …": the name that opens the sentence."""
-    first = 1 if tokens and tokens[0][2].lower() in ("but", "and", "so") else 0
+    first = _after_opening_phrase(tokens, cue)
     comma = next((k for k in range(first, cue) if tokens[k][2] == ","), None)
     if comma is None or comma == first or comma - first > _MAX_SPEAKER_WORDS or comma == cue - 1:
         return None
@@ -799,18 +809,32 @@ def _is_person(speaker: Speaker | None) -> bool:
 def _subject(text: str, start: int, quote_at: int, resolver: _Resolver) -> Speaker | None:
     """Who the sentence at `start` is about, before its quote opens at `quote_at`.
 
-    A sentence opening with he/she is that person's; otherwise the first person or
-    organization it names before the quotation marks.
+    The phrase that opens the sentence (after "In an interview," and the like): a
+    pronoun, a name, or a determiner and its noun ("The two senators"); else the first
+    person or organization named before the quotation marks.
     """
     tokens = _tokens(text, start, quote_at)
-    if tokens and tokens[0][2].lower() in ("but", "and", "so", "still"):
-        tokens = tokens[1:]
-    if not tokens:
+    first = _after_opening_phrase(tokens, len(tokens))
+    if first >= len(tokens):
         return None
-    first = tokens[0]
-    if first[2].lower() in ("he", "she"):
-        return resolver.speaker(Span(first[0], first[1], first[2]))
-    mention = resolver.first_mention(start, quote_at)
+    head = tokens[first]
+    if head[2].lower() in _SPEAKER_WORDS - _RELATIVES:
+        return resolver.speaker(Span(head[0], head[1], head[2]))
+    mention = resolver.first_mention(head[0], quote_at)
+    if mention is not None and mention[0] == head[0]:
+        return resolver.speaker(Span(mention[0], mention[1], text[mention[0] : mention[1]]))
+    if head[2].lower() in _DETERMINERS - {"that", "this"}:
+        last = first
+        while (
+            last + 1 < len(tokens)
+            and last + 1 - first < _MAX_SPEAKER_WORDS
+            and _is_word(tokens[last + 1][2])
+            and tokens[last + 1][2].lower() not in _BE | _BETWEEN | _CLAUSE_BREAKS
+            and not tokens[last + 1][2].lower().endswith("ed")
+        ):
+            last += 1
+        if last > first:
+            return resolver.speaker(Span(head[0], tokens[last][1], text[head[0] : tokens[last][1]]))
     if mention is None:
         return None
     return resolver.speaker(Span(mention[0], mention[1], text[mention[0] : mention[1]]))
