@@ -507,6 +507,11 @@ def _left_speaker(
     j = cue - 1
     while j >= 0 and tokens[j][2].lower() in _BETWEEN:
         j -= 1
+    if j >= 0 and tokens[j][2] == ")":
+        # "Jason Chaffetz (R-Utah) said": the name before the parenthesis speaks.
+        opening = next((k for k in range(j - 1, max(-1, j - 6), -1) if tokens[k][2] == "("), None)
+        if opening is not None:
+            j = opening - 1
     if j < 0:
         return None
     last = j
@@ -597,11 +602,13 @@ def _tail_attribution(text: str, start: int, end: int) -> _Attribution | None:
     for i in range(min(len(tokens), _MAX_SPEAKER_WORDS + 20)):
         width = _cue_at(tokens, i, weak=False)
         if not width:
-            if tokens[i][2] in ",()" and i > 0:
+            if tokens[i][2] == "," and i > 0:
                 # "…,” Flynn, a top adviser, said.": the name before the apposition speaks.
                 first_comma = i if first_comma is None else first_comma
-            elif not _is_word(tokens[i][2]) or (
-                first_comma is None and i >= _MAX_SPEAKER_WORDS + 2
+            elif (
+                tokens[i][2] in _MARKS
+                or (first_comma is None and i >= _MAX_SPEAKER_WORDS + 2)
+                or (not _is_word(tokens[i][2]) and tokens[i][2] not in "().-")
             ):
                 return None
             continue
@@ -631,12 +638,13 @@ def _lead_attribution(text: str, start: int, end: int) -> _Attribution | None:
         if not width:
             continue
         cue = (tokens[i][0], tokens[i + width - 1][1])
-        speaker = _left_speaker(tokens, i, text)
+        if i > 0 and tokens[i - 1][2] == ",":
+            speaker = _subject_before_apposition(tokens, i)
+        else:
+            speaker = _left_speaker(tokens, i, text)
         if speaker is None and width == 2:
             speaker = _right_speaker(tokens, i + 2)
         return _make(text, speaker, cue)
-    if lead[-1] == ":" and tokens:
-        return None
     return None
 
 

@@ -312,3 +312,18 @@ def test_two_apostrophes_serve_as_quotation_marks(nlp):
     assert quote.text == "We never asked for more than the contract promised,"
     assert quote.speaker.name == "Margaret Holloway"
     assert "''We never" in document_text
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“The ferries run at a loss every winter,” board chairman Samuel Okafor (Independent) "
+        "said after the vote.",
+        "“The ferries run at a loss every winter,” Samuel Okafor, 61, said on Tuesday.",
+        "Samuel Okafor, speaking after the vote, said: “The ferries run at a loss every winter.”",
+    ],
+)
+def test_a_speaker_with_a_parenthesis_an_age_or_an_aside(nlp, paragraph):
+    _, quotes = quotes_of(nlp, paragraph)
+    quote = only(quotes, "run at a loss")
+    assert quote.speaker is not None and quote.speaker.name == "Samuel Okafor"
