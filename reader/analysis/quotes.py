@@ -228,10 +228,21 @@ def extract_quotes(
         quotes.append(Quote(c_start, c_end, text[c_start:c_end], kind, speaker, attribution.cue))
     _add_unframed(text, sentences, embedded, quotes, resolver)
     quotes.sort(key=lambda q: q.start)
-    original = document.text
-    return tuple(
-        replace(q, text=original[q.start : q.end]) for q in _carry_speakers(text, resolver, quotes)
-    )
+    if text is document.text:
+        return _carry_speakers(text, resolver, quotes)
+    return tuple(_as_in(document.text, q) for q in _carry_speakers(text, resolver, quotes))
+
+
+def _as_in(original: str, quote: Quote) -> Quote:
+    """The quote with its texts read from the document itself, not the working copy."""
+    speaker, cue = quote.speaker, quote.cue
+    if speaker is not None:
+        written = original[speaker.start : speaker.end]
+        name = written if speaker.key is None else speaker.name
+        speaker = replace(speaker, text=written, name=name)
+    if cue is not None:
+        cue = replace(cue, text=original[cue.start : cue.end])
+    return replace(quote, text=original[quote.start : quote.end], speaker=speaker, cue=cue)
 
 
 def _with_double_apostrophes_as_marks(text: str) -> str:
