@@ -154,7 +154,12 @@ _TRANSCRIPT = re.compile(r"([A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,2}):\s")
 _MIN_QUOTE_WORDS = 3  # one or two quoted words are scare quotes or titles, not quotes
 _MIN_REPORT_WORDS = 4
 _MAX_SPEAKER_WORDS = 6
-_SPEAKER_GROUPS = (EntityGroup.PERSON, EntityGroup.ORGANIZATION, EntityGroup.GROUP)
+_SPEAKER_GROUPS = (
+    EntityGroup.PERSON,
+    EntityGroup.ORGANIZATION,
+    EntityGroup.GROUP,
+    EntityGroup.PLACE,  # "Japan said": a country speaks through its government
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -555,6 +560,7 @@ def _left_speaker(
         not (
             any(w[:1].isupper() for w in lower_words)
             or lower_words[0].lower() in _DETERMINERS
+            or lower_words[0][:1].isdigit()
             or head.lower().endswith("s")
         )
         or head.lower() in _DETERMINERS
@@ -709,7 +715,7 @@ def _closing(
     rest = [t for t in tokens[rest_from:] if t[0] < stop]
     if rest and not (rest[0][2] in ",—(" or rest[0][2].lower() in _PREPOSITIONS | _TIMES):
         return None
-    if _words(text[cue[1] : stop]) > 16:
+    if rest and rest[0][2] != "," and _words(text[cue[1] : stop]) > 16:
         return None
     return _trim(text, start, tail_start), _make(text, speaker, cue)
 
@@ -739,6 +745,8 @@ def _opening(
 def _after_opening_phrase(tokens: list[tuple[int, int, str]], limit: int) -> int:
     """Where the subject starts: after "But", and after "In a statement," and the like."""
     first = 1 if tokens and tokens[0][2].lower() in ("but", "and", "so", "still") else 0
+    if first + 1 < limit and tokens[first + 1][2] == "," and tokens[first][2][:1].isupper():
+        first += 2  # "However, …", "Meanwhile, …"
     if first < limit and tokens[first][2].lower() in _PREPOSITIONS | {"following", "after"}:
         comma = next((k for k in range(first, min(limit, first + 12)) if tokens[k][2] == ","), None)
         if comma is not None:
@@ -839,7 +847,7 @@ def _subject(text: str, start: int, quote_at: int, resolver: _Resolver) -> Speak
     head = tokens[first]
     if head[2].lower() in _SPEAKER_WORDS - _RELATIVES:
         return resolver.speaker(Span(head[0], head[1], head[2]))
-    mention = resolver.first_mention(head[0], quote_at)
+    mention = resolver.mention_at(head[0]) or resolver.first_mention(head[0], quote_at)
     if mention is not None and mention[0] == head[0]:
         return resolver.speaker(Span(mention[0], mention[1], text[mention[0] : mention[1]]))
     if head[2].lower() in _DETERMINERS - {"that", "this"}:
@@ -907,10 +915,15 @@ class _Resolver:
         """Mentions overlapping [start, end), in text order."""
         return [self.mentions[k] for k in self.index.overlapping(start, end)]
 
+    def mention_at(self, offset: int) -> tuple[int, int] | None:
+        """The mention of a possible speaker (places too) that starts at `offset`."""
+        found = [(s, e) for s, e, _ in self._within(offset, offset + 1) if s == offset]
+        return found[0] if found else None
+
     def first_mention(self, start: int, end: int) -> tuple[int, int] | None:
         """The first person or organization mention within [start, end), if any."""
         for s, e, entity in self._within(start, end):
-            if start <= s and e <= end and entity.group is not EntityGroup.GROUP:
+            if start <= s and e <= end and entity.group in _SPEAKER_GROUPS[:2]:
                 return s, e
         return None
 

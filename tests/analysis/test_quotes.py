@@ -327,3 +327,24 @@ def test_a_speaker_with_a_parenthesis_an_age_or_an_aside(nlp, paragraph):
     _, quotes = quotes_of(nlp, paragraph)
     quote = only(quotes, "run at a loss")
     assert quote.speaker is not None and quote.speaker.name == "Samuel Okafor"
+
+
+def test_a_closing_speaker_with_a_long_apposition(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "The harbour board “has run out of excuses,” said Margaret Holloway, who has led "
+        "the ferry union through three strikes and two lockouts since the port was sold.",
+    )
+    quote = only(quotes, "run out of excuses")
+    assert quote.kind == "mixed"
+    assert quote.speaker.name == "Margaret Holloway"
+
+
+def test_an_opening_adverb_does_not_hide_the_subject(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Elena Varga and Samuel Okafor met on Monday.\n\n"
+        "However, Okafor described the offer as “a step backwards for every family here.”",
+    )
+    quote = only(quotes, "step backwards")
+    assert quote.speaker is not None and quote.speaker.name == "Samuel Okafor"
