@@ -429,10 +429,10 @@ def _direct_units(
             if last.attribution is None:
                 last.attribution = attribution
             continue
-        if _words(content) < _MIN_QUOTE_WORDS:
-            embedded.append(seg)  # a quote only if a verb of saying frames it
-            continue
         opens = not lead.strip() or lead_attr is not None
+        if _words(content) < _MIN_QUOTE_WORDS and not (opens and attribution is not None):
+            embedded.append(seg)  # "“Never,” she said." is a quote; a lone “word” is not
+            continue
         if not (opens and (_closes_sentence(content, tail) or tail_attr is not None)):
             embedded.append(seg)
             continue
@@ -543,10 +543,15 @@ def _left_speaker(
             break
         if lower in _SPEAKER_WORDS and first - 1 != last:
             break
+        named_after = tokens[first][2][:1].isupper() or (
+            tokens[first][2].lower() == "the"
+            and first + 1 <= last
+            and tokens[first + 1][2][:1].isupper()
+        )
         if lower in _PREPOSITIONS and not (
-            tokens[first][2][:1].isupper() and first - 2 >= 0 and tokens[first - 2][2][:1].isupper()
+            named_after and first - 2 >= 0 and tokens[first - 2][2][:1].isupper()
         ):
-            break
+            break  # "Mr. Morgan of the Sierra Club said" keeps its "of"
         if tokens[first][2].lower() in _SPEAKER_WORDS:
             break
         first -= 1
@@ -934,6 +939,9 @@ class _Resolver:
         return Speaker(span.start, span.end, span.text, entity.name, entity.key)
 
     def _resolve(self, span: Span) -> Entity | None:
+        of = span.text.find(" of ")
+        if of > 0:  # "Mr. Morgan of the Sierra Club" is Morgan
+            span = Span(span.start, span.start + of, span.text[:of])
         words = span.text.split()
         head = words[-1].lower().strip(".,’'") if words else ""
         named = self._within(span.start, span.end)

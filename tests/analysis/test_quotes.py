@@ -348,3 +348,20 @@ def test_an_opening_adverb_does_not_hide_the_subject(nlp):
     )
     quote = only(quotes, "step backwards")
     assert quote.speaker is not None and quote.speaker.name == "Samuel Okafor"
+
+
+def test_a_short_quote_with_its_own_attribution_is_a_quote(nlp):
+    _, quotes = quotes_of(nlp, "“Never again,” Margaret Holloway said.")
+    quote = only(quotes, "Never again")
+    assert quote.kind == "direct"
+    assert quote.speaker.name == "Margaret Holloway"
+
+
+def test_a_speaker_of_an_organization_is_the_person(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "“It was the least bad outcome,” Mr. Brandt of the Dockworkers Federation said.",
+    )
+    quote = only(quotes, "least bad outcome")
+    assert quote.speaker.text == "Mr. Brandt of the Dockworkers Federation"
+    assert "Brandt" in quote.speaker.name
