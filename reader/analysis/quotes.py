@@ -69,6 +69,7 @@ _STRONG_LEMMAS = {
     "observe": ("observed",),
     "remark": ("remarked",),
     "ask": ("asked", "asks", "asking"),
+    "boast": ("boasted", "boasts"),
     "demand": ("demanded", "demands", "demanding"),
 }
 _WEAK_LEMMAS = {
@@ -151,6 +152,10 @@ _SIGNATURE = re.compile(
 )
 # "“WALLACE: …”": a transcript names its speaker in capitals before a colon.
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,2}):\s")
+# "…,” she said, adding that …": a second report by the same speaker, in the same sentence.
+_FOLLOW_ON = re.compile(
+    r",\s+(adding|saying|noting|arguing|insisting|explaining|warning|claiming|stressing)\b"
+)
 _MIN_QUOTE_WORDS = 3  # one or two quoted words are scare quotes or titles, not quotes
 _MIN_REPORT_WORDS = 4
 _MAX_SPEAKER_WORDS = 6
@@ -187,6 +192,7 @@ class _Unit:
     attribution: _Attribution | None
     extent_start: int
     extent_end: int
+    follow_on: tuple[int, int] | None = None  # "…,” she said, adding that …": the cue
 
 
 def extract_quotes(
@@ -217,6 +223,8 @@ def extract_quotes(
         quotes.append(
             Quote(first.start, last.end, text[first.start : last.end], "direct", speaker, cue)
         )
+        if unit.follow_on is not None:
+            quotes.append(_follow_on_quote(text, resolver, unit.follow_on, speaker, embedded))
     covered = _SpanIndex((u.extent_start, u.extent_end) for u in units)
     quoted_index = _SpanIndex((g.start, g.end) for g in embedded)
     for start, end in sentences:
@@ -302,6 +310,28 @@ def _carry_speakers(text: str, resolver: _Resolver, quotes: list[Quote]) -> tupl
 
 def _opens_paragraph(text: str, paragraph: tuple[int, int], quote: Quote) -> bool:
     return text[paragraph[0] : quote.start].strip() in ("", "“", '"', "”")
+
+
+def _follow_on_quote(
+    text: str,
+    resolver: _Resolver,
+    cue: tuple[int, int],
+    speaker: Speaker | None,
+    embedded: list[_Segment],
+) -> Quote:
+    """What follows "adding (that)" up to the sentence's end, in the same voice."""
+    index = resolver.paragraph_of(cue[0])
+    ceiling = resolver.paragraphs[index][1] if index is not None else len(text)
+    start = cue[1]
+    that = re.match(r"\s+that\b", text[start:ceiling])
+    if that is not None:
+        start += that.end()
+    start, end = _trim(text, start, _clause_end(text, start, ceiling))
+    while end > start and text[end - 1] in '.!?”"':
+        end -= 1
+    quoted = any(s.start < end and s.end > start for s in embedded)
+    cue_span = Span(cue[0], cue[1], text[cue[0] : cue[1]])
+    return Quote(start, end, text[start:end], "mixed" if quoted else "indirect", speaker, cue_span)
 
 
 def _add_unframed(
@@ -414,6 +444,9 @@ def _direct_units(
         ceiling = nxt.open_at if nxt is not None and nxt.paragraph == seg.paragraph else p_end
         after_mark = seg.close_at + 1 if seg.close_at is not None else seg.end
         tail_end = _clause_end(text, after_mark, ceiling) if after_mark < ceiling else ceiling
+        follow_on = _FOLLOW_ON.search(text, after_mark, tail_end)
+        if follow_on is not None:
+            tail_end = follow_on.start()
         tail = text[after_mark:tail_end]
         previous_close[seg.paragraph] = after_mark
         content = text[seg.start : seg.end]
@@ -438,7 +471,11 @@ def _direct_units(
             continue
         if attribution is None and seg.paragraph > 0 and not lead.strip():
             attribution = _colon_intro(text, paragraphs[seg.paragraph - 1])
-        units.append(_Unit([seg], attribution, unit_start, unit_end))
+        units.append(
+            _Unit(
+                [seg], attribution, unit_start, unit_end, follow_on.span(1) if follow_on else None
+            )
+        )
     return units, embedded
 
 
@@ -470,7 +507,9 @@ def _continues(
         between = text[unit.extent_end : seg.open_at]
         return not between.strip(" ,;:—–-") and (tail_attr is None or unit.attribution is None)
     if seg.paragraph == last.paragraph + 1 and last.close_at is None:
-        return seg.open_at == paragraphs[seg.paragraph][0]
+        # A transcript's next "NAME:" is a new voice, not the same quote running on.
+        new_voice = _TRANSCRIPT.match(text, seg.start) is not None
+        return seg.open_at == paragraphs[seg.paragraph][0] and not new_voice
     return False
 
 

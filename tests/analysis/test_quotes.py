@@ -365,3 +365,27 @@ def test_a_speaker_of_an_organization_is_the_person(nlp):
     quote = only(quotes, "least bad outcome")
     assert quote.speaker.text == "Mr. Brandt of the Dockworkers Federation"
     assert "Brandt" in quote.speaker.name
+
+
+def test_adding_that_after_a_quote_is_a_second_quote_of_the_same_speaker(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "“The night shift stays, and so do the pensions,” Margaret Holloway said, adding "
+        "that the union would “watch every line of the contract.”",
+    )
+    first = only(quotes, "night shift stays")
+    second = only(quotes, "watch every line")
+    assert first is not second
+    assert second.kind == "mixed" and second.cue.text == "adding"
+    assert second.speaker.name == first.speaker.name == "Margaret Holloway"
+
+
+def test_a_transcript_changes_voice_at_the_next_name(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "From the radio debate:\n\n"
+        "“HOLLOWAY: We asked for a contract and not a favour, and we will not back down.\n\n"
+        "“OKAFOR: The board has offered everything it can afford this year.”",
+    )
+    assert only(quotes, "not a favour").speaker.text == "HOLLOWAY"
+    assert only(quotes, "everything it can afford").speaker.text == "OKAFOR"
