@@ -578,7 +578,10 @@ def _left_speaker(
     while first - 1 >= 0 and last - first + 1 < _MAX_SPEAKER_WORDS:
         word = tokens[first - 1][2]
         lower = word.lower()
-        if not _is_word(word) or lower in _CLAUSE_BREAKS or lower in _BE:
+        within_name = (
+            lower == "and" and tokens[first][2][:1].isupper() and first - 2 >= 0
+        ) and tokens[first - 2][2][:1].isupper()
+        if not _is_word(word) or (lower in _CLAUSE_BREAKS and not within_name) or lower in _BE:
             break
         if lower in _SPEAKER_WORDS and first - 1 != last:
             break
@@ -840,7 +843,10 @@ def _according_to(
         j += 1
     if j - (i + 2) == 0 or j - (i + 2) > 20:
         return None
-    speaker = (tokens[i + 2][0], tokens[j - 1][1])
+    last = j - 1
+    while last > i + 2 and not _is_word(tokens[last][2]):
+        last -= 1
+    speaker = (tokens[i + 2][0], tokens[last][1])
     attribution = _make(text, speaker, cue)
     before = text[start : cue[0]].rstrip(" ,")
     if _words(before) >= _MIN_REPORT_WORDS:
@@ -978,9 +984,12 @@ class _Resolver:
         return Speaker(span.start, span.end, span.text, entity.name, entity.key)
 
     def _resolve(self, span: Span) -> Entity | None:
-        of = span.text.find(" of ")
-        if of > 0:  # "Mr. Morgan of the Sierra Club" is Morgan
-            span = Span(span.start, span.start + of, span.text[:of])
+        whole = self._ending_at(span.start, span.end)
+        if whole is not None:  # "The Ministry of Transport" names the ministry itself
+            return whole
+        head_end = re.search(r" (?:of|in|at|from|for) ", span.text)
+        if head_end is not None:  # "Mr. Morgan of the Sierra Club" is Morgan
+            span = Span(span.start, span.start + head_end.start(), span.text[: head_end.start()])
         words = span.text.split()
         head = words[-1].lower().strip(".,’'") if words else ""
         named = self._within(span.start, span.end)
@@ -1000,6 +1009,13 @@ class _Resolver:
             if head not in self.holders:
                 self.holders[head] = self._role_holder(head)
             return self.holders[head]
+        return None
+
+    def _ending_at(self, start: int, end: int) -> Entity | None:
+        """The entity whose one mention covers [start, end) up to its end, titles aside."""
+        for s, e, entity in self._within(start, end):
+            if e == end and s >= start and not re.search(r"(?:^|\s)[a-z]", self.text[start:s]):
+                return entity
         return None
 
     def _nearest(self, offset: int, fits: Callable[[Entity], bool]) -> Entity | None:

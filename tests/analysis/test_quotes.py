@@ -389,3 +389,16 @@ def test_a_transcript_changes_voice_at_the_next_name(nlp):
     )
     assert only(quotes, "not a favour").speaker.text == "HOLLOWAY"
     assert only(quotes, "everything it can afford").speaker.text == "OKAFOR"
+
+
+def test_a_speaker_phrase_joins_the_entity_it_heads_not_one_it_mentions(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Shopkeepers in Tallinn said the shelves had been half empty since Monday morning.\n\n"
+        "The Ministry of Transport and Communications said the talks would resume on Friday.",
+    )
+    shops = only(quotes, "half empty")
+    assert shops.speaker.text == "Shopkeepers in Tallinn"
+    assert shops.speaker.key is None
+    ministry = only(quotes, "talks would resume")
+    assert ministry.speaker.name == "Ministry of Transport and Communications"
