@@ -95,6 +95,13 @@ _WEAK_LEMMAS = {
 }
 STRONG_CUES = frozenset(w for forms in _STRONG_LEMMAS.values() for w in forms)
 WEAK_CUES = frozenset(w for forms in _WEAK_LEMMAS.values() for w in forms)
+# Verbs that report what a poll, study or person holds only with a "that" clause after
+# them: "the poll found that …", not "police found a car".
+THAT_CUES = _wordset(
+    "show shows showed found finds indicated indicates revealed reveals concluded concludes "
+    "estimated estimates believe believes thinks think argued agreed agrees acknowledged "
+    "learned learns"
+)
 _TELL = frozenset(_STRONG_LEMMAS["tell"])
 
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "it": "thing", "we": "plural"}
@@ -548,7 +555,12 @@ def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool) -> int:
     word = tokens[i][2].lower()
     if word == "according" and i + 1 < len(tokens) and tokens[i + 1][2].lower() == "to":
         return 2
-    if word in STRONG_CUES or (weak and word in WEAK_CUES):
+    followed_by_that = i + 1 < len(tokens) and tokens[i + 1][2].lower() == "that"
+    if (
+        word in STRONG_CUES
+        or (weak and word in WEAK_CUES)
+        or (word in THAT_CUES and followed_by_that)
+    ):
         if i > 0 and tokens[i - 1][2].lower() in _BE and not word.endswith("ing"):
             return 0  # "it was said", "he was told": passive, not a report
         return 1

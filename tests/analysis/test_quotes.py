@@ -402,3 +402,15 @@ def test_a_speaker_phrase_joins_the_entity_it_heads_not_one_it_mentions(nlp):
     assert shops.speaker.key is None
     ministry = only(quotes, "talks would resume")
     assert ministry.speaker.name == "Ministry of Transport and Communications"
+
+
+def test_found_reports_only_with_a_that_clause(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "A harbour board survey found that most passengers would pay more for night "
+        "ferries.\n\n"
+        "Divers found a rusted anchor under the old quay on Thursday afternoon.",
+    )
+    quote = only(quotes, "most passengers")
+    assert quote.cue.text == "found"
+    assert not [q for q in quotes if "anchor" in q.text]
