@@ -141,6 +141,10 @@ _ORG_ROLES = _wordset(
     "group party council court union authority board bank team organization "
     "organisation network newspaper paper club"
 )
+_OPENING_ADVERBS = _wordset(
+    "however meanwhile still instead later earlier moreover yet now then also indeed "
+    "overall again nevertheless nonetheless thus so but and"
+)
 _TIMES = _wordset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "last this earlier later recently"
@@ -650,7 +654,8 @@ def _right_speaker(tokens: list[tuple[int, int, str]], after: int) -> tuple[int,
         last + 1 < len(tokens)
         and last + 1 - first < _MAX_SPEAKER_WORDS + 2
         and _is_word(tokens[last + 1][2])
-        and tokens[last + 1][2].lower() not in _CLAUSE_BREAKS | {"in", "on", "at", "during"}
+        and tokens[last + 1][2].lower()
+        not in _CLAUSE_BREAKS | _BETWEEN | _BE | {"in", "on", "at", "during"}
         and tokens[last + 1][2].lower() not in STRONG_CUES
     ):
         last += 1
@@ -804,8 +809,13 @@ def _opening(
 def _after_opening_phrase(tokens: list[tuple[int, int, str]], limit: int) -> int:
     """Where the subject starts: after "But", and after "In a statement," and the like."""
     first = 1 if tokens and tokens[0][2].lower() in ("but", "and", "so", "still") else 0
-    if first + 1 < limit and tokens[first + 1][2] == "," and tokens[first][2][:1].isupper():
-        first += 2  # "However, …", "Meanwhile, …"
+    opener = tokens[first][2].lower() if first < limit else ""
+    if (
+        first + 1 < limit
+        and tokens[first + 1][2] == ","
+        and (opener in _OPENING_ADVERBS or opener.endswith("ly"))
+    ):
+        first += 2  # "However, …", "Separately, …"
     if first < limit and tokens[first][2].lower() in _PREPOSITIONS | {"following", "after"}:
         comma = next((k for k in range(first, min(limit, first + 12)) if tokens[k][2] == ","), None)
         if comma is not None:

@@ -414,3 +414,13 @@ def test_found_reports_only_with_a_that_clause(nlp):
     quote = only(quotes, "most passengers")
     assert quote.cue.text == "found"
     assert not [q for q in quotes if "anchor" in q.text]
+
+
+def test_a_name_with_an_aside_is_the_subject_not_an_opening_adverb(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Okafor, speaking to dock workers in Tallinn, said the board would not cut wages "
+        "this year.",
+    )
+    quote = only(quotes, "not cut wages")
+    assert quote.speaker.text == "Okafor"
