@@ -9,7 +9,15 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis.model import Analysis, Entity, EntityGroup, Mention, SummarySentence
+from reader.analysis.model import (
+    Analysis,
+    Entity,
+    EntityGroup,
+    Mention,
+    Quote,
+    Speaker,
+    SummarySentence,
+)
 
 if TYPE_CHECKING:
     from reader.analysis.entities import RawSpan, extract_entities
@@ -33,7 +41,9 @@ __all__ = [
     "EntityGroup",
     "LanguageModelError",
     "Mention",
+    "Quote",
     "RawSpan",
+    "Speaker",
     "SummarySentence",
     "analyse_document",
     "extract_entities",
