@@ -13,7 +13,7 @@ from typing import Any
 
 from reader.analysis import Analysis, LanguageModelError
 from reader.analysis.corrections import CorrectionsError, RuleSet
-from reader.analysis.model import Span
+from reader.analysis.model import Quote, Span
 from reader.analysis.pipeline import with_times
 from reader.analysis.reference_date import find_reference_date, parse_iso_date
 from reader.analysis.service import AnalysisService, AnalysisUnavailable, ModelEngine
@@ -92,7 +92,8 @@ def document_record(document: Document) -> dict[str, Any]:
 
 
 def analysis_record(analysis: Analysis) -> dict[str, Any]:
-    """The part of a record that the language analysis adds: entities, summary, times, figures."""
+    """The part of a record that the language analysis adds: entities, summary, times,
+    figures, quotes."""
     reference = analysis.reference_date
     return {
         "entities": [
@@ -132,6 +133,28 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
             }
             for q in analysis.quantities
         ],
+        "quotes": [quote_record(q) for q in analysis.quotes],
+    }
+
+
+def quote_record(quote: Quote) -> dict[str, Any]:
+    """A quote as JSON: content offsets (without the marks), kind, speaker and cue."""
+    speaker = quote.speaker
+    cue = quote.cue
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "kind": quote.kind,
+        "speaker": None
+        if speaker is None
+        else {
+            "name": speaker.name,
+            "start": speaker.start,
+            "end": speaker.end,
+            "text": speaker.text,
+        },
+        "cue": None if cue is None else {"start": cue.start, "end": cue.end, "text": cue.text},
     }
 
 

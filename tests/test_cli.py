@@ -299,3 +299,19 @@ def test_a_date_that_is_not_a_date_is_refused_plainly(capsys):
     assert exit_info.value.code == EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert "YYYY-MM-DD" in err and "Traceback" not in err
+
+
+def test_quotes_are_located_with_speaker_and_cue(capsys):
+    status, out, _ = run(capsys, str(GOOD))
+    record = json.loads(out)
+    assert status == EXIT_OK and record["quotes"]
+    text = record["text"]
+    for quote in record["quotes"]:
+        assert set(quote) == {"start", "end", "text", "kind", "speaker", "cue"}
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+        assert quote["kind"] in ("direct", "mixed", "indirect")
+        assert text[quote["start"]] not in '“"' and text[quote["end"] - 1] not in '”"'
+        for part in ("speaker", "cue"):
+            if quote[part] is not None:
+                assert text[quote[part]["start"] : quote[part]["end"]] == quote[part]["text"]
+    assert any(q["speaker"] and q["speaker"]["name"] == "Elena Varga" for q in record["quotes"])

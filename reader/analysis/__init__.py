@@ -10,7 +10,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from reader.analysis.annotations import Annotations
-from reader.analysis.model import Analysis, Entity, EntityGroup, Mention, SummarySentence
+from reader.analysis.model import (
+    Analysis,
+    Entity,
+    EntityGroup,
+    Mention,
+    Quote,
+    Speaker,
+    SummarySentence,
+)
 from reader.analysis.rules import Rule
 
 if TYPE_CHECKING:
@@ -37,8 +45,10 @@ __all__ = [
     "EntityGroup",
     "LanguageModelError",
     "Mention",
+    "Quote",
     "RawSpan",
     "Rule",
+    "Speaker",
     "SummarySentence",
     "analyse_document",
     "extract_entities",

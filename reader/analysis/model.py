@@ -130,6 +130,38 @@ class SummarySentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to: the words as written, and the entity they refer to.
+
+    `start`/`end`/`text` locate the mention the attribution uses (a pronoun stays a
+    pronoun); `key` is the entity's `Entity.key`, or None when the article does not
+    decide who it is; `name` is the entity's name, or the words as written.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Something the article reports someone said; `start`/`end` cover the content only.
+
+    `kind` is "direct" (all in quotation marks), "mixed" (partly quoted) or
+    "indirect" (reported speech); `cue` is the verb or phrase of saying.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: Speaker | None = None
+    cue: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of `Document.text`: `text[start:end] == text`."""
 
@@ -195,6 +227,11 @@ class Analysis:
     times: tuple[TimeExpression, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     reference_date: ReferenceDate | None = None
+    quotes: tuple[Quote, ...] = ()
 
     def entity_by_key(self, key: str) -> Entity | None:
         return next((e for e in self.entities if e.key == key), None)
+
+    def quotes_by(self, key: str) -> tuple[Quote, ...]:
+        """What the entity with this key said, in article order."""
+        return tuple(q for q in self.quotes if q.speaker is not None and q.speaker.key == key)

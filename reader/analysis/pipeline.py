@@ -24,6 +24,7 @@ from reader.analysis.model import (
     identify,
 )
 from reader.analysis.quantities import find_quantities
+from reader.analysis.quotes import extract_quotes
 from reader.analysis.reference_date import find_reference_date
 from reader.analysis.rules import Rule, apply_rules
 from reader.analysis.summary import summarize
@@ -104,7 +105,7 @@ def interpret(
     *,
     length: int = DEFAULT_SUMMARY_LENGTH,
 ) -> Analysis:
-    """Entities (our rules, then `rules`), sentences and summary: no model call."""
+    """Entities (our rules, then `rules`), times, figures, summary and quotes: no model call."""
     blocks = analysable_blocks(document)
     spans = [RawSpan(s, e, label) for s, e, label in annotations.entities]
     entities = identify(extract_entities(document, spans, blocks))
@@ -115,7 +116,8 @@ def interpret(
     analysis = with_times(document, found, find_reference_date(document))
     entities = apply_rules(document, analysis.entities, rules)
     summary = summarize(document, annotations.sentences, entities, length)
-    return replace(analysis, entities=entities, summary=summary)
+    quotes = extract_quotes(document, annotations.sentences, entities)
+    return replace(analysis, entities=entities, summary=summary, quotes=quotes)
 
 
 def with_times(document: Document, analysis: Analysis, reference: ReferenceDate) -> Analysis:
