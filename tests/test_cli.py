@@ -84,7 +84,9 @@ def test_json_record_has_the_document_and_its_located_entities(capsys):
     assert record["title"] == "Harbour Accord Brings Rivals Back to the Table"
     assert record["byline"] == "By Marta Lindqvist"
     assert record["tags"] == []
-    assert record["key_points"][1] == "The European Union pledged 40 million euros for port repairs."
+    assert (
+        record["key_points"][1] == "The European Union pledged 40 million euros for port repairs."
+    )
     assert record["headings"] == ["Quiet Optimism and Careful Steps"]
     varga = next(e for e in record["entities"] if e["name"] == "Elena Varga")
     assert varga["group"] == "person" and varga["label"] == "PERSON"
