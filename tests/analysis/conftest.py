@@ -8,9 +8,9 @@ import pytest
 
 from reader.analysis import Analysis, LanguageModelError, analyse_document, get_nlp
 from reader.document import Document, load_document
+from tests.conftest import SHARED  # noqa: F401  (the test modules import it from here)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
 
 @pytest.fixture(scope="session")

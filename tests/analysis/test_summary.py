@@ -10,9 +10,10 @@ import pytest
 from reader.analysis.model import Entity, EntityGroup, Mention
 from reader.analysis.summary import DEFAULT_LENGTH, MAX_LENGTH, summarize
 from reader.document import BlockKind, Document, load_document, parse_article
+from tests.conftest import SHARED
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "summary"
-SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "zapad-2025.txt"
+SEED = SHARED / "seed" / "zapad-2025.txt"
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 
 
