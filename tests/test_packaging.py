@@ -226,3 +226,21 @@ def test_bundle_analyses_the_sample_in_its_model_worker(bundle: Path) -> None:
         [str(bundle / "reader"), "--quit-after-analysis", str(sample)], env=offscreen_env()
     )
     check_analysed(result, sample)
+
+
+def test_every_resource_folder_is_declared_so_pip_install_is_quiet() -> None:
+    """setuptools warns at length about data folders that are importable but undeclared."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    packages = set(config["setuptools"]["packages"])
+    package_data = config["setuptools"]["package-data"]
+    resources = ROOT / config["setuptools"]["package-dir"]["reader.resources"]
+    for folder in [resources, *(p for p in resources.rglob("*") if p.is_dir())]:
+        if folder.name == "__pycache__":
+            continue
+        name = ".".join(["reader.resources", *folder.relative_to(resources).parts])
+        assert name in packages, f"{name} is not in [tool.setuptools] packages"
+        files = {p.suffix for p in folder.iterdir() if p.is_file() and p.suffix != ".py"}
+        declared = {pattern.removeprefix("*") for pattern in package_data.get(name, [])}
+        assert files <= declared, f"{name}: {files - declared} would be left out"
