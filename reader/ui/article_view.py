@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from reader.document import BlockKind, Document
+from reader.ui.colors import accent_color
 from reader.ui.offsets import Utf16Offsets
 
 BASE_POINT_SIZE = 12.0
@@ -195,7 +196,7 @@ class ArticleView(QTextEdit):
     def _formats(self, kind: BlockKind, level: int) -> tuple[QTextBlockFormat, QTextCharFormat]:
         palette = self.palette()
         quiet = palette.color(QPalette.ColorRole.PlaceholderText)
-        accent = palette.color(QPalette.ColorRole.Link)
+        accent = accent_color(palette)
         block = QTextBlockFormat()
         char = QTextCharFormat()
         step = _SIZE_STEP.get(kind, 0)

@@ -31,9 +31,11 @@ from reader.analysis.model import MAX_SUMMARY_LENGTH as MAX_LENGTH
 from reader.analysis.model import MIN_SUMMARY_LENGTH as MIN_LENGTH
 from reader.document import BlockKind, Document
 from reader.ui.article_view import ArticleView
-from reader.ui.colors import group_color, tint
+from reader.ui.colors import accent_color, group_color, tint
 
 LENGTH_SETTING = "summary/length"
+KEY_POINTS_COLLAPSED_SETTING = "summary/keyPointsCollapsed"
+TOGGLE_KEY_POINTS = "toggle:kp"
 SUMMARY_LAYER = "summary"
 
 
@@ -48,7 +50,8 @@ def _plain(text: str) -> str:
 
 
 class SummaryPanel(QWidget):
-    """Dock contents: key points and summary; a click scrolls the article there and marks it.
+    """Dock contents: the summary, then the key points (foldable, remembered); a click on a
+    sentence scrolls the article there and marks it.
 
     Follows the panel protocol (show_pending / show_analysis / show_unavailable).
 
@@ -68,6 +71,9 @@ class SummaryPanel(QWidget):
         self._key_points: tuple[_Span, ...] = ()
         self._summary: tuple[SummarySentence, ...] = ()
         self._note = ""
+        self._key_points_collapsed = bool(
+            settings is not None and settings.value(KEY_POINTS_COLLAPSED_SETTING, False, bool)
+        )
 
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("summaryView")
@@ -163,13 +169,24 @@ class SummaryPanel(QWidget):
 
         return summarize(document, analysis.sentences, analysis.entities, length)
 
+    @property
+    def key_points_collapsed(self) -> bool:
+        return self._key_points_collapsed
+
+    def set_key_points_collapsed(self, collapsed: bool) -> None:
+        """Fold the key points under their label (they are at the top of the article too)."""
+        self._key_points_collapsed = collapsed
+        if self._settings is not None:
+            self._settings.set_value(KEY_POINTS_COLLAPSED_SETTING, collapsed)
+        self._render()
+
     def _render(self) -> None:
         palette = self.browser.palette()
         text_color = palette.color(QPalette.ColorRole.Text).name()
         quiet = palette.color(QPalette.ColorRole.PlaceholderText).name()
-        accent = palette.color(QPalette.ColorRole.Link).name()
-        heading = (
-            f'<p style="margin-top:6px; margin-bottom:4px; color:{accent}; '
+        accent = accent_color(palette).name()
+        label = (
+            f'<p style="margin-top:{{}}px; margin-bottom:6px; color:{accent}; '
             f'font-weight:600; font-size:small">{{}}</p>'
         )
         link = f'<a href="{{}}" style="color:{text_color}; text-decoration:none">{{}}</a>'
@@ -178,14 +195,8 @@ class SummaryPanel(QWidget):
         if document is None:
             parts.append(f'<p style="color:{quiet}">Open an article to see its gist here.</p>')
         else:
-            if self._key_points:
-                parts.append(heading.format("KEY POINTS"))
-                items = "".join(
-                    f'<li style="margin-bottom:4px">{link.format(f"kp:{i}", self._marked(s))}</li>'
-                    for i, s in enumerate(self._key_points)
-                )
-                parts.append(f'<ul style="margin-left:0px; -qt-list-indent:1">{items}</ul>')
-            parts.append(heading.format("SUMMARY"))
+            # The summary comes first: the key points are at the top of the article already.
+            parts.append(label.format(2, "SUMMARY"))
             if self._summary:
                 parts.extend(
                     f'<p style="margin-bottom:8px">{link.format(f"s:{i}", self._marked(s))}</p>'
@@ -193,6 +204,20 @@ class SummaryPanel(QWidget):
                 )
             if self._note:
                 parts.append(f'<p style="color:{quiet}">{html.escape(self._note)}</p>')
+            if self._key_points:
+                glyph = "▸" if self._key_points_collapsed else "▾"
+                toggle = (
+                    f'<a href="{TOGGLE_KEY_POINTS}" style="color:{accent}; '
+                    f'text-decoration:none">{glyph}&nbsp;KEY POINTS</a>'
+                )
+                parts.append(label.format(14, toggle))
+                if not self._key_points_collapsed:
+                    items = "".join(
+                        f'<li style="margin-bottom:4px">'
+                        f"{link.format(f'kp:{i}', self._marked(s))}</li>"
+                        for i, s in enumerate(self._key_points)
+                    )
+                    parts.append(f'<ul style="margin-left:0px; -qt-list-indent:1">{items}</ul>')
         self.browser.setHtml("".join(parts))
         has_content = bool(self._summary or self._key_points)
         self.copy_button.setEnabled(has_content)
@@ -238,6 +263,9 @@ class SummaryPanel(QWidget):
 
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.toString() == TOGGLE_KEY_POINTS:
+            self.set_key_points_collapsed(not self._key_points_collapsed)
+            return
         kind, _, number = url.toString().partition(":")
         spans = self._key_points if kind == "kp" else self._summary
         try:

@@ -72,6 +72,13 @@ def test_open_by_api_shows_the_article_laid_out(qtbot, window, article) -> None:
     ]
     assert [b.text() for b in key_point_blocks] == list(document.key_points)
     assert all(b.textList() is not None for b in key_point_blocks)
+    # The "Key points" label is in the one accent colour, not link blue.
+    from reader.ui.colors import accent_color
+
+    label = qdoc.findBlockByNumber(key_point_blocks[0].blockNumber() - 1)
+    assert label.text().lower() == "key points"
+    colour = label.begin().fragment().charFormat().foreground().color()
+    assert colour.name() == accent_color(view.palette()).name()
 
 
 def test_status_bar_shows_word_count_and_reading_time(qtbot, window, tmp_path) -> None:

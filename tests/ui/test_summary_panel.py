@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QColor, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QSpinBox, QTextBrowser
 
 from reader.analysis import Analysis, SummarySentence
@@ -72,6 +72,41 @@ def test_pane_shows_the_analysis_summary_and_the_key_points(qtbot, make_window, 
     assert BODY[2] in text and BODY[5] in text
     assert LEAD not in text  # the pane shows the analysis' choice, it does not choose
     assert text.index(BODY[2]) < text.index(BODY[5])
+    # The summary first, the key points (already atop the article) under it.
+    assert text.index("SUMMARY") < text.index(BODY[5]) < text.index("KEY POINTS")
+    assert text.index("KEY POINTS") < text.index(KEY_POINTS[0])
+
+
+def test_key_points_fold_under_their_label_and_stay_folded(qtbot, make_window, analysed) -> None:
+    panel = analysed.summary_panel
+    panel.browser.anchorClicked.emit(QUrl("toggle:kp"))
+    text = view(analysed).toPlainText()
+    assert "KEY POINTS" in text and KEY_POINTS[0] not in text
+    assert shown_summary(analysed)[0] in text
+    later = make_window(analyser=DictionaryAnalyser())
+    assert later.summary_panel.key_points_collapsed
+    panel.browser.anchorClicked.emit(QUrl("toggle:kp"))
+    assert KEY_POINTS[0] in view(analysed).toPlainText()
+
+
+def test_labels_use_one_accent_from_the_palette_and_never_link_blue(analysed) -> None:
+    from PySide6.QtGui import QPalette
+
+    from reader.ui.colors import contrast_ratio
+
+    document = view(analysed).document()
+    text = document.toPlainText()
+    palette = view(analysed).palette()
+    colours = set()
+    for label in ("SUMMARY", "KEY POINTS"):
+        cursor = QTextCursor(document)
+        cursor.setPosition(text.index(label) + 1)
+        colours.add(cursor.charFormat().foreground().color().name())
+    (accent,) = colours
+    assert accent != palette.color(QPalette.ColorRole.Link).name()
+    assert accent != "#0000ff"
+    base = palette.color(QPalette.ColorRole.Base)
+    assert contrast_ratio(QColor(accent), base) >= 4.5
 
 
 def test_length_changes_without_reanalysis_and_is_remembered(
@@ -117,7 +152,7 @@ def test_summary_sentences_are_links_in_the_view(analysed) -> None:
                 anchors.add(fragment.charFormat().anchorHref())
             iterator += 1
         block = block.next()
-    assert anchors == {"kp:0", "kp:1", "s:0", "s:1", "s:2"}
+    assert anchors == {"kp:0", "kp:1", "s:0", "s:1", "s:2", "toggle:kp"}
 
 
 def test_entity_names_in_the_summary_are_tinted_in_their_group_colour(analysed) -> None:
@@ -177,3 +212,17 @@ def test_unavailable_analysis_keeps_key_points_and_says_why(qtbot, make_window, 
     text = view(window).toPlainText()
     assert "The Coastal Trust paid for the repairs." in text
     assert NO_MODEL in text
+
+
+def test_the_accent_reads_on_light_and_dark_backgrounds_and_keeps_the_highlight_hue(qapp) -> None:
+    from PySide6.QtGui import QPalette
+
+    from reader.ui.colors import accent_color, contrast_ratio
+
+    for base, highlight in (("#ffffff", "#3daee9"), ("#1e1e1e", "#3daee9"), ("#232629", "#e95420")):
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(base))
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(highlight))
+        accent = accent_color(palette)
+        assert contrast_ratio(accent, QColor(base)) >= 4.5, (base, accent.name())
+        assert abs(accent.hslHue() - QColor(highlight).hslHue()) <= 2
