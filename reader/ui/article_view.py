@@ -51,6 +51,10 @@ _BUILD_CHUNK_CHARS = 24_000
 _BLOCK_COST_CHARS = 60  # a new block costs Qt about as much as this many characters
 
 
+# Space between the key points list and a paragraph right under it.
+KEY_POINTS_AFTER_MARGIN = 14
+
+
 class ArticleView(QTextEdit):
     """Read-only article view.
 
@@ -191,6 +195,11 @@ class ArticleView(QTextEdit):
             else:
                 self._list.add(cursor.block())
         else:
+            if self._list is not None and kind is not BlockKind.HEADING:
+                # Room between the key points' shaded list and the story that follows.
+                spaced = cursor.blockFormat()
+                spaced.setTopMargin(KEY_POINTS_AFTER_MARGIN)
+                cursor.setBlockFormat(spaced)
             self._list = None
 
     def _formats(self, kind: BlockKind, level: int) -> tuple[QTextBlockFormat, QTextCharFormat]:

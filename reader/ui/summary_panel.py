@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +36,7 @@ from reader.ui.colors import accent_color, group_color, tint
 LENGTH_SETTING = "summary/length"
 KEY_POINTS_COLLAPSED_SETTING = "summary/keyPointsCollapsed"
 TOGGLE_KEY_POINTS = "toggle:kp"
+SUMMARY_TINT = 0.3
 SUMMARY_LAYER = "summary"
 
 
@@ -116,6 +117,11 @@ class SummaryPanel(QWidget):
         self.copy_button.clicked.connect(self.copy_plain_text)
         self.copy_markdown_button.clicked.connect(self.copy_markdown)
         self._render()
+
+    def sizeHint(self) -> QSize:
+        """Tall enough for a three-sentence summary beside the entity list."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), 380))
 
     # --- panel protocol -----------------------------------------------------------
 
@@ -199,7 +205,8 @@ class SummaryPanel(QWidget):
             parts.append(label.format(2, "SUMMARY"))
             if self._summary:
                 parts.extend(
-                    f'<p style="margin-bottom:8px">{link.format(f"s:{i}", self._marked(s))}</p>'
+                    f'<p style="margin-bottom:10px; line-height:135%">'
+                    f"{link.format(f's:{i}', self._marked(s))}</p>"
                     for i, s in enumerate(self._summary)
                 )
             if self._note:
@@ -213,7 +220,7 @@ class SummaryPanel(QWidget):
                 parts.append(label.format(14, toggle))
                 if not self._key_points_collapsed:
                     items = "".join(
-                        f'<li style="margin-bottom:4px">'
+                        f'<li style="margin-bottom:4px; line-height:135%">'
                         f"{link.format(f'kp:{i}', self._marked(s))}</li>"
                         for i, s in enumerate(self._key_points)
                     )
@@ -250,7 +257,8 @@ class SummaryPanel(QWidget):
             if start < position:
                 continue  # overlapping mentions: the first one wins
             out.append(html.escape(_plain_keep_edges(document.text[position:start])))
-            background = tint(group_color(group), palette, 0.42).name()
+            # Softer than the article's highlights: the summary is read, not searched.
+            background = tint(group_color(group), palette, SUMMARY_TINT).name()
             out.append(
                 f'<span style="background-color:{background}">'
                 f"{html.escape(document.text[start:end])}</span>"
