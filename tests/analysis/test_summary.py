@@ -160,3 +160,33 @@ def test_seed_article_summary_comes_from_its_body() -> None:
     for sentence in summary:
         assert any(b.start <= sentence.start and sentence.end <= b.end for b in paragraphs)
         assert sentence.text not in document.key_points
+
+
+# One statement, said four ways, competes for the last place in a four-sentence summary.
+_STATEMENT = {
+    "plain": "The harbour ferry kept running on its usual weekend timetable.",
+    "quote": "“The harbour ferry kept running on its usual weekend timetable,” said a clerk.",
+    "question": "Will the harbour ferry keep running on its usual weekend timetable?",
+    "very long": (
+        "The harbour ferry kept running on its usual weekend timetable, although its skipper, "
+        "who had worked the crossing for thirty years and knew every buoy, sandbank, jetty and "
+        "lighthouse between the two islands by heart, complained loudly about the weather, the "
+        "fuel prices and the noise of the new cranes."
+    ),
+}
+
+
+def _with_statement(kind: str) -> Document:
+    return parse_article(
+        _PLAIN + _STATEMENT[kind] + "\nTwo new benches appeared in the botanical garden.\n"
+    )
+
+
+@pytest.mark.parametrize("kind", ["quote", "question", "very long"])
+def test_quotes_questions_and_very_long_sentences_count_less(kind: str) -> None:
+    plain = _with_statement("plain")
+    assert _STATEMENT["plain"] in texts(summarize(plain, split_sentences(plain)[1:], length=4))
+    variant = _with_statement(kind)
+    chosen = texts(summarize(variant, split_sentences(variant)[1:], length=4))
+    assert len(chosen) == 4
+    assert _STATEMENT[kind] not in chosen
