@@ -201,6 +201,17 @@ def test_bundle_extracts_the_sample_like_the_source(bundle: Path) -> None:
 
 @pytest.mark.slow
 @needs_bash
+def test_bundle_stays_under_300_mb_without_unused_parts(bundle: Path) -> None:
+    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
+    assert sum(p.stat().st_size for p in files) < 300e6
+    names = {p.name for p in files}
+    assert "libqxcb.so" in names or sys.platform != "linux"  # still a desktop program
+    assert not names & {"libqvnc.so", "libqlinuxfb.so", "qt_de.qm"}
+    assert not [p for p in files if p.suffix in (".pyx", ".pxd") and "spacy" in p.parts]
+
+
+@pytest.mark.slow
+@needs_bash
 def test_bundle_carries_the_language_model(bundle: Path) -> None:
     configs = list(bundle.rglob("en_core_web_sm*/en_core_web_sm*/config.cfg"))
     assert configs, "no spaCy model weights in the bundle"
