@@ -43,6 +43,10 @@ def when_shown(find, act, attempts: int = 200) -> None:
                 QTimer.singleShot(3000, widget.close)
         elif left:
             QTimer.singleShot(25, lambda: poll(left - 1))
+        else:  # it never came up as expected: close whatever blocks, and let the test fail
+            for blocking in (QApplication.activeModalWidget(), QApplication.activePopupWidget()):
+                if blocking is not None:
+                    blocking.close()
 
     QTimer.singleShot(0, poll)
 
@@ -70,7 +74,17 @@ def right_click(widget, position: QPoint) -> None:
 # --- opening, reloading, recent files, dropping ---------------------------------------------
 
 
-def test_file_open_through_the_dialog(qtbot, window, tmp_path) -> None:
+@pytest.fixture
+def qt_dialogs(qapp):
+    """Qt's own file dialog, even where the desktop would lend its native one."""
+    attribute = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    before = qapp.testAttribute(attribute)
+    qapp.setAttribute(attribute, True)
+    yield
+    qapp.setAttribute(attribute, before)
+
+
+def test_file_open_through_the_dialog(qtbot, window, tmp_path, qt_dialogs) -> None:
     path = write(tmp_path, "ferries.txt", STORY)
     typed: list[str] = []
 
@@ -92,7 +106,7 @@ def test_file_open_through_the_dialog(qtbot, window, tmp_path) -> None:
     assert window.windowTitle().startswith("Ferry Timetable Changes")
 
 
-def test_file_open_dialog_cancelled_keeps_the_article(qtbot, window, tmp_path) -> None:
+def test_file_open_dialog_cancelled_keeps_the_article(qtbot, window, tmp_path, qt_dialogs) -> None:
     open_and_wait(qtbot, window, write(tmp_path, "ferries.txt", STORY))
     closed: list[bool] = []
 
