@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files to open")
-    # For smoke tests of installs and bundles: prove the window opens, then exit.
+    # For smoke tests of installs and bundles: the window shows the article, then exits.
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     # A smoke test for installs and bundles: the model worker really analyses the article.
     parser.add_argument("--quit-after-analysis", action="store_true", help=argparse.SUPPRESS)
@@ -102,22 +102,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_application(app, APP_NAME, ORGANIZATION, __version__)
     window = create_main_window(options.paths, service=service)
     window.show()
-    if options.quit_after_show:
-        QTimer.singleShot(0, app.quit)
     try:
-        if options.quit_after_analysis:
-            return _quit_after_analysis(app, window)
+        if options.quit_after_show and not options.paths:
+            QTimer.singleShot(0, app.quit)
+        elif options.quit_after_show or options.quit_after_analysis:
+            return _quit_after(app, window, analysed=options.quit_after_analysis)
         return app.exec()
     finally:
         service.close()
 
 
-def _quit_after_analysis(app, window) -> int:
-    """Run until the first article is analysed; print what was found, or why not."""
+def _quit_after(app, window, *, analysed: bool) -> int:
+    """Run until the first article is shown (or analysed); print what was found, or why not.
+
+    Printed: `PATH: TITLE`, then, when analysed, `PATH: N entities: NAME; NAME; ...`.
+    """
     outcome: list[int] = []
 
+    def shown(path: str) -> None:
+        print(f"{path}: {window.document.title}", flush=True)
+        if not analysed:
+            outcome.append(0)
+            app.quit()
+
     def finished(path: str) -> None:
-        print(f"{path}: {len(window.analysis.entities)} entities")
+        names = "; ".join(entity.name for entity in window.analysis.entities)
+        print(f"{path}: {len(window.analysis.entities)} entities: {names}", flush=True)
         outcome.append(0)
         app.quit()
 
@@ -126,6 +136,7 @@ def _quit_after_analysis(app, window) -> int:
         outcome.append(1)
         app.quit()
 
+    window.documentReady.connect(shown)
     window.analysisFinished.connect(finished)
     window.analysisFailed.connect(failed)
     window.openFailed.connect(failed)

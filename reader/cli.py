@@ -36,7 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=("json", "jsonl", "csv"),
         default="json",
-        help="json: one pretty object per file; jsonl: one line per file; csv: one row per mention",
+        help=(
+            "json (default): one pretty object for one file, one JSON array of them for "
+            "several; jsonl: one line per file; csv: one row per mention"
+        ),
     )
     corrections = parser.add_mutually_exclusive_group()
     corrections.add_argument(
@@ -158,10 +161,14 @@ def quote_record(quote: Quote) -> dict[str, Any]:
     }
 
 
+def _write_json(value: dict[str, Any] | list[dict[str, Any]]) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
 def _write(record: dict[str, Any], fmt: str, writer: Any) -> None:
     if fmt == "json":
-        json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _write_json(record)
     elif fmt == "jsonl":
         json.dump(record, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -202,6 +209,10 @@ def main(argv: Sequence[str] | None = None, service: AnalysisService | None = No
     writer = csv.writer(sys.stdout) if options.format == "csv" else None
     if writer:
         writer.writerow(["path", "entity", "group", "label", "start", "end", "text"])
+    # Several files as JSON are one array, so that json.load and jq read the whole output.
+    array: list[dict[str, Any]] | None = (
+        [] if options.format == "json" and len(options.paths) > 1 else None
+    )
     status = EXIT_OK
     try:
         for path in options.paths:
@@ -220,7 +231,14 @@ def main(argv: Sequence[str] | None = None, service: AnalysisService | None = No
                 analysis = with_times(
                     document, analysis, find_reference_date(document, options.date)
                 )
-            _write(document_record(document) | analysis_record(analysis), options.format, writer)
+            record = document_record(document) | analysis_record(analysis)
+            if array is not None:
+                array.append(record)
+                continue
+            _write(record, options.format, writer)
+            sys.stdout.flush()
+        if array is not None:
+            _write_json(array)
             sys.stdout.flush()
     except BrokenPipeError:
         # The reader of our output (head, less) has gone: stop quietly, as Unix tools do.

@@ -10,7 +10,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# The shared dev data beside the checkout; READER_SHARED points elsewhere (a worktree).
+SHARED = Path(os.environ.get("READER_SHARED") or ROOT.parent / "shared")
 SAMPLE = ROOT / "resources" / "samples" / "baltic-ferry-strike.txt"
 
 

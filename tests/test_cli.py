@@ -24,6 +24,21 @@ def run(capsys, *args: str) -> tuple[int, str, list[str]]:
     return status, captured.out, [line for line in captured.err.splitlines() if line]
 
 
+# What the one stderr line must say about each kind of unusable file, in the user's words.
+REASONS = {
+    "missing": "does not exist",
+    "directory": "folder",
+    "binary": "not a text article",
+    "empty": "empty",
+    "broken-link": "no longer exists",
+    "whitespace": "empty",
+    "png": "not a text article",
+    "elf": "not a text article",
+    "zip": "not a text article",
+    "60-MB": "MB",
+}
+
+
 @pytest.fixture
 def bad_files(tmp_path: Path) -> dict[str, Path]:
     binary = tmp_path / "photo.txt"
@@ -44,6 +59,7 @@ def test_an_unusable_file_is_one_line_on_stderr_and_the_others_still_print(capsy
     assert status == EXIT_BAD_INPUT
     assert len(err) == 1
     assert str(bad_files[kind]) in err[0]
+    assert REASONS[kind] in err[0]
     assert "Traceback" not in err[0]
     records = [json.loads(line) for line in out.splitlines()]
     assert [Path(r["path"]).name for r in records] == [GOOD.name]
@@ -53,9 +69,30 @@ def test_json_record_has_the_document_and_its_located_entities(capsys):
     status, out, err = run(capsys, str(GOOD))
     assert status == EXIT_OK and not err
     record = json.loads(out)
-    for key in ("path", "title", "text", "key_points", "headings", "entities", "summary"):
-        assert key in record
+    assert set(record) == {
+        "path",
+        "title",
+        "byline",
+        "tags",
+        "text",
+        "key_points",
+        "headings",
+        "notices",
+        "entities",
+        "summary",
+        "times",
+        "quantities",
+        "reference_date",
+        "reference_date_source",
+        "quotes",
+    }
     assert record["title"] == "Harbour Accord Brings Rivals Back to the Table"
+    assert record["byline"] == "By Marta Lindqvist"
+    assert record["tags"] == []
+    assert (
+        record["key_points"][1] == "The European Union pledged 40 million euros for port repairs."
+    )
+    assert record["headings"] == ["Quiet Optimism and Careful Steps"]
     varga = next(e for e in record["entities"] if e["name"] == "Elena Varga")
     assert varga["group"] == "person" and varga["label"] == "PERSON"
     assert varga["count"] == len(varga["mentions"]) >= 4
@@ -68,6 +105,44 @@ def test_json_record_has_the_document_and_its_located_entities(capsys):
             assert record["text"][mention["start"] : mention["end"]] == mention["text"]
     for sentence in record["summary"]:
         assert record["text"][sentence["start"] : sentence["end"]] == sentence["text"]
+
+
+def test_tags_line_is_extracted(capsys, tmp_path):
+    path = tmp_path / "tagged.txt"
+    path.write_text(
+        "Ferry Crews Vote to Strike\n\nAuthor: Jonas Berg\n\nTopics: Transport, Labour\n\n"
+        "Ferry crews in Tallinn voted on Monday to strike for two days next week.\n",
+        encoding="utf-8",
+    )
+    status, out, _err = run(capsys, str(path))
+    record = json.loads(out)
+    assert status == EXIT_OK
+    assert record["byline"] == "Author: Jonas Berg"
+    assert record["tags"] == ["Transport", "Labour"]
+
+
+def test_json_of_several_files_is_one_array(capsys):
+    second = ARTICLES / "science-comet-probe.txt"
+    status, out, _err = run(capsys, str(GOOD), str(second))
+    assert status == EXIT_OK
+    records = json.loads(out)
+    assert isinstance(records, list)
+    assert [Path(r["path"]).name for r in records] == [GOOD.name, second.name]
+    assert records[0]["title"] == "Harbour Accord Brings Rivals Back to the Table"
+    assert all(r["entities"] and r["summary"] for r in records)
+
+
+def test_json_of_several_files_with_a_bad_one_is_still_one_array(capsys, tmp_path):
+    status, out, err = run(capsys, str(tmp_path / "nowhere.txt"), str(GOOD))
+    assert status == EXIT_BAD_INPUT
+    assert len(err) == 1 and "does not exist" in err[0]
+    assert [Path(r["path"]).name for r in json.loads(out)] == [GOOD.name]
+
+
+def test_json_of_one_file_is_one_object(capsys):
+    status, out, _err = run(capsys, str(GOOD))
+    assert status == EXIT_OK
+    assert isinstance(json.loads(out), dict)
 
 
 def test_jsonl_is_one_record_per_line(capsys):
@@ -136,6 +211,7 @@ def test_more_unusable_files_exit_2_with_one_line(capsys, more_bad_files, kind):
     assert status == EXIT_BAD_INPUT
     assert out == ""
     assert len(err) == 1 and str(more_bad_files[kind]) in err[0]
+    assert REASONS[kind] in err[0]
 
 
 def test_unreadable_file_exit_2(capsys, tmp_path, monkeypatch):

@@ -67,8 +67,8 @@ def test_window_opens_on_the_sample_and_quits_when_asked() -> None:
         cwd=ROOT,
         env=offscreen_env(),
     )
-    assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+    check_shown(result, sample_article_path())
 
 
 @pytest.mark.skipif(not HAS_MAIN_WINDOW, reason="the main window is not in this tree yet")
@@ -78,9 +78,30 @@ def test_window_analyses_the_sample_with_its_model_worker() -> None:
         cwd=ROOT,
         env=offscreen_env(),
     )
+    check_analysed(result, sample_article_path())
+
+
+# The sample names these; the window's analysis must find them (any order, among others).
+SAMPLE_ENTITIES = {"Marta Kask", "Nordline", "Tallinn", "Henrik Lund", "Helsinki"}
+
+
+def check_shown(result: subprocess.CompletedProcess[str], sample: Path) -> None:
+    """The smoke run printed `PATH: TITLE` once the sample's text was on screen."""
     assert result.returncode == 0, result.stderr
-    count = int(result.stdout.strip().rsplit(": ", 1)[1].split()[0])
-    assert count > 5
+    lines = result.stdout.splitlines()
+    assert lines, "the window quit before showing the article"
+    assert lines[0] == f"{sample}: {load_document(sample).title}"
+
+
+def check_analysed(result: subprocess.CompletedProcess[str], sample: Path) -> None:
+    """`PATH: TITLE`, then `PATH: N entities: NAME; ...` once the worker analysed it."""
+    check_shown(result, sample)
+    assert len(result.stdout.splitlines()) == 2, result.stdout
+    prefix, count, names = result.stdout.splitlines()[1].split(": ", 2)
+    assert prefix == str(sample)
+    found = names.split("; ")
+    assert int(count.split()[0]) == len(found) > 5
+    assert set(found) >= SAMPLE_ENTITIES, found
 
 
 # --- Linux desktop integration --------------------------------------------------------------
@@ -173,8 +194,20 @@ def test_bundle_extracts_the_sample_like_the_source(bundle: Path) -> None:
     expected = document_record(load_document(sample))
     assert record["title"] == expected["title"]
     assert record["text"] == expected["text"]
-    if "entities" in record:
-        assert record["entities"], "the bundled model found no entities in the sample"
+    names = {entity["name"] for entity in record["entities"]}
+    assert names >= SAMPLE_ENTITIES, names
+    assert len(record["summary"]) == 3
+
+
+@pytest.mark.slow
+@needs_bash
+def test_bundle_stays_under_300_mb_without_unused_parts(bundle: Path) -> None:
+    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
+    assert sum(p.stat().st_size for p in files) < 300e6
+    names = {p.name for p in files}
+    assert "libqxcb.so" in names or sys.platform != "linux"  # still a desktop program
+    assert not names & {"libqvnc.so", "libqlinuxfb.so", "qt_de.qm"}
+    assert not [p for p in files if p.suffix in (".pyx", ".pxd") and "spacy" in p.parts]
 
 
 @pytest.mark.slow
@@ -189,26 +222,21 @@ def test_bundle_carries_the_language_model(bundle: Path) -> None:
 @needs_bash
 @pytest.mark.skipif(not HAS_MAIN_WINDOW, reason="the main window is not in this tree yet")
 def test_bundle_opens_the_sample_offscreen(bundle: Path) -> None:
-    sample = bundle.rglob("samples/baltic-ferry-strike.txt")
-    result = run(
-        [str(bundle / "reader"), "--quit-after-show", str(next(sample))],
-        env=offscreen_env(),
-    )
-    assert result.returncode == 0, result.stderr
+    sample = next(bundle.rglob("samples/baltic-ferry-strike.txt"))
+    result = run([str(bundle / "reader"), "--quit-after-show", str(sample)], env=offscreen_env())
     assert "Traceback" not in result.stderr
+    check_shown(result, sample)
 
 
 @pytest.mark.slow
 @needs_bash
 @pytest.mark.skipif(not HAS_MAIN_WINDOW, reason="the main window is not in this tree yet")
 def test_bundle_analyses_the_sample_in_its_model_worker(bundle: Path) -> None:
-    sample = bundle.rglob("samples/baltic-ferry-strike.txt")
+    sample = next(bundle.rglob("samples/baltic-ferry-strike.txt"))
     result = run(
-        [str(bundle / "reader"), "--quit-after-analysis", str(next(sample))],
-        env=offscreen_env(),
+        [str(bundle / "reader"), "--quit-after-analysis", str(sample)], env=offscreen_env()
     )
-    assert result.returncode == 0, result.stderr
-    assert int(result.stdout.strip().rsplit(": ", 1)[1].split()[0]) > 5
+    check_analysed(result, sample)
 
 
 @pytest.mark.slow
@@ -222,3 +250,21 @@ def test_bundle_keeps_a_library(bundle: Path, tmp_path: Path) -> None:
     assert [Path(hit["path"]).name for hit in json.loads(found.stdout)] == [
         sample_article_path().name
     ]
+
+
+def test_every_resource_folder_is_declared_so_pip_install_is_quiet() -> None:
+    """setuptools warns at length about data folders that are importable but undeclared."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    packages = set(config["setuptools"]["packages"])
+    package_data = config["setuptools"]["package-data"]
+    resources = ROOT / config["setuptools"]["package-dir"]["reader.resources"]
+    for folder in [resources, *(p for p in resources.rglob("*") if p.is_dir())]:
+        if folder.name == "__pycache__":
+            continue
+        name = ".".join(["reader.resources", *folder.relative_to(resources).parts])
+        assert name in packages, f"{name} is not in [tool.setuptools] packages"
+        files = {p.suffix for p in folder.iterdir() if p.is_file() and p.suffix != ".py"}
+        declared = {pattern.removeprefix("*") for pattern in package_data.get(name, [])}
+        assert files <= declared, f"{name}: {files - declared} would be left out"

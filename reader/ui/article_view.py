@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from reader.document import BlockKind, Document
 from reader.document.spans import SpanIndex
+from reader.ui.colors import accent_color
 from reader.ui.layers import ENTITIES_ORDER, SHOW_ALL_ORDER, SpanLayer
 from reader.ui.marked_scrollbar import MarkedScrollBar
 from reader.ui.offsets import Utf16Offsets
@@ -77,6 +78,10 @@ def no_cursor_layout(view: QTextEdit) -> Iterator[None]:
         yield
     finally:
         guard.endEditBlock()
+
+
+# Space between the key points list and a paragraph right under it.
+KEY_POINTS_AFTER_MARGIN = 14
 
 
 class ArticleView(QTextEdit):
@@ -220,12 +225,17 @@ class ArticleView(QTextEdit):
             else:
                 self._list.add(cursor.block())
         else:
+            if self._list is not None and kind is not BlockKind.HEADING:
+                # Room between the key points' shaded list and the story that follows.
+                spaced = cursor.blockFormat()
+                spaced.setTopMargin(KEY_POINTS_AFTER_MARGIN)
+                cursor.setBlockFormat(spaced)
             self._list = None
 
     def _formats(self, kind: BlockKind, level: int) -> tuple[QTextBlockFormat, QTextCharFormat]:
         palette = self.palette()
         quiet = palette.color(QPalette.ColorRole.PlaceholderText)
-        accent = palette.color(QPalette.ColorRole.Link)
+        accent = accent_color(palette)
         block = QTextBlockFormat()
         char = QTextCharFormat()
         step = _SIZE_STEP.get(kind, 0)

@@ -24,6 +24,41 @@ GROUP_COLORS: dict[EntityGroup, str] = {
 }
 
 
+def relative_luminance(color: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """The WCAG contrast ratio, from 1 (none) to 21 (black on white)."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+# Small bold capitals ("KEY POINTS", "SUMMARY") need at least the contrast of body text.
+ACCENT_CONTRAST = 4.5
+
+
+def accent_color(palette: QPalette) -> QColor:
+    """The one accent for labels: the palette's highlight, darkened on light backgrounds and
+    lightened on dark ones until it reads as text. Link blue is never used: nothing in an
+    article is a link."""
+    base = palette.color(QPalette.ColorRole.Base)
+    hue, saturation, lightness, _alpha = palette.color(QPalette.ColorRole.Highlight).getHsl()
+    step = 8 if is_dark(palette) else -8
+    accent = QColor.fromHsl(max(hue, 0), saturation, lightness)
+    while contrast_ratio(accent, base) < ACCENT_CONTRAST and 0 < lightness < 255:
+        lightness = min(255, max(0, lightness + step))
+        accent = QColor.fromHsl(max(hue, 0), saturation, lightness)
+    return accent
+
+
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 

@@ -27,7 +27,7 @@ from reader.analysis import Analysis, Entity, EntityGroup, Mention
 from reader.document import Document
 from reader.document.spans import SpanIndex
 from reader.ui.article_view import ArticleView, ExtraSelection, no_cursor_layout
-from reader.ui.colors import group_color, is_dark, tint
+from reader.ui.colors import group_color, is_dark, relative_luminance, tint
 from reader.ui.entity_model import group_name
 from reader.ui.marked_scrollbar import MarkedScrollBar
 from reader.ui.selection import Selection
@@ -38,17 +38,6 @@ SHOW_ALL_LAYER = "show_all"
 # "Show all" covers the visible text plus this many screens above and below, so that
 # scrolling rarely needs a rebuild and never shows bare text.
 SHOW_ALL_MARGIN_SCREENS = 2
-
-
-def relative_luminance(color: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(color.redF())
-        + 0.7152 * channel(color.greenF())
-        + 0.0722 * channel(color.blueF())
-    )
 
 
 def readable_text_on(background: QColor) -> QColor:

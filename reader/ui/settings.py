@@ -15,11 +15,21 @@ class Settings:
     def __init__(self, settings: QSettings | None = None) -> None:
         self._qs = settings if settings is not None else QSettings()
         self.problem = ""
-        if self._qs.status() != QSettings.Status.NoError:
+        if self._qs.status() != QSettings.Status.NoError or self._unreadable():
             self.problem = (
                 f"The settings file {self._qs.fileName()} could not be read; defaults are used."
             )
             self._qs.clear()
+
+    def _unreadable(self) -> bool:
+        """A file with content but not one key in it is damaged, though QSettings accepts it."""
+        if self._qs.format() != QSettings.Format.IniFormat or self._qs.allKeys():
+            return False
+        try:
+            with open(self._qs.fileName(), "rb") as handle:
+                return bool(handle.read(4096).strip())
+        except OSError:
+            return False
 
     def _get(self, key: str, default, kind: type):
         try:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QGuiApplication,
     QPalette,
@@ -40,11 +40,14 @@ from reader.analysis.model import (
 )
 from reader.document import BlockKind, Document
 from reader.ui.article_view import ArticleView
-from reader.ui.colors import group_color, tint
+from reader.ui.colors import accent_color, group_color, tint
 from reader.ui.layers import SUMMARY_ORDER, SpanLayer, SpanStyle
 from reader.ui.session import Reason
 
 LENGTH_SETTING = "summary/length"
+KEY_POINTS_COLLAPSED_SETTING = "summary/keyPointsCollapsed"
+TOGGLE_KEY_POINTS = "toggle:kp"
+SUMMARY_TINT = 0.3
 SUMMARY_LAYER = "summary"
 
 
@@ -59,7 +62,8 @@ def _plain(text: str) -> str:
 
 
 class SummaryPanel(QWidget):
-    """Dock contents: key points and summary; a click scrolls the article there and marks it.
+    """Dock contents: the summary, then the key points (foldable, remembered); a click on a
+    sentence scrolls the article there and marks it.
 
     Follows the panel protocol (`reader.ui.panels.Panel`).
 
@@ -96,6 +100,9 @@ class SummaryPanel(QWidget):
         self._key_points: tuple[_Span, ...] = ()
         self._summary: tuple[SummarySentence, ...] = ()
         self._note = ""
+        self._key_points_collapsed = bool(
+            settings is not None and settings.value(KEY_POINTS_COLLAPSED_SETTING, False, bool)
+        )
 
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("summaryView")
@@ -140,6 +147,11 @@ class SummaryPanel(QWidget):
         self.copy_button.clicked.connect(self.copy_plain_text)
         self.copy_markdown_button.clicked.connect(self.copy_markdown)
         self._render()
+
+    def sizeHint(self) -> QSize:
+        """Tall enough for a three-sentence summary beside the entity list."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), 380))
 
     # --- panel protocol -----------------------------------------------------------
 
@@ -203,6 +215,17 @@ class SummaryPanel(QWidget):
             return analysis.summary[:length]
         return self._summarize_at(document, analysis, length)
 
+    @property
+    def key_points_collapsed(self) -> bool:
+        return self._key_points_collapsed
+
+    def set_key_points_collapsed(self, collapsed: bool) -> None:
+        """Fold the key points under their label (they are at the top of the article too)."""
+        self._key_points_collapsed = collapsed
+        if self._settings is not None:
+            self._settings.set_value(KEY_POINTS_COLLAPSED_SETTING, collapsed)
+        self._render()
+
     def _render(self) -> None:
         """Typeset the pane with QTextCursor, as the article is: article text is never markup."""
         palette = self.browser.palette()
@@ -214,35 +237,37 @@ class SummaryPanel(QWidget):
         if document is None:
             cursor.insertText(self.tr("Open an article to see its gist here."), quiet)
         else:
-            first = True
-            if self._key_points:
-                self._heading(cursor, self.tr("KEY POINTS"), first)
-                first = False
-                items = QTextListFormat()
-                items.setStyle(QTextListFormat.Style.ListDisc)
-                items.setIndent(1)
-                for i, span in enumerate(self._key_points):
-                    if i == 0:
-                        cursor.insertBlock(_spaced(4), QTextCharFormat())
-                        cursor.createList(items)
-                    else:  # the next item of the same list
-                        cursor.insertBlock(cursor.blockFormat(), QTextCharFormat())
-                    self._insert_marked(cursor, span, f"kp:{i}")
-            self._heading(cursor, self.tr("SUMMARY"), first)
+            # The summary comes first: the key points are at the top of the article already.
+            self._heading(cursor, self.tr("SUMMARY"), True)
             for i, sentence in enumerate(self._summary):
-                cursor.insertBlock(_spaced(8), QTextCharFormat())
+                cursor.insertBlock(_spaced(10), QTextCharFormat())
                 self._insert_marked(cursor, sentence, f"s:{i}")
             if self._note:
                 cursor.insertBlock(_spaced(0), QTextCharFormat())
                 cursor.insertText(self._note, quiet)
+            if self._key_points:
+                glyph = "▸" if self._key_points_collapsed else "▾"
+                title = f"{glyph}\u00a0{self.tr('KEY POINTS')}"
+                self._heading(cursor, title, False, href=TOGGLE_KEY_POINTS)
+                if not self._key_points_collapsed:
+                    items = QTextListFormat()
+                    items.setStyle(QTextListFormat.Style.ListDisc)
+                    items.setIndent(1)
+                    for i, span in enumerate(self._key_points):
+                        if i == 0:
+                            cursor.insertBlock(_spaced(4), QTextCharFormat())
+                            cursor.createList(items)
+                        else:  # the next item of the same list
+                            cursor.insertBlock(cursor.blockFormat(), QTextCharFormat())
+                        self._insert_marked(cursor, span, f"kp:{i}")
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         has_content = bool(self._summary or self._key_points)
         self.copy_button.setEnabled(has_content)
         self.copy_markdown_button.setEnabled(has_content)
 
-    def _heading(self, cursor: QTextCursor, text: str, first: bool) -> None:
-        block = _spaced(4)
-        block.setTopMargin(0 if first else 6)
+    def _heading(self, cursor: QTextCursor, text: str, first: bool, href: str = "") -> None:
+        block = _spaced(6)
+        block.setTopMargin(2 if first else 14)
         if first:
             cursor.setBlockFormat(block)
         else:
@@ -253,8 +278,11 @@ class SummaryPanel(QWidget):
             block.setIndent(0)
             cursor.setBlockFormat(block)
         fmt = QTextCharFormat()
-        fmt.setForeground(self.browser.palette().color(QPalette.ColorRole.Link))
+        fmt.setForeground(accent_color(self.browser.palette()))
         fmt.setFontWeight(600)
+        if href:  # a heading that folds what is under it
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(href)
         fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
         cursor.insertText(text, fmt)
 
@@ -289,7 +317,8 @@ class SummaryPanel(QWidget):
         for text, group in pieces:
             fmt = QTextCharFormat(link)
             if group is not None:
-                fmt.setBackground(tint(group_color(group), palette, 0.42))
+                # Softer than the article's highlights: the summary is read, not searched.
+                fmt.setBackground(tint(group_color(group), palette, SUMMARY_TINT))
             if text:
                 cursor.insertText(text, fmt)
 
@@ -297,6 +326,9 @@ class SummaryPanel(QWidget):
 
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.toString() == TOGGLE_KEY_POINTS:
+            self.set_key_points_collapsed(not self._key_points_collapsed)
+            return
         kind, _, number = url.toString().partition(":")
         spans = self._key_points if kind == "kp" else self._summary
         try:

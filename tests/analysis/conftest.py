@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from reader.analysis import Analysis, LanguageModelError, analyse_document, get_nlp
 from reader.document import Document, load_document
+from tests.conftest import SHARED  # noqa: F401  (the test modules import it from here)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
-# ../shared beside the checkout; READER_SHARED points elsewhere (from a git worktree, say).
-SHARED = Path(
-    os.environ.get("READER_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared"
-)
 
 
 @pytest.fixture(scope="session")

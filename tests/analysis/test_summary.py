@@ -9,9 +9,10 @@ import pytest
 
 from reader.analysis.summary import DEFAULT_LENGTH, MAX_LENGTH, summarize
 from reader.document import BlockKind, Document, load_document, parse_article
+from tests.conftest import SHARED
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "summary"
-SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "zapad-2025.txt"
+SEED = SHARED / "seed" / "zapad-2025.txt"
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 
 
@@ -261,3 +262,6 @@ def test_seed_article_summary_comes_from_its_body() -> None:
     for sentence in summary:
         assert any(b.start <= sentence.start and sentence.end <= b.end for b in paragraphs)
         assert sentence.text not in document.key_points
+
+
+# One statement, said four ways, competes for the last place in a four-sentence summary.

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from reader.document import MAX_FILE_BYTES
+from reader.ui.summary_panel import SummaryPanel
 
 GOOD = "Harbour Reopens After Storm\n\nThe harbour reopened on Sunday after three days of high winds.\n"
 
@@ -163,6 +164,7 @@ def test_single_two_megabyte_line(qtbot, window, tmp_path) -> None:
     assert window.document.word_count == 400_000
 
 
+@pytest.mark.slow  # about six seconds of typesetting
 def test_two_hundred_thousand_short_lines(qtbot, window, tmp_path) -> None:
     path = tmp_path / "lines.txt"
     path.write_text("".join(f"line {i}\n" for i in range(200_000)), encoding="utf-8")
@@ -232,17 +234,44 @@ def test_file_changed_or_deleted_on_disk_offers_reload(qtbot, window, tmp_path) 
     assert "Monday" in window.article_view.toPlainText()
 
 
-def test_corrupt_settings_file_falls_back_to_defaults(
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"[General\nrecentFiles=/tmp/a.txt\nview/pointSize=30\n",  # a section never closed
+        bytes(range(256)) * 16,  # binary noise where the INI file should be
+    ],
+    ids=["unclosed-section", "binary-noise"],
+)
+def test_damaged_settings_file_says_so_and_starts_with_defaults(
+    qtbot, isolated_settings, make_window, tmp_path, damage
+) -> None:
+    settings_file = Path(QSettings().fileName())
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_bytes(damage)
+    window = make_window()
+    assert window.message_bar.isVisible()
+    message = window.message_bar.text_label.text()
+    assert message == f"The settings file {settings_file} could not be read; defaults are used."
+    assert window.article_view.point_size == 12.0
+    assert window.recent_files() == []
+    # Reader goes on working, and what it remembers from now on is written readably.
+    path = tmp_path / "after.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    open_ok(qtbot, window, path)
+    assert not window.message_bar.isVisible()
+    assert QSettings().value("recentFiles") in ([str(path)], str(path))
+
+
+def test_a_settings_file_of_odd_values_uses_defaults_for_them(
     qtbot, isolated_settings, make_window
 ) -> None:
     settings_file = Path(QSettings().fileName())
     settings_file.parent.mkdir(parents=True, exist_ok=True)
-    settings_file.write_bytes(
-        b"\x00\xff[[[garbage\nview/pointSize=not-a-number\nrecentFiles=@Invalid(\n"
-    )
+    settings_file.write_bytes(b"[view]\npointSize=not-a-number\n[summary]\nlength=many\n")
     window = make_window()
     assert window.article_view.point_size == 12.0
-    assert isinstance(window.recent_files(), list)
+    assert window.panel(SummaryPanel).length_box.value() == 3
+    assert not window.message_bar.isVisible()
 
 
 def test_missing_language_model_keeps_the_article_readable(qtbot, make_window, tmp_path) -> None:

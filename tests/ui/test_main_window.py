@@ -72,7 +72,26 @@ def test_open_by_api_shows_the_article_laid_out(qtbot, window, article) -> None:
     ]
     assert [b.text() for b in key_point_blocks] == list(document.key_points)
     assert all(b.textList() is not None for b in key_point_blocks)
-    assert "words" in window.status.words_label.text()
+    # The "Key points" label is in the one accent colour, not link blue.
+    from reader.ui.colors import accent_color
+
+    label = qdoc.findBlockByNumber(key_point_blocks[0].blockNumber() - 1)
+    assert label.text().lower() == "key points"
+    colour = label.begin().fragment().charFormat().foreground().color()
+    assert colour.name() == accent_color(view.palette()).name()
+
+
+def test_status_bar_shows_word_count_and_reading_time(qtbot, window, tmp_path) -> None:
+    # 3 title words and 1,200 body words: at 230 words a minute, five minutes.
+    paragraph = " ".join(["ferry"] * 100)
+    path = tmp_path / "counted.txt"
+    path.write_text("Counting Words Today\n\n" + "\n\n".join([paragraph] * 12), encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    assert window.status.words_label.text() == "1,203 words · 5 min read"
+    short = tmp_path / "short.txt"
+    short.write_text("Brief\n\nOnly six words in this one.\n", encoding="utf-8")
+    open_and_wait(qtbot, window, short)
+    assert window.status.words_label.text() == "7 words · 1 min read"
 
 
 def test_create_main_window_opens_first_path_and_lists_the_rest(

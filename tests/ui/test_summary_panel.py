@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QColor, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QSpinBox, QTextBrowser
 
-from reader.analysis import Analysis
-from reader.analysis.summary import summarize
-from reader.document import load_document
+from reader.analysis import Analysis, SummarySentence
 from reader.ui.summary_panel import SummaryPanel
-from tests.ui.fake_entities import SECOND_ARTICLE, DictionaryAnalyser, sentence_spans
+from tests.ui.fake_entities import SECOND_ARTICLE, DictionaryAnalyser
 from tests.ui.sidebar_helpers import (
     NO_MODEL,
     open_and_analyse,
@@ -26,29 +24,90 @@ def view(window) -> QTextBrowser:
     return window.findChild(QTextBrowser, "summaryView")
 
 
-def expected_summary(path: Path, length: int) -> list[str]:
-    document = load_document(path)
-    return [s.text for s in summarize(document, sentence_spans(document), length=length)]
+# The harbour article's body sentences, written out by hand, in article order.
+LEAD = (
+    "Mayor Ilse Varga cut the ribbon at the lighthouse in Port Evra on Sunday morning, "
+    "watched by a crowd of fishermen."
+)
+BODY = [
+    LEAD,
+    "Varga said the light would guide boats through the narrow channel again.",
+    "The Coastal Trust raised the money over three long winters of appeals.",
+    "A spokesman for the Coastal Trust said volunteers from Selby had repainted the whole tower.",
+    "Varga thanked the volunteers and promised a summer festival in Port Evra next year.",
+    "Fishermen in Selby welcomed the news with a parade of boats.",
+]
+KEY_POINTS = [
+    "Mayor Ilse Varga reopened the old lighthouse on Sunday.",
+    "The Coastal Trust paid for the repairs.",
+]
 
 
-def test_pane_shows_key_points_and_summary_when_analysis_finishes(
-    qtbot, make_window, article, analyser
-) -> None:
-    window = make_window(analyser=analyser)
+def chosen(*sentences: str):
+    """An analyser whose summary is exactly these sentences (whatever the summarizer thinks)."""
+
+    def analyse(document, progress, is_cancelled):
+        analysis = DictionaryAnalyser()(document, progress, is_cancelled)
+        picked = tuple(
+            SummarySentence(start, start + len(text), text)
+            for text in sentences
+            for start in [document.text.index(text)]
+        )
+        return replace(analysis, summary=picked)
+
+    return analyse
+
+
+def shown_summary(window) -> list[str]:
+    return [s.text for s in window.panel(SummaryPanel).summary]
+
+
+def test_pane_shows_the_analysis_summary_and_the_key_points(qtbot, make_window, article) -> None:
+    window = make_window(analyser=chosen(BODY[2], BODY[5]))
     seen: list[str] = []
     window.analysisFinished.connect(lambda _path: seen.append(view(window).toPlainText()))
     open_and_analyse(qtbot, window, article)
     text = seen[0]
-    assert "Mayor Ilse Varga reopened the old lighthouse on Sunday." in text
-    assert "The Coastal Trust paid for the repairs." in text
-    summary = expected_summary(article, 3)
-    assert len(summary) == 3
-    for sentence in summary:
-        assert sentence in text
-    # In article order, key points first.
-    positions = [text.index(s) for s in summary]
-    assert positions == sorted(positions)
-    assert text.index("paid for the repairs") < positions[0]
+    for point in KEY_POINTS:
+        assert point in text
+    assert BODY[2] in text and BODY[5] in text
+    assert LEAD not in text  # the pane shows the analysis' choice, it does not choose
+    assert text.index(BODY[2]) < text.index(BODY[5])
+    # The summary first, the key points (already atop the article) under it.
+    assert text.index("SUMMARY") < text.index(BODY[5]) < text.index("KEY POINTS")
+    assert text.index("KEY POINTS") < text.index(KEY_POINTS[0])
+
+
+def test_key_points_fold_under_their_label_and_stay_folded(qtbot, make_window, analysed) -> None:
+    panel = analysed.panel(SummaryPanel)
+    panel.browser.anchorClicked.emit(QUrl("toggle:kp"))
+    text = view(analysed).toPlainText()
+    assert "KEY POINTS" in text and KEY_POINTS[0] not in text
+    assert shown_summary(analysed)[0] in text
+    later = make_window(analyser=DictionaryAnalyser())
+    assert later.panel(SummaryPanel).key_points_collapsed
+    panel.browser.anchorClicked.emit(QUrl("toggle:kp"))
+    assert KEY_POINTS[0] in view(analysed).toPlainText()
+
+
+def test_labels_use_one_accent_from_the_palette_and_never_link_blue(analysed) -> None:
+    from PySide6.QtGui import QPalette
+
+    from reader.ui.colors import contrast_ratio
+
+    document = view(analysed).document()
+    text = document.toPlainText()
+    palette = view(analysed).palette()
+    colours = set()
+    for label in ("SUMMARY", "KEY POINTS"):
+        cursor = QTextCursor(document)
+        cursor.setPosition(text.index(label) + 1)
+        colours.add(cursor.charFormat().foreground().color().name())
+    (accent,) = colours
+    assert accent != palette.color(QPalette.ColorRole.Link).name()
+    assert accent != "#0000ff"
+    base = palette.color(QPalette.ColorRole.Base)
+    assert contrast_ratio(QColor(accent), base) >= 4.5
 
 
 def test_length_changes_without_reanalysis_and_is_remembered(
@@ -56,14 +115,19 @@ def test_length_changes_without_reanalysis_and_is_remembered(
 ) -> None:
     box = analysed.findChild(QSpinBox, "summaryLength")
     assert (box.minimum(), box.maximum(), box.value()) == (1, 10, 3)
+    assert len(shown_summary(analysed)) == 3
     box.setValue(1)
-    assert [s.text for s in analysed.panel(SummaryPanel).summary] == expected_summary(article, 1)
+    assert shown_summary(analysed) == [LEAD]  # news puts the story first
     box.setValue(5)
-    assert [s.text for s in analysed.panel(SummaryPanel).summary] == expected_summary(article, 5)
-    assert expected_summary(article, 5)[4] in view(analysed).toPlainText()
+    five = shown_summary(analysed)
+    assert len(five) == 5 and set(five) <= set(BODY)
+    assert five == sorted(five, key=BODY.index)
+    assert five[4] in view(analysed).toPlainText()
+    box.setValue(10)  # more than the article has: all six, nothing else
+    assert shown_summary(analysed) == BODY
     assert analyser.calls == [str(article)]
     later = make_window(analyser=DictionaryAnalyser())
-    assert later.findChild(QSpinBox, "summaryLength").value() == 5
+    assert later.findChild(QSpinBox, "summaryLength").value() == 10
 
 
 def test_clicking_a_sentence_or_key_point_scrolls_there_and_marks_it(qtbot, analysed) -> None:
@@ -89,7 +153,7 @@ def test_summary_sentences_are_links_in_the_view(analysed) -> None:
                 anchors.add(fragment.charFormat().anchorHref())
             iterator += 1
         block = block.next()
-    assert anchors == {"kp:0", "kp:1", "s:0", "s:1", "s:2"}
+    assert anchors == {"kp:0", "kp:1", "s:0", "s:1", "s:2", "toggle:kp"}
 
 
 def test_entity_names_in_the_summary_are_tinted_in_their_group_colour(analysed) -> None:
@@ -116,7 +180,8 @@ def test_entity_names_in_the_summary_are_tinted_in_their_group_colour(analysed) 
 
 def test_copy_as_plain_text_and_markdown(qtbot, analysed, article) -> None:
     panel = analysed.panel(SummaryPanel)
-    summary = expected_summary(article, 3)
+    summary = shown_summary(analysed)
+    assert len(summary) == 3 and summary[0] == LEAD
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
     plain = QGuiApplication.clipboard().text()
     assert plain.startswith("Key points\n• Mayor Ilse Varga reopened")
@@ -148,3 +213,17 @@ def test_unavailable_analysis_keeps_key_points_and_says_why(qtbot, make_window, 
     text = view(window).toPlainText()
     assert "The Coastal Trust paid for the repairs." in text
     assert NO_MODEL in text
+
+
+def test_the_accent_reads_on_light_and_dark_backgrounds_and_keeps_the_highlight_hue(qapp) -> None:
+    from PySide6.QtGui import QPalette
+
+    from reader.ui.colors import accent_color, contrast_ratio
+
+    for base, highlight in (("#ffffff", "#3daee9"), ("#1e1e1e", "#3daee9"), ("#232629", "#e95420")):
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(base))
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(highlight))
+        accent = accent_color(palette)
+        assert contrast_ratio(accent, QColor(base)) >= 4.5, (base, accent.name())
+        assert abs(accent.hslHue() - QColor(highlight).hslHue()) <= 2
