@@ -26,3 +26,15 @@ def isolated_settings(tmp_path: Path, qapp):
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
     )
     yield tmp_path / "settings"
+
+
+@pytest.fixture(autouse=True)
+def private_library(tmp_path: Path, monkeypatch):
+    """Every test's windows keep their library in the test's own folder, never the user's."""
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "library-data"))
+    yield tmp_path / "library-data"
+    import sys
+
+    link = sys.modules.get("reader.ui.library_link")
+    if link is not None:
+        link.close_application_libraries()

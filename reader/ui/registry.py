@@ -6,10 +6,12 @@ Each entry is a factory `create(context: PanelContext) -> Panel` (see `reader.ui
 from __future__ import annotations
 
 from reader.ui.entity_panel import EntityPanel
+from reader.ui.library_panel import LibraryPanel
 from reader.ui.panels import PanelFactory
 from reader.ui.summary_panel import SummaryPanel
 
 PANELS: tuple[PanelFactory, ...] = (
     EntityPanel.create,
     SummaryPanel.create,
+    LibraryPanel.create,
 )
