@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QStatusBar, QWidget
 
@@ -39,6 +39,7 @@ from reader.ui.session import ArticleSession, Reason
 from reader.ui.settings import Settings
 
 ADD_OPENED_KEY = "library/addOpenedArticles"
+LIBRARY_DOCK_WIDTH = 360
 NO_LIBRARY = "No library is open in this window."
 _ENTITY_QUERY = re.compile(r'^entity:\s*"?([^"]+)"?\s*$', re.IGNORECASE)
 
@@ -128,6 +129,9 @@ class LibraryLink(QObject):
         """Wire into a window once its panels exist: "Also in" under the entity details,
         indexing in the status bar, the library's message, closing with the window."""
         self._window = window
+        if self.panel is not None:  # wide enough for titles beside date, folder and words
+            dock = panel_host.docks[panel_host.panels.index(self.panel)]
+            window.resizeDocks([dock], [LIBRARY_DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.attach_details(panel_host.panel(EntityPanel))
         self.attach_status_bar(window.statusBar())
         panel_host.analysisShown.connect(self.select_pending)

@@ -356,6 +356,8 @@ class LibraryPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            self.view.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.header().setStretchLastSection(False)
         self.view.activated.connect(self._article_activated)
         self.view.clicked.connect(self._article_activated)
