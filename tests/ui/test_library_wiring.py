@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
 from reader.analysis import Analysis, Entity, EntityGroup, Mention
+from reader.analysis.pipeline import AnalysisCancelled
 from reader.analysis.service import AnalysisService
 from reader.app import create_main_window
 from reader.document import BlockKind, Document
@@ -233,3 +235,49 @@ def test_a_library_from_a_newer_reader_is_left_alone(qtbot, run, data_dir, artic
     window.close()
     close_application_libraries()
     assert database.read_bytes() == before
+
+
+class SlowForIndexing(FakeEngine):
+    """Holds the articles being indexed until released (giving way when outranked)."""
+
+    def __init__(self, held: set[str]) -> None:
+        super().__init__(two_word_names)
+        self.held = held
+        self.release = threading.Event()
+
+    def annotate(self, document, progress, is_cancelled):
+        if document.source_path in self.held:
+            self.annotated.append(document.source_path)
+            while not self.release.wait(0.01):
+                if is_cancelled():
+                    raise AnalysisCancelled
+        return super().annotate(document, progress, is_cancelled)
+
+
+def test_the_open_article_goes_before_indexing(qtbot, isolated_settings, data_dir, articles):
+    held = {str(articles / "pier.txt"), str(articles / "ferry.txt")}
+    engine = SlowForIndexing(held)
+    service = AnalysisService(engine)
+    try:
+        window = create_main_window([], service=service)
+        qtbot.addWidget(window)
+        panel = window.panel(LibraryPanel)
+        window.library_link.add_paths([str(articles)])
+        qtbot.waitUntil(lambda: bool(engine.annotated), timeout=5000)
+        assert panel.progress.isVisibleTo(window)
+
+        # Indexing is stuck on its first article; the article the reader opens does not wait.
+        open_and_wait(qtbot, window, articles / "more" / "market.txt")
+        assert window.document.title == "Fish Market Moves" and window.analysis.entities
+        assert panel.indexer.is_running()
+
+        engine.release.set()
+        qtbot.waitUntil(lambda: not panel.indexer.is_running(), timeout=10_000)
+        assert library_titles(window) == [
+            "Ferry Crews Return",
+            "Fish Market Moves",
+            "Pier Talks Stall Again",
+        ]
+    finally:
+        service.close()
+        close_application_libraries()
