@@ -222,6 +222,8 @@ class LibraryLink(QObject):
         entity_panel.add_detail_widget(also_in)
         entity_panel.detailsChanged.connect(self._show_also_in)
         also_in.articleRequested.connect(self._open_also_in)
+        if self.panel is not None:  # articles added: the entity shown may be in more of them
+            self.panel.libraryChanged.connect(lambda: self._show_also_in(self._shown_entity))
         self.also_in_list = also_in
 
     @Slot(object)
