@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QStatusBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QStatusBar, QWidget
 
 from reader.analysis import Analysis, Annotations, Entity
 from reader.document import Document
@@ -114,6 +114,7 @@ class LibraryLink(QObject):
         self._pending: tuple[str, frozenset[str], str] | None = None
         self._shown_entity: Entity | None = None
         self._window: QMainWindow | None = None
+        self._dock: QDockWidget | None = None
         self.add_opened_action = QAction(self.tr("Add Opened Articles to &Library"), self)
         self.add_opened_action.setObjectName("addOpenedToLibraryAction")
         self.add_opened_action.setCheckable(True)
@@ -130,8 +131,11 @@ class LibraryLink(QObject):
         indexing in the status bar, the library's message, closing with the window."""
         self._window = window
         if self.panel is not None:  # wide enough for titles beside date, folder and words
-            dock = panel_host.docks[panel_host.panels.index(self.panel)]
+            dock = self._dock = panel_host.docks[panel_host.panels.index(self.panel)]
             window.resizeDocks([dock], [LIBRARY_DOCK_WIDTH], Qt.Orientation.Horizontal)
+            # An empty library leaves the article its room until something is added
+            # (View › Library shows it; a saved window layout decides from then on).
+            dock.setVisible(self.panel.model.rowCount() > 0)
         self.attach_details(panel_host.panel(EntityPanel))
         self.attach_status_bar(window.statusBar())
         panel_host.analysisShown.connect(self.select_pending)
@@ -265,6 +269,8 @@ class LibraryLink(QObject):
     def add_paths(self, paths: list[str]) -> bool:
         """Index files or folders in the background; False (and a word why) if not now."""
         if self.panel is not None and self.panel.add_paths(paths):
+            if self._dock is not None:
+                self._dock.show()
             return True
         window = self._window
         if window is not None:

@@ -167,11 +167,13 @@ def test_opened_articles_are_not_added_when_the_setting_is_off(qtbot, run, artic
 
 
 def test_adding_a_folder_indexes_it_through_the_service(qtbot, run, articles, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QDockWidget, QFileDialog
 
     window, engine = run()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(articles))
     panel = window.panel(LibraryPanel)
+    dock = window.findChild(QDockWidget, "libraryDock")
+    assert not dock.isVisible()  # an empty library leaves the article its room
     add_folder = window.findChild(
         type(window.library_link.add_opened_action), "addFolderToLibraryAction"
     )
@@ -186,6 +188,7 @@ def test_adding_a_folder_indexes_it_through_the_service(qtbot, run, articles, mo
     assert sorted(Path(p).name for p in engine.annotated) == ["ferry.txt", "market.txt", "pier.txt"]
     assert "Added 3" in window.statusBar().currentMessage()
     assert not panel.progress.isVisible()
+    assert dock.isVisible()
 
     # The library's articles open from the cache; an entity's list opens with it selected.
     panel.show_entity("Marisol Quenby")
