@@ -284,3 +284,29 @@ def test_the_open_article_goes_before_indexing(qtbot, isolated_settings, data_di
     finally:
         service.close()
         close_application_libraries()
+
+
+def test_an_article_added_from_the_command_line_opens_without_the_model(
+    qtbot, isolated_settings, data_dir, articles
+):
+    """The real analysis both ways: `reader library add` and the window agree on what is stored."""
+    from reader.app import create_service
+    from reader.cli_library import main as library_main
+
+    assert library_main(["add", str(articles / "pier.txt")]) == 0
+    service = create_service(in_process=True)
+    calls: list[str] = []
+    annotate = service.engine.annotate
+    service.engine.annotate = lambda document, *args: (
+        calls.append(document.source_path) or (annotate(document, *args))
+    )
+    try:
+        window = create_main_window([], service=service)
+        qtbot.addWidget(window)
+        open_and_wait(qtbot, window, articles / "pier.txt")
+        assert calls == []
+        assert "Marisol Quenby" in [e.name for e in window.analysis.entities]
+        assert window.analysis.summary
+    finally:
+        service.close()
+        close_application_libraries()
