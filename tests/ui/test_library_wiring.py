@@ -191,7 +191,12 @@ def test_adding_a_folder_indexes_it_through_the_service(qtbot, run, articles, mo
     assert dock.isVisible()
 
     # The library's articles open from the cache; an entity's list opens with it selected.
-    panel.show_entity("Marisol Quenby")
+    panel.tabs.setCurrentIndex(1)
+    people = [panel.entities.item(row) for row in range(panel.entities.count())]
+    quenby = next(item for item in people if item.text().startswith("Marisol Quenby"))
+    assert "2 articles" in quenby.text()
+    panel.entities.itemClicked.emit(quenby)
+    assert panel.tabs.currentIndex() == 0
     assert library_titles(window) == ["Ferry Crews Return", "Pier Talks Stall Again"]
     with qtbot.waitSignal(window.analysisFinished, timeout=10_000):
         panel.view.clicked.emit(panel.model.index(0, 0))
