@@ -18,6 +18,7 @@ from typing import Protocol
 
 from reader import __version__
 from reader.analysis import Analysis, AnalysisCancelled, Annotations, LanguageModelError
+from reader.analysis.service import AnalysisService
 from reader.document import Document, DocumentError, load_document
 from reader.library.serialise import FORMAT_VERSION, schema_fingerprint
 from reader.library.store import Library, content_hash
@@ -87,7 +88,12 @@ class ServiceAnalyser:
     the reader has open goes first. Call from any thread but the service's own.
     """
 
-    def __init__(self, service, key: str = "library-indexing", is_cancelled=None) -> None:
+    def __init__(
+        self,
+        service: AnalysisService,
+        key: str = "library-indexing",
+        is_cancelled: Callable[[], bool] | None = None,
+    ) -> None:
         self._service = service
         self._key = key
         self._is_cancelled = is_cancelled or (lambda: False)
