@@ -141,7 +141,15 @@ class LibraryLink(QObject):
         panel_host.analysisShown.connect(self.select_pending)
         if self.message:
             window.message_bar.show_message(self.message, "warning")
+            # Opening the first article clears the message bar: say it again above that article.
+            self.session.articleOpened.connect(self._repeat_message)
         window.installEventFilter(self)
+
+    @Slot(object)
+    def _repeat_message(self, _document: Document) -> None:
+        self.session.articleOpened.disconnect(self._repeat_message)
+        if self._window is not None:
+            self._window.message_bar.show_message(self.message, "warning")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:

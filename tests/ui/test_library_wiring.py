@@ -221,7 +221,10 @@ def test_a_damaged_library_is_a_message_and_reader_keeps_going(qtbot, run, data_
     assert "moved aside" in window.message_bar.text
     assert list(data_dir.glob("reader.sqlite3.damaged-*"))
     open_and_wait(qtbot, window, articles / "pier.txt")
+    assert "moved aside" in window.message_bar.text  # still said above the first article
     assert library_titles(window) == ["Pier Talks Stall Again"]  # the new library works
+    open_and_wait(qtbot, window, articles / "ferry.txt")
+    assert window.message_bar.text == ""  # said once, not above every article
 
 
 def test_a_library_from_a_newer_reader_is_left_alone(qtbot, run, data_dir, articles):
