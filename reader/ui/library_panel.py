@@ -1,7 +1,8 @@
 """The library panel: every article on the desk, searched as you type, and who appears where.
 
-Self-contained: it opens the library database itself (its own connection on the GUI
-thread; the indexer opens another on its thread) and says what the user asked for with
+In the window it uses the application's library (`reader.ui.library_link`); on its own
+it opens the database itself. Either way the GUI thread has one connection and the
+indexer opens another on its thread; the panel says what the user asked for with
 signals. Article text reaches the screen only as escaped plain text.
 """
 
