@@ -357,8 +357,10 @@ class LibraryPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            self.view.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, not from the rows: measuring 10,000 rows would stall the window.
+        metrics = self.view.fontMetrics()
+        for column, sample in ((1, "2025-12-31"), (2, "a-folder"), (3, "12,345")):
+            self.view.header().resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self.view.header().setStretchLastSection(False)
         self.view.activated.connect(self._article_activated)
         self.view.clicked.connect(self._article_activated)
