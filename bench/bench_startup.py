@@ -28,6 +28,7 @@ def run_once(path: Path) -> dict:
     env["PYTHONPATH"] = str(ROOT)
     with tempfile.TemporaryDirectory() as config:
         env["XDG_CONFIG_HOME"] = config  # no settings from earlier runs
+        env["READER_DATA_DIR"] = config  # nor a library: each run analyses the article
         env["READER_BENCH_T0"] = repr(time.time())
         out = subprocess.run(
             [sys.executable, str(ROOT / "bench" / "startup_probe.py"), str(path)],

@@ -24,6 +24,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files to open")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the folder of the library (default: $READER_DATA_DIR, else your data folder)",
+    )
     # For smoke tests of installs and bundles: the window shows the article, then exits.
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     # A smoke test for installs and bundles: the model worker really analyses the article.
@@ -38,22 +43,28 @@ def create_service(model_pool=None, *, in_process: bool = False):  # -> Analysis
     return AnalysisService(ModelEngine(model_pool, in_process=in_process))
 
 
-def create_main_window(paths: list[str], *, model_pool=None, service=None):  # -> QMainWindow
+def create_main_window(
+    paths: list[str], *, model_pool=None, service=None, data_dir=None
+):  # -> QMainWindow
     """Build the main window and start opening the first path; the event loop is the caller's.
 
     Works from any script, notebook or `python -c` (the model workers are their own
     program). Further paths go to File > Open Recent. A QApplication must exist.
     `service` is the application's AnalysisService, which the caller closes; without
     one, the window makes its own (around `model_pool`, an AnnotatorPool perhaps
-    already starting) and closes it with itself.
+    already starting) and closes it with itself. The library (in `data_dir`, else
+    $READER_DATA_DIR, else the user's data folder) is opened once per application and
+    closed when it quits; if it cannot be used, the window says so and runs without it.
     """
+    from reader.ui.library_link import application_library
     from reader.ui.main_window import MainWindow
 
+    library = application_library(data_dir)
     if service is None:
-        window = MainWindow(service=create_service(model_pool))
+        window = MainWindow(service=create_service(model_pool), library=library)
         window.owns_service = True
     else:
-        window = MainWindow(service=service)
+        window = MainWindow(service=service, library=library)
     window.open_initial_paths(list(paths))
     return window
 
@@ -100,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     configure_application(app, APP_NAME, ORGANIZATION, __version__)
-    window = create_main_window(options.paths, service=service)
+    window = create_main_window(options.paths, service=service, data_dir=options.data_dir)
     window.show()
     try:
         if options.quit_after_show and not options.paths:

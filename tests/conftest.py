@@ -30,8 +30,13 @@ def isolated_settings(tmp_path: Path, qapp):
 
 
 @pytest.fixture(autouse=True)
-def private_data_dir(tmp_path: Path, monkeypatch) -> Path:
+def private_data_dir(tmp_path: Path, monkeypatch):
     """Every test's library (and saved corrections) in its own folder, never the user's."""
     folder = tmp_path / "reader-data"
     monkeypatch.setenv("READER_DATA_DIR", str(folder))
-    return folder
+    yield folder
+    import sys
+
+    link = sys.modules.get("reader.ui.library_link")
+    if link is not None:
+        link.close_application_libraries()

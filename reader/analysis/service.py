@@ -254,6 +254,42 @@ class AnalysisService:
             self._remember(annotations)
         return self.interpret(document, annotations, rules)
 
+    def analyse_in_background(
+        self,
+        key: str,
+        document: Document,
+        is_cancelled: CancelFn = lambda: False,
+        rules: Iterable[Rule] = (),
+    ) -> tuple[Annotations, Analysis]:
+        """Analyse on the service's thread at BACKGROUND priority and wait for it here.
+
+        For indexers on their own threads: the open article still goes first (this job
+        gives way and resumes), and the model runs in the one place it runs. Raises
+        AnalysisCancelled if `is_cancelled()` turns true, AnalysisUnavailable on failure.
+        """
+        from reader.analysis.pipeline import AnalysisCancelled
+
+        done = threading.Event()
+        outcome: list = []
+        job = self.submit(
+            key,
+            document,
+            priority=Priority.BACKGROUND,
+            rules=rules,
+            finished=lambda annotations, analysis: (
+                outcome.append((annotations, analysis)),
+                done.set(),
+            ),
+            failed=lambda message: (outcome.append(message), done.set()),
+        )
+        while not done.wait(0.05):
+            if is_cancelled() or self._closed or job.cancelled:
+                self.cancel(key)
+                raise AnalysisCancelled
+        if isinstance(outcome[0], str):
+            raise AnalysisUnavailable(outcome[0])
+        return outcome[0]
+
     def _remember(self, annotations: Annotations) -> None:
         with self._condition:
             self._cache[annotations.cache_key] = annotations

@@ -12,10 +12,13 @@ from reader.library.indexing import (
     ModelAnalyser,
     Outcome,
     Progress,
+    ServiceAnalyser,
     add_file,
     add_paths,
     analyser_version,
     find_articles,
+    pack_annotations,
+    unpack_annotations,
 )
 from reader.library.location import DATA_DIR_ENV, DATABASE_NAME, data_dir, database_path
 from reader.library.serialise import analysis_from_dict, analysis_to_dict
@@ -56,6 +59,7 @@ __all__ = [
     "Outcome",
     "Progress",
     "SearchHit",
+    "ServiceAnalyser",
     "add_file",
     "add_paths",
     "analyser_version",
@@ -65,4 +69,6 @@ __all__ = [
     "data_dir",
     "database_path",
     "find_articles",
+    "pack_annotations",
+    "unpack_annotations",
 ]

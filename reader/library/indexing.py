@@ -17,7 +17,8 @@ from enum import StrEnum
 from typing import Protocol
 
 from reader import __version__
-from reader.analysis import Analysis, LanguageModelError, Rule
+from reader.analysis import Analysis, AnalysisCancelled, Annotations, LanguageModelError, Rule
+from reader.analysis.service import AnalysisService
 from reader.document import Document, DocumentError, load_document
 from reader.library.serialise import FORMAT_VERSION, schema_fingerprint
 from reader.library.store import Library, content_hash
@@ -41,14 +42,27 @@ class DocumentAnalyser(Protocol):
     def __call__(self, document: Document) -> Analysed: ...
 
 
-def analyser_version() -> str:
+def analyser_version(model: str | None = None) -> str:
     """Names what produced an analysis: a stored analysis is reused only under the same name.
 
-    The window uses it too, to show a library article's stored analysis without the model.
+    The window uses it too, to show a library article's stored analysis without the model;
+    `model` is the engine's model name (default: the installed language model's).
     """
-    from reader.analysis.language import model_name
+    if model is None:
+        from reader.analysis.language import model_name
 
-    return f"reader-{__version__}/{model_name()}/format-{FORMAT_VERSION}/{schema_fingerprint()}"
+        model = model_name()
+    return f"reader-{__version__}/{model}/format-{FORMAT_VERSION}/{schema_fingerprint()}"
+
+
+def pack_annotations(annotations: Annotations) -> bytes:
+    """The model's output as the library keeps it (compressed JSON)."""
+    raw = json.dumps(annotations.to_dict(), separators=(",", ":"))
+    return zlib.compress(raw.encode("utf-8"))
+
+
+def unpack_annotations(packed: bytes) -> Annotations:
+    return Annotations.from_dict(json.loads(zlib.decompress(packed).decode("utf-8")))
 
 
 class ModelAnalyser:
@@ -66,8 +80,34 @@ class ModelAnalyser:
 
         annotations = annotate(document, self._annotator)
         analysis = interpret(document, annotations, self.rules)
-        raw = json.dumps(annotations.to_dict(), separators=(",", ":"))
-        return Analysed(analysis, zlib.compress(raw.encode("utf-8")))
+        return Analysed(analysis, pack_annotations(annotations))
+
+
+class ServiceAnalyser:
+    """The analysis through an application's AnalysisService, at background priority.
+
+    The window's indexer uses it: the model runs where it always runs, and the article
+    the reader has open goes first. Call from any thread but the service's own.
+    """
+
+    def __init__(
+        self,
+        service: AnalysisService,
+        key: str = "library-indexing",
+        is_cancelled: Callable[[], bool] | None = None,
+        rules: Sequence[Rule] = (),
+    ) -> None:
+        self._service = service
+        self._rules = tuple(rules)
+        self._key = key
+        self._is_cancelled = is_cancelled or (lambda: False)
+        self.version = analyser_version(service.engine.model)
+
+    def __call__(self, document: Document) -> Analysed:
+        annotations, analysis = self._service.analyse_in_background(
+            self._key, document, self._is_cancelled, self._rules
+        )
+        return Analysed(analysis, pack_annotations(annotations))
 
 
 class Outcome(StrEnum):
@@ -134,7 +174,11 @@ def add_paths(
         if is_cancelled is not None and is_cancelled():
             report.cancelled = True
             break
-        outcome, message = add_file(library, path, analyser)
+        try:
+            outcome, message = add_file(library, path, analyser)
+        except AnalysisCancelled:
+            report.cancelled = True
+            break
         if outcome is Outcome.FAILED:
             report.failed.append((path, message))
         else:
@@ -177,8 +221,8 @@ def add_file(library: Library, path: str, analyser: DocumentAnalyser) -> tuple[O
     else:
         try:
             analysed = analyser(document)
-        except LanguageModelError:
-            raise  # no article can be analysed: the caller must say so and stop
+        except (LanguageModelError, AnalysisCancelled):
+            raise  # no article can be analysed, or the user stopped: the caller says so
         except Exception as exc:  # one article that trips the analysis must not stop the rest
             return Outcome.FAILED, f"it could not be analysed ({exc or type(exc).__name__})"
     is_new = library.put_article(

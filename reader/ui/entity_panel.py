@@ -57,6 +57,7 @@ class EntityPanel(QWidget):
 
     Signals:
         entityActivated(key): Enter on an entity: go (back) to its first mention.
+        detailsChanged(entity): the details now show this Entity (None: no entity).
         mentionRequested(key, mention_index): a context line was clicked.
         previousRequested(), nextRequested(): the mention buttons were pressed.
     """
@@ -64,6 +65,7 @@ class EntityPanel(QWidget):
     entityActivated = Signal(str)
     contextMenuAboutToShow = Signal(object, list)  # (QMenu, [Entity]): others add their items
     undoCorrectionRequested = Signal(str)  # a rule id, from the details' "Undo" link
+    detailsChanged = Signal(object)
     mentionRequested = Signal(str, int)
     previousRequested = Signal()
     nextRequested = Signal()
@@ -215,6 +217,7 @@ class EntityPanel(QWidget):
         lower_layout.addWidget(self.detail)
         lower_layout.addWidget(self.corrected_label)
         lower_layout.addWidget(self.contexts, 1)
+        self._details_layout = lower_layout
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("entitySplitter")
         splitter.setChildrenCollapsible(False)
@@ -472,12 +475,18 @@ class EntityPanel(QWidget):
 
     # --- details -----------------------------------------------------------------------
 
+    def add_detail_widget(self, widget: QWidget) -> None:
+        """Show `widget` under the details (e.g. the library's "Also in N other articles")."""
+        self._details_layout.addWidget(widget)
+
     def _show_details(self, entity: Entity | None) -> None:
         self.contexts.clear()
         self._show_correction_notes(entity)
         if entity is None or self._document is None or self._analysis is None:
             self.detail.setText(self.tr("Select an entity to see where the article mentions it."))
+            self.detailsChanged.emit(None)
             return
+        self.detailsChanged.emit(entity)
         mentions = plural("%n mention(s)", entity.count)
         lines = [f"{entity.name} — {group_name(entity.group)}, {mentions}"]
         if entity.aliases:

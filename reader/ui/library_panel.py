@@ -1,7 +1,8 @@
 """The library panel: every article on the desk, searched as you type, and who appears where.
 
-Self-contained: it opens the library database itself (its own connection on the GUI
-thread; the indexer opens another on its thread) and says what the user asked for with
+In the window it uses the application's library (`reader.ui.library_link`); on its own
+it opens the database itself. Either way the GUI thread has one connection and the
+indexer opens another on its thread; the panel says what the user asked for with
 signals. Article text reaches the screen only as escaped plain text.
 """
 
@@ -219,6 +220,9 @@ class LibraryIndexer(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.isRunning()
 
@@ -305,20 +309,28 @@ class LibraryPanel(QWidget):
     entityChosen = Signal(str)
     libraryChanged = Signal()
 
+    title = "Library"
+    dock_name = "libraryDock"
+    dock_area = Qt.DockWidgetArea.LeftDockWidgetArea
+
     def __init__(
         self,
         library_path: Path | None = None,
         analyser_factory: Callable[[], DocumentAnalyser] | None = None,
         parent: QWidget | None = None,
         analyser_version_of: Callable[[], str] | None = None,
+        *,
+        shared: tuple[Library | None, str] | None = None,
     ) -> None:
         """`analyser_factory` makes the analyser for indexing (default: the model in this
         process; the window passes one that uses its model workers); `analyser_version_of`
-        names the window's analysis for cached look-ups."""
+        names the window's analysis for cached look-ups. `shared` is the application's
+        library (or None) and its message: the panel then uses it and never closes it."""
         super().__init__(parent)
         self.setObjectName("libraryView")
         self.library_path = Path(library_path) if library_path else database_path()
-        self.library, message = open_library(self.library_path)
+        self._owns_library = shared is None
+        self.library, message = open_library(self.library_path) if shared is None else shared
         self.indexer = LibraryIndexer(self.library_path, analyser_factory or _model_analyser)
         self._analyser_version = analyser_version_of or analyser_version
         self.indexer.progress.connect(self._on_progress)
@@ -345,6 +357,10 @@ class LibraryPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Widths from the font, not from the rows: measuring 10,000 rows would stall the window.
+        metrics = self.view.fontMetrics()
+        for column, sample in ((1, "2025-12-31"), (2, "a-folder"), (3, "12,345")):
+            self.view.header().resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self.view.header().setStretchLastSection(False)
         self.view.activated.connect(self._article_activated)
         self.view.clicked.connect(self._article_activated)
@@ -401,6 +417,28 @@ class LibraryPanel(QWidget):
         if message:
             self.status.setText(message)
 
+    # -- the panel protocol -------------------------------------------------------------
+
+    @classmethod
+    def create(cls, context) -> LibraryPanel:
+        """The registry's factory: the window's library link gives the library and indexing."""
+        return context.library.create_panel(cls, context.parent)
+
+    def widget(self) -> QWidget:
+        return self
+
+    def menu_actions(self) -> list:
+        return []
+
+    def show_pending(self, document: Document) -> None:
+        return None
+
+    def show_analysis(self, document: Document, analysis: Analysis, reason: str) -> None:
+        return None
+
+    def show_unavailable(self, message: str) -> None:
+        return None
+
     # -- what the window calls ---------------------------------------------------------
 
     def add_paths(self, paths: Sequence[str]) -> bool:
@@ -430,31 +468,35 @@ class LibraryPanel(QWidget):
             return None
         return self.library.analysis_for(document, self._analyser_version())
 
-    def remember(self, document: Document, analysis: Analysis) -> None:
+    def remember(
+        self, document: Document, analysis: Analysis, annotations: bytes | None = None
+    ) -> None:
         """Keep an article the window opened and analysed (opening adds it to the library)."""
         if self.library is None or not document.source_path:
             return
         try:
             stat = os.stat(document.source_path)
-        except OSError:
-            return
-        is_new = self.library.put_article(
-            document,
-            analysis,
-            analyser_version=self._analyser_version(),
-            size=stat.st_size,
-            mtime=stat.st_mtime,
-        )
+            is_new = self.library.put_article(
+                document,
+                analysis,
+                analyser_version=self._analyser_version(),
+                size=stat.st_size,
+                mtime=stat.st_mtime,
+                annotations=annotations,
+            )
+        except (OSError, sqlite3.Error):
+            return  # the article stays open and analysed; the library just does not keep it
         if is_new:
             self.refresh()
-            self.libraryChanged.emit()
+            self.refresh_entities()
+        self.libraryChanged.emit()
 
     def close_library(self) -> None:
         self.indexer.cancel()
         self.indexer.wait(10_000)
-        if self.library is not None:
+        if self.library is not None and self._owns_library:
             self.library.close()
-            self.library = None
+        self.library = None
 
     # -- listing ---------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from reader.ui.article_view import BASE_POINT_SIZE, ArticleView
 from reader.ui.corrections import install_corrections
 from reader.ui.find_bar import FindBar
 from reader.ui.highlighting import MentionHighlighter
+from reader.ui.library_link import LibraryLink
 from reader.ui.marked_scrollbar import MarkedScrollBar
 from reader.ui.message_bar import MessageBar
 from reader.ui.panels import PanelContext, PanelHost
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
     analysisFailed = Signal(str, str)
 
     def __init__(
-        self, service: AnalysisService | None = None, parent: QWidget | None = None
+        self, service: AnalysisService | None = None, parent: QWidget | None = None, library=None
     ) -> None:
         """Without a service, the window makes (and closes) its own, with the real model."""
         super().__init__(parent)
@@ -81,10 +82,11 @@ class MainWindow(QMainWindow):
 
         self.status = ArticleStatus(self.statusBar())
         self._connect()  # before the panels: the view shows an article before they hear of it
-        context = PanelContext(
-            self.session, self.article_view, self.highlighter, self.selection, self.settings, self
-        )
+        self.library_link = LibraryLink(library, self.session, self.selection, self.settings, self)
+        shared = (self.session, self.article_view, self.highlighter, self.selection, self.settings)
+        context = PanelContext(*shared, self, self.library_link)
         self.panel_host = PanelHost(self, context, PANELS)
+        self.library_link.attach(self, self.panel_host)  # also in, status bar, messages
         self.panel_host.analysisShown.connect(self.status.show_analysis)
         self.panel_host.analysisShown.connect(self._on_analysis_shown)
         if self.panel_host.docks:
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         self.reload_action = action(self.tr("&Reload"), self.session.reload, ["F5"], "reloadAction")
         file_menu.addAction(self.reload_action)
         file_menu.addSeparator()
+        file_menu.addActions(self.library_link.file_actions(self))
         file_menu.addAction(action(self.tr("&Quit"), self.close, [keys.Quit]))
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
         self.copy_action = action(self.tr("&Copy"), view.copy, [keys.Copy])
@@ -276,7 +279,7 @@ class MainWindow(QMainWindow):
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.open_initial_paths(paths)
+            self.open_initial_paths(self.library_link.add_dropped_folders(paths))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState())

@@ -72,6 +72,7 @@ class PanelContext:
     selection: Selection
     settings: Settings
     parent: QWidget
+    library: object = None  # the window's LibraryLink (reader.ui.library_link)
 
 
 PanelFactory = Callable[[PanelContext], Panel]

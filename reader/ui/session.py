@@ -80,6 +80,8 @@ class ArticleSession(QObject):
         self._rules: tuple[Rule, ...] = ()
         self._user_date: date | None = None  # View › Article Date…, for this article
         self._reloading = False
+        # Asked before the model runs: `lookup(document)` -> (annotations, analysis) or None.
+        self.library = None
         self.loader = DocumentLoader(self)
         self.watcher = QFileSystemWatcher(self)
         self.loader.loaded.connect(self._on_loaded)
@@ -172,12 +174,27 @@ class ArticleSession(QObject):
         self._document = document
         self._annotations = None
         self._analysis = None
-        self._submit(reason)  # first: it runs elsewhere while this thread typesets
+        stored = self._stored_analysis(document)
+        if stored is None:
+            self._submit(reason)  # first: it runs elsewhere while this thread typesets
         self._watch(document.source_path)
         if document.source_path:
             self.settings.add_recent_file(document.source_path)
             self.recentFilesChanged.emit()
         self.articleOpened.emit(document)
+        if stored is not None:
+            self._annotations, self._analysis = stored
+            self.analysisChanged.emit(self._analysis, reason.value)
+
+    def _stored_analysis(self, document: Document) -> tuple[Annotations | None, Analysis] | None:
+        """The library's analysis of this text (no model call), with the rules applied."""
+        stored = self.library.lookup(document) if self.library is not None else None
+        if stored is None or not self._rules:
+            return stored
+        annotations, _analysis = stored
+        if annotations is None:
+            return None  # corrections need the model's output: run the model
+        return annotations, self.service.interpret(document, annotations, self._rules)
 
     @Slot(int, str, str)
     def _on_load_failed(self, generation: int, path: str, message: str) -> None:
@@ -217,6 +234,9 @@ class ArticleSession(QObject):
         """Apply corrections: the kept annotations are interpreted again, the model is not run."""
         self._rules = tuple(rules)
         document, annotations = self._document, self._annotations
+        if document is not None and annotations is None and self._analysis is not None:
+            self._submit(Reason.CORRECTED)  # shown from the library without the model's output
+            return
         if document is None or annotations is None:
             return  # the analysis under way applies them when it finishes
         self._show(lambda: self._dated(self.service.interpret(document, annotations, self._rules)))

@@ -47,6 +47,24 @@ class GatedAnalyser:
         return capitalised_names(document, progress, is_cancelled)
 
 
+def drop_event(*paths):
+    """A drop of these local files or folders, as the window receives it."""
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    event = QDropEvent(
+        QPoint(50, 50).toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    event._mime = mime  # the event does not own its data: keep it alive with the event
+    return event
+
+
 @pytest.fixture
 def make_window(qtbot, isolated_settings) -> Callable:
     from reader.ui.main_window import MainWindow

@@ -6,13 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTextEdit
 
 from reader.app import create_main_window
 from reader.document import load_document
 from tests.conftest import SAMPLE
+from tests.ui.conftest import drop_event
 
 ARTICLE = """\
 Night Trains Return to the Alps
@@ -142,17 +142,8 @@ def test_a_stale_recent_entry_is_dropped_with_a_message(qtbot, window, article) 
 
 
 def test_drop_a_file_on_the_window_opens_it(qtbot, window, article) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(article))])
-    event = QDropEvent(
-        QPoint(50, 50).toPointF(),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
     with qtbot.waitSignal(window.documentReady, timeout=10000):
-        window.dropEvent(event)
+        window.dropEvent(drop_event(article))
     assert "Night Trains" in window.article_view.toPlainText()
 
 
