@@ -63,6 +63,7 @@ from reader.library import (
     analyser_version,
     database_path,
 )
+from reader.ui.plurals import plural
 
 # Typing pauses this long before the library is searched: one query per word, not per key.
 SEARCH_DELAY_MS = 150
@@ -531,7 +532,7 @@ class LibraryPanel(QWidget):
             rows = [ArticleRow(r.path, r.title, r.date, r.words) for r in records]
             missing = sum(r.missing for r in records)
             self.status.setText(
-                f"{len(records)} articles in the library"
+                plural("%n articles in the library", len(records))
                 + (f", {missing} missing from disk" if missing else "")
                 if records
                 else "The library is empty: add articles or folders to it."

@@ -26,5 +26,12 @@
             <numerusform>… and more: F3 walks through all %n mentions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n articles in the library</source>
+        <translation>
+            <numerusform>%n article in the library</numerusform>
+            <numerusform>%n articles in the library</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

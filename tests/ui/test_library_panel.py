@@ -258,3 +258,9 @@ def test_a_database_failing_under_the_panel_is_a_message(make_panel, filled, mon
     assert (
         panel.status.text() == "The library could not be read (database disk image is malformed)."
     )
+
+
+def test_one_article_is_counted_in_the_singular(make_panel, database, articles):
+    with Library(database) as library:
+        add_paths(library, [str(next(iter(sorted(articles.iterdir()))))], DictionaryAnalyser())
+    assert make_panel(database).status.text() == "1 article in the library"
