@@ -40,6 +40,7 @@ from reader.ui.entity_model import (
 )
 from reader.ui.highlighting import MentionHighlighter
 from reader.ui.plurals import plural
+from reader.ui.quote_marks import mark_quote, said_label, short_text
 from reader.ui.selection import Selection
 from reader.ui.session import Reason
 from reader.ui.settings import Settings
@@ -64,6 +65,7 @@ class EntityPanel(QWidget):
     entityActivated = Signal(str)
     contextMenuAboutToShow = Signal(object, list)  # (QMenu, [Entity]): others add their items
     undoCorrectionRequested = Signal(str)  # a rule id, from the details' "Undo" link
+    quoteRequested = Signal(int, int)  # a quote under "Said" was clicked: its offsets
     mentionRequested = Signal(str, int)
     previousRequested = Signal()
     nextRequested = Signal()
@@ -77,6 +79,9 @@ class EntityPanel(QWidget):
         """The registry's factory: a panel wired to the window's mention highlighter."""
         panel = cls(context.settings, context.parent)
         panel.attach(context.highlighter, context.selection)
+        panel.quoteRequested.connect(
+            lambda start, end: mark_quote(context.view, context.session.analysis, start, end)
+        )
         return panel
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
@@ -166,6 +171,18 @@ class EntityPanel(QWidget):
         self.corrected_label.setTextFormat(Qt.TextFormat.RichText)
         self.corrected_label.linkActivated.connect(self.undoCorrectionRequested)
         self.corrected_label.hide()
+        # What the entity said ("Said: 2 quotes"), each quote a click from the article.
+        self.said_label = QLabel(self)
+        self.said_label.setObjectName("entitySaid")
+        self.said_list = QListWidget(self)
+        self.said_list.setObjectName("entityQuotes")
+        self.said_list.setAccessibleName(self.tr("What the entity said"))
+        self.said_list.setWordWrap(True)
+        self.said_list.setMaximumHeight(120)
+        self.said_list.itemActivated.connect(self._on_quote_activated)
+        self.said_list.itemClicked.connect(self._on_quote_activated)
+        self.said_label.hide()
+        self.said_list.hide()
         self.contexts = QListWidget(self)
         self.contexts.setObjectName("entityContexts")
         self.contexts.setAccessibleName(self.tr("Sentences mentioning the entity"))
@@ -214,6 +231,8 @@ class EntityPanel(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.detail)
         lower_layout.addWidget(self.corrected_label)
+        lower_layout.addWidget(self.said_label)
+        lower_layout.addWidget(self.said_list)
         lower_layout.addWidget(self.contexts, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("entitySplitter")
@@ -475,6 +494,7 @@ class EntityPanel(QWidget):
     def _show_details(self, entity: Entity | None) -> None:
         self.contexts.clear()
         self._show_correction_notes(entity)
+        self._show_said(entity)
         if entity is None or self._document is None or self._analysis is None:
             self.detail.setText(self.tr("Select an entity to see where the article mentions it."))
             return
@@ -508,6 +528,23 @@ class EntityPanel(QWidget):
             )
         )
         self.corrected_label.setVisible(bool(notes))
+
+    def _show_said(self, entity: Entity | None) -> None:
+        quotes = self._analysis.quotes_by(entity.key) if entity and self._analysis else ()
+        self.said_list.clear()
+        self.said_label.setText(said_label(len(quotes)))
+        for quote in quotes:
+            cue = f" ({quote.cue.text})" if quote.cue is not None else ""
+            item = QListWidgetItem(f"“{short_text(quote)}”{cue}")
+            item.setData(_CONTEXT_ROLE, (quote.start, quote.end))
+            item.setToolTip(self.tr("Go to this quote"))
+            self.said_list.addItem(item)
+        self.said_label.setVisible(bool(quotes))
+        self.said_list.setVisible(bool(quotes))
+
+    @Slot(QListWidgetItem)
+    def _on_quote_activated(self, item: QListWidgetItem) -> None:
+        self.quoteRequested.emit(*item.data(_CONTEXT_ROLE))
 
     @Slot(QListWidgetItem)
     def _on_context_activated(self, item: QListWidgetItem) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from reader.ui.entity_panel import EntityPanel
 from reader.ui.figures_panel import FiguresPanel
 from reader.ui.panels import PanelFactory
+from reader.ui.quotes_panel import QuotesPanel
 from reader.ui.summary_panel import SummaryPanel
 from reader.ui.timeline_panel import TimelinePanel
 
@@ -16,4 +17,5 @@ PANELS: tuple[PanelFactory, ...] = (
     SummaryPanel.create,
     TimelinePanel.create,
     FiguresPanel.create,
+    QuotesPanel.create,
 )
