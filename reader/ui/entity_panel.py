@@ -40,7 +40,7 @@ from reader.ui.entity_model import (
 )
 from reader.ui.highlighting import MentionHighlighter
 from reader.ui.plurals import plural
-from reader.ui.quote_marks import mark_quote, said_label, short_text
+from reader.ui.quote_marks import mark_quote, plain, said_label, short_text
 from reader.ui.selection import Selection
 from reader.ui.session import Reason
 from reader.ui.settings import Settings
@@ -48,6 +48,7 @@ from reader.ui.settings import Settings
 SORT_SETTING = "entities/sort"
 # A list of thousands of wrapped lines costs more than a click may take; F3 reaches the rest.
 MAX_CONTEXT_LINES = 100
+MAX_SAID_ROWS = 4  # more scroll: the mention sentences below keep their room
 _CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -177,8 +178,9 @@ class EntityPanel(QWidget):
         self.said_list = QListWidget(self)
         self.said_list.setObjectName("entityQuotes")
         self.said_list.setAccessibleName(self.tr("What the entity said"))
-        self.said_list.setWordWrap(True)
-        self.said_list.setMaximumHeight(120)
+        self.said_list.setUniformItemSizes(True)  # one line each, elided; the tooltip has all
+        self.said_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.said_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.said_list.itemActivated.connect(self._on_quote_activated)
         self.said_list.itemClicked.connect(self._on_quote_activated)
         self.said_label.hide()
@@ -534,11 +536,13 @@ class EntityPanel(QWidget):
         self.said_list.clear()
         self.said_label.setText(said_label(len(quotes)))
         for quote in quotes:
-            cue = f" ({quote.cue.text})" if quote.cue is not None else ""
-            item = QListWidgetItem(f"“{short_text(quote)}”{cue}")
+            cue = f"{quote.cue.text}: " if quote.cue is not None else ""
+            item = QListWidgetItem(f"{cue}“{short_text(quote)}”")
             item.setData(_CONTEXT_ROLE, (quote.start, quote.end))
-            item.setToolTip(self.tr("Go to this quote"))
+            item.setToolTip(plain(quote.text))
             self.said_list.addItem(item)
+        rows = min(len(quotes), MAX_SAID_ROWS) * max(1, self.said_list.sizeHintForRow(0))
+        self.said_list.setFixedHeight(rows + 2 * self.said_list.frameWidth() + 2)
         self.said_label.setVisible(bool(quotes))
         self.said_list.setVisible(bool(quotes))
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -136,6 +137,10 @@ class QuotesPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.tree.header()  # the quote takes the width; the cue only what it needs
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
         self.message = QLabel(self)
         self.message.setObjectName("quotesMessage")
@@ -182,7 +187,6 @@ class QuotesPanel(QWidget):
         for group in self._groups:
             self.model.appendRow(self._speaker_row(group))
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
         self._set_message("" if analysis.quotes else "No quotes in this article.")
         self._apply_filter(self.filter_box.text())
 

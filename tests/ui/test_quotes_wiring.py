@@ -182,7 +182,7 @@ def test_entity_details_list_what_the_entity_said_and_a_click_goes_there(
     listed = window.findChild(QListWidget, "entityQuotes")
     assert said.isVisible() and said.text() == "Said: 2 quotes"
     texts = [listed.item(row).text() for row in range(listed.count())]
-    assert texts[0].startswith("“We signed because") and texts[0].endswith("(said)")
+    assert texts[0].startswith("said: “We signed because")
     assert "the union would meet again in the spring" in texts[1]
     item = listed.item(1)
     qtbot.mouseClick(
