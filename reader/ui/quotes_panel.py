@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -121,6 +122,8 @@ class QuotesPanel(QWidget):
         self._document: Document | None = None
         self._analysis: Analysis | None = None
         self._groups: tuple[SpeakerGroup, ...] = ()
+        self._stale = False  # the tree waits for the panel to be shown
+        self._watching_dock = False
 
         self.filter_box = QLineEdit(self)
         self.filter_box.setObjectName("quotesFilter")
@@ -180,20 +183,45 @@ class QuotesPanel(QWidget):
     # --- API -------------------------------------------------------------------------
 
     def show_quotes(self, document: Document, analysis: Analysis) -> None:
-        """Fill the tree from `analysis.quotes` of `document`."""
+        """Fill the tree from `analysis.quotes` of `document`.
+
+        A panel out of sight (a tab behind the summary) fills when it is shown: thousands
+        of quotes take a fifth of a second, which the window need not stall for.
+        """
         self._document, self._analysis = document, analysis
         self._groups = group_by_speaker(analysis)
+        self._stale = True
+        self._set_message("" if analysis.quotes else "No quotes in this article.")
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget) and not self._watching_dock:
+            dock.visibilityChanged.connect(self._on_dock_visibility)  # its tab chosen
+            self._watching_dock = True
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self._fill()
+
+    def _fill(self) -> None:
+        self._stale = False
         self.model.removeRows(0, self.model.rowCount())
         for group in self._groups:
             self.model.appendRow(self._speaker_row(group))
         self.tree.expandAll()
-        self._set_message("" if analysis.quotes else "No quotes in this article.")
         self._apply_filter(self.filter_box.text())
+
+    @Slot(bool)
+    def _on_dock_visibility(self, visible: bool) -> None:
+        if visible and self._stale:
+            self._fill()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._fill()
 
     def clear(self) -> None:
         """Empty the panel (no article, or a new one not analysed yet)."""
         self._document = self._analysis = None
         self._groups = ()
+        self._stale = False
         self.model.removeRows(0, self.model.rowCount())
         self._set_message("Open an article to see who said what.")
 

@@ -129,6 +129,8 @@ def test_the_quotes_panel_is_a_tab_beside_the_summary_and_lists_quotes_by_speake
     assert docks["quotesDock"] in window.tabifiedDockWidgets(docks["summaryDock"])
     assert "Quotes" in [a.text() for a in window.view_menu.actions()]
     panel = window.findChild(QuotesPanel, "quotesView")
+    assert panel.model.rowCount() == 0  # behind the Summary tab: filled when the reader looks
+    docks["quotesDock"].raise_()
     assert panel.visible_speakers() == ["Margaret Holloway", "Port Authority", "Unattributed"]
     assert panel.model.item(0).text() == "Margaret Holloway (2)"
 
