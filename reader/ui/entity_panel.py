@@ -40,6 +40,7 @@ from reader.ui.entity_model import (
 )
 from reader.ui.highlighting import MentionHighlighter
 from reader.ui.plurals import plural
+from reader.ui.quote_marks import mark_quote, plain, said_label, short_text
 from reader.ui.selection import Selection
 from reader.ui.session import Reason
 from reader.ui.settings import Settings
@@ -47,6 +48,7 @@ from reader.ui.settings import Settings
 SORT_SETTING = "entities/sort"
 # A list of thousands of wrapped lines costs more than a click may take; F3 reaches the rest.
 MAX_CONTEXT_LINES = 100
+MAX_SAID_ROWS = 4  # more scroll: the mention sentences below keep their room
 _CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -66,6 +68,7 @@ class EntityPanel(QWidget):
     contextMenuAboutToShow = Signal(object, list)  # (QMenu, [Entity]): others add their items
     undoCorrectionRequested = Signal(str)  # a rule id, from the details' "Undo" link
     detailsChanged = Signal(object)
+    quoteRequested = Signal(int, int)  # a quote under "Said" was clicked: its offsets
     mentionRequested = Signal(str, int)
     previousRequested = Signal()
     nextRequested = Signal()
@@ -79,6 +82,9 @@ class EntityPanel(QWidget):
         """The registry's factory: a panel wired to the window's mention highlighter."""
         panel = cls(context.settings, context.parent)
         panel.attach(context.highlighter, context.selection)
+        panel.quoteRequested.connect(
+            lambda start, end: mark_quote(context.view, context.session.analysis, start, end)
+        )
         return panel
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
@@ -168,6 +174,19 @@ class EntityPanel(QWidget):
         self.corrected_label.setTextFormat(Qt.TextFormat.RichText)
         self.corrected_label.linkActivated.connect(self.undoCorrectionRequested)
         self.corrected_label.hide()
+        # What the entity said ("Said: 2 quotes"), each quote a click from the article.
+        self.said_label = QLabel(self)
+        self.said_label.setObjectName("entitySaid")
+        self.said_list = QListWidget(self)
+        self.said_list.setObjectName("entityQuotes")
+        self.said_list.setAccessibleName(self.tr("What the entity said"))
+        self.said_list.setUniformItemSizes(True)  # one line each, elided; the tooltip has all
+        self.said_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.said_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.said_list.itemActivated.connect(self._on_quote_activated)
+        self.said_list.itemClicked.connect(self._on_quote_activated)
+        self.said_label.hide()
+        self.said_list.hide()
         self.contexts = QListWidget(self)
         self.contexts.setObjectName("entityContexts")
         self.contexts.setAccessibleName(self.tr("Sentences mentioning the entity"))
@@ -216,6 +235,8 @@ class EntityPanel(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.detail)
         lower_layout.addWidget(self.corrected_label)
+        lower_layout.addWidget(self.said_label)
+        lower_layout.addWidget(self.said_list)
         lower_layout.addWidget(self.contexts, 1)
         self._details_layout = lower_layout
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -482,6 +503,7 @@ class EntityPanel(QWidget):
     def _show_details(self, entity: Entity | None) -> None:
         self.contexts.clear()
         self._show_correction_notes(entity)
+        self._show_said(entity)
         if entity is None or self._document is None or self._analysis is None:
             self.detail.setText(self.tr("Select an entity to see where the article mentions it."))
             self.detailsChanged.emit(None)
@@ -517,6 +539,25 @@ class EntityPanel(QWidget):
             )
         )
         self.corrected_label.setVisible(bool(notes))
+
+    def _show_said(self, entity: Entity | None) -> None:
+        quotes = self._analysis.quotes_by(entity.key) if entity and self._analysis else ()
+        self.said_list.clear()
+        self.said_label.setText(said_label(len(quotes)))
+        for quote in quotes:
+            cue = f"{quote.cue.text}: " if quote.cue is not None else ""
+            item = QListWidgetItem(f"{cue}“{short_text(quote)}”")
+            item.setData(_CONTEXT_ROLE, (quote.start, quote.end))
+            item.setToolTip(plain(quote.text))
+            self.said_list.addItem(item)
+        rows = min(len(quotes), MAX_SAID_ROWS) * max(1, self.said_list.sizeHintForRow(0))
+        self.said_list.setFixedHeight(rows + 2 * self.said_list.frameWidth() + 2)
+        self.said_label.setVisible(bool(quotes))
+        self.said_list.setVisible(bool(quotes))
+
+    @Slot(QListWidgetItem)
+    def _on_quote_activated(self, item: QListWidgetItem) -> None:
+        self.quoteRequested.emit(*item.data(_CONTEXT_ROLE))
 
     @Slot(QListWidgetItem)
     def _on_context_activated(self, item: QListWidgetItem) -> None:

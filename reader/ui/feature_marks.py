@@ -17,6 +17,7 @@ from reader.ui.layers import FEATURE_ORDER, SpanLayer, SpanStyle
 
 TIMES_LAYER = "times"
 FIGURES_LAYER = "figures"
+QUOTES_LAYER = "quotes"
 TIMES_COLOR = GROUP_COLORS[EntityGroup.DATE]
 FIGURES_COLOR = "#D55E00"  # Okabe–Ito vermillion: the Numbers group's grey would not show
 
@@ -40,7 +41,7 @@ def mark_feature(
         current_style=SpanStyle(background=color, tint=0.35, underline=color),
         mark=color,
     )
-    for other in (TIMES_LAYER, FIGURES_LAYER):
+    for other in (TIMES_LAYER, FIGURES_LAYER, QUOTES_LAYER):
         if other != name:
             view.clear_layer(other)
     view.set_span_layer(layer)

@@ -1,18 +1,21 @@
 """The quotes panel: who said what, grouped by speaker, each quote one click from the article.
 
-Self-contained: the main window (or the panel registry) feeds it with `show_quotes` and
-connects `quoteActivated` to scrolling and marking in the article view.
+Follows the panel protocol (`reader.ui.panels.Panel`): the registry docks it as a tab
+beside the summary. With an article view, a click scrolls there and marks the quote
+(`reader.ui.quote_marks`), and its View › Show Quotes tints every quote in its speaker's
+colour (remembered in the settings).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -24,9 +27,20 @@ from PySide6.QtWidgets import (
 from reader.analysis import Analysis
 from reader.analysis.model import Quote
 from reader.document import Document
+from reader.ui.article_view import ArticleView
+from reader.ui.quote_marks import (
+    clear_quote_tints,
+    mark_quote,
+    plain,
+    short_text,
+    show_quote_tints,
+)
+from reader.ui.quote_marks import said_label as said_label  # for entity details and tests
+from reader.ui.session import Reason
+from reader.ui.settings import Settings
 
 UNATTRIBUTED = "Unattributed"
-SHORT_QUOTE_CHARS = 90
+SHOW_QUOTES_SETTING = "view/showQuotes"
 # Item data roles: where the quote is, and which quote of the analysis a row shows.
 START_ROLE = Qt.ItemDataRole.UserRole + 1
 END_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -56,7 +70,7 @@ def group_by_speaker(analysis: Analysis) -> tuple[SpeakerGroup, ...]:
         elif speaker.key is not None and speaker.key in salience:
             by_key.setdefault(speaker.key, []).append(quote)
         else:
-            as_written.setdefault(_plain(speaker.name), []).append(quote)
+            as_written.setdefault(plain(speaker.name), []).append(quote)
     groups = [
         SpeakerGroup(salience[key][1].name, key, tuple(quotes))
         for key, quotes in sorted(by_key.items(), key=lambda kv: salience[kv[0]][0])
@@ -67,29 +81,11 @@ def group_by_speaker(analysis: Analysis) -> tuple[SpeakerGroup, ...]:
     return tuple(groups)
 
 
-def short_text(quote: Quote, limit: int = SHORT_QUOTE_CHARS) -> str:
-    """The quote on one line, cut at a word near `limit` characters."""
-    text = _plain(quote.text)
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit].rstrip(",;: ") + "…"
-
-
 def quote_citation(quote: Quote, title: str) -> str:
     """A quote as a reader would paste it: “…” — speaker, in the article's title."""
     speaker = quote.speaker.name if quote.speaker is not None else "unattributed"
-    source = f", in “{_plain(title)}”" if title.strip() else ""
-    return f"“{_plain(quote.text)}” — {_plain(speaker)}{source}"
-
-
-def said_label(count: int) -> str:
-    """The entity-details line: "Said: 3 quotes"."""
-    return f"Said: {count} quote{'s' if count != 1 else ''}"
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    source = f", in “{plain(title)}”" if title.strip() else ""
+    return f"“{plain(quote.text)}” — {plain(speaker)}{source}"
 
 
 class QuotesPanel(QWidget):
@@ -102,13 +98,32 @@ class QuotesPanel(QWidget):
 
     quoteActivated = Signal(int, int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    title = "Quotes"
+    dock_name = "quotesDock"
+    dock_area = Qt.DockWidgetArea.RightDockWidgetArea
+    tab_with = "summaryDock"
+
+    @classmethod
+    def create(cls, context) -> QuotesPanel:
+        """The registry's factory: clicks and Show Quotes go to the window's article view."""
+        return cls(context.parent, context.view, context.settings)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        view: ArticleView | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("quotesView")
         self.setAccessibleName("Quotes")
+        self._view = view
+        self._settings = settings
         self._document: Document | None = None
         self._analysis: Analysis | None = None
         self._groups: tuple[SpeakerGroup, ...] = ()
+        self._stale = False  # the tree waits for the panel to be shown
+        self._watching_dock = False
 
         self.filter_box = QLineEdit(self)
         self.filter_box.setObjectName("quotesFilter")
@@ -125,6 +140,10 @@ class QuotesPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.tree.header()  # the quote takes the width; the cue only what it needs
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
         self.message = QLabel(self)
         self.message.setObjectName("quotesMessage")
@@ -135,6 +154,17 @@ class QuotesPanel(QWidget):
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.copy_action.triggered.connect(self.copy_current)
         self.tree.addAction(self.copy_action)
+        # The window's Edit › Copy has Ctrl+C too: in the tree, the tree's copy wins.
+        self.tree.installEventFilter(self)
+
+        self.show_quotes_action = QAction("Show &Quotes", self)
+        self.show_quotes_action.setObjectName("showQuotesAction")
+        self.show_quotes_action.setCheckable(True)
+        self.show_quotes_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.show_quotes_action.setToolTip("Tint every quote in its speaker's colour")
+        if settings is not None:
+            self.show_quotes_action.setChecked(settings.value(SHOW_QUOTES_SETTING, False, bool))
+        self.show_quotes_action.toggled.connect(self._on_show_quotes)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -146,36 +176,77 @@ class QuotesPanel(QWidget):
         self.tree.activated.connect(self._on_activated)
         self.tree.clicked.connect(self._on_activated)
         self.tree.customContextMenuRequested.connect(self._show_context_menu)
+        if view is not None:
+            self.quoteActivated.connect(self._go_to)
         self.clear()
 
     # --- API -------------------------------------------------------------------------
 
     def show_quotes(self, document: Document, analysis: Analysis) -> None:
-        """Fill the tree from `analysis.quotes` of `document`."""
+        """Fill the tree from `analysis.quotes` of `document`.
+
+        A panel out of sight (a tab behind the summary) fills when it is shown: thousands
+        of quotes take a fifth of a second, which the window need not stall for.
+        """
         self._document, self._analysis = document, analysis
         self._groups = group_by_speaker(analysis)
+        self._stale = True
+        self._set_message("" if analysis.quotes else "No quotes in this article.")
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget) and not self._watching_dock:
+            dock.visibilityChanged.connect(self._on_dock_visibility)  # its tab chosen
+            self._watching_dock = True
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self._fill()
+
+    def _fill(self) -> None:
+        self._stale = False
         self.model.removeRows(0, self.model.rowCount())
         for group in self._groups:
             self.model.appendRow(self._speaker_row(group))
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
-        self._set_message("" if analysis.quotes else "No quotes in this article.")
         self._apply_filter(self.filter_box.text())
+
+    @Slot(bool)
+    def _on_dock_visibility(self, visible: bool) -> None:
+        if visible and self._stale:
+            self._fill()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._fill()
 
     def clear(self) -> None:
         """Empty the panel (no article, or a new one not analysed yet)."""
         self._document = self._analysis = None
         self._groups = ()
+        self._stale = False
         self.model.removeRows(0, self.model.rowCount())
         self._set_message("Open an article to see who said what.")
 
-    # The panel protocol the other docks follow.
+    # --- panel protocol ----------------------------------------------------------------
+
+    def widget(self) -> QWidget:
+        return self
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.show_quotes_action]
+
     def show_pending(self, document: Document) -> None:
         self.clear()
         self._set_message("Analysing…")
 
-    def show_analysis(self, document: Document, analysis: Analysis) -> None:
+    def show_analysis(
+        self, document: Document, analysis: Analysis, reason: str = Reason.NEW.value
+    ) -> None:
+        """List the quotes; a correction or a retypeset keeps the scroll position."""
+        scroll = self.tree.verticalScrollBar().value()
         self.show_quotes(document, analysis)
+        if reason in (Reason.CORRECTED, Reason.RETYPESET):
+            self.tree.verticalScrollBar().setValue(scroll)
+        if self._view is not None and self.show_quotes_action.isChecked():
+            show_quote_tints(self._view, analysis)
 
     def show_unavailable(self, message: str) -> None:
         self.clear()
@@ -212,6 +283,15 @@ class QuotesPanel(QWidget):
         title = self._document.title if self._document is not None else ""
         QGuiApplication.clipboard().setText(quote_citation(quote, title))
 
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        is_key = event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        if watched is self.tree and is_key and event.matches(QKeySequence.StandardKey.Copy):
+            if event.type() == QEvent.Type.KeyPress:
+                self.copy_current()
+            event.accept()
+            return event.type() == QEvent.Type.KeyPress
+        return super().eventFilter(watched, event)
+
     # --- building --------------------------------------------------------------------
 
     def _speaker_row(self, group: SpeakerGroup) -> list[QStandardItem]:
@@ -227,7 +307,7 @@ class QuotesPanel(QWidget):
             text.setData(quote.start, START_ROLE)
             text.setData(quote.end, END_ROLE)
             text.setData(quote, QUOTE_ROLE)
-            text.setToolTip(f"{quote.kind.capitalize()} quote: {_plain(quote.text)}")
+            text.setToolTip(f"{quote.kind.capitalize()} quote: {plain(quote.text)}")
             cue = QStandardItem(quote.cue.text if quote.cue is not None else "")
             item.appendRow([text, cue])
         return [item, QStandardItem("")]
@@ -252,6 +332,22 @@ class QuotesPanel(QWidget):
         if item is None or item.data(QUOTE_ROLE) is None:
             return
         self.quoteActivated.emit(item.data(START_ROLE), item.data(END_ROLE))
+
+    @Slot(int, int)
+    def _go_to(self, start: int, end: int) -> None:
+        if self._view is not None:
+            mark_quote(self._view, self._analysis, start, end)
+
+    @Slot(bool)
+    def _on_show_quotes(self, checked: bool) -> None:
+        if self._settings is not None:
+            self._settings.set_value(SHOW_QUOTES_SETTING, checked)
+        if self._view is None:
+            return
+        if checked:
+            show_quote_tints(self._view, self._analysis)
+        else:
+            clear_quote_tints(self._view)
 
     def _show_context_menu(self, position: QPoint) -> None:
         if self.current_quote() is None:

@@ -9,6 +9,7 @@ from reader.ui.entity_panel import EntityPanel
 from reader.ui.figures_panel import FiguresPanel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.panels import PanelFactory
+from reader.ui.quotes_panel import QuotesPanel
 from reader.ui.summary_panel import SummaryPanel
 from reader.ui.timeline_panel import TimelinePanel
 
@@ -18,4 +19,5 @@ PANELS: tuple[PanelFactory, ...] = (
     TimelinePanel.create,
     FiguresPanel.create,
     LibraryPanel.create,
+    QuotesPanel.create,
 )
