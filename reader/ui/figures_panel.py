@@ -29,6 +29,7 @@ from reader.ui.article_view import ArticleView
 from reader.ui.feature_marks import FIGURES_COLOR, FIGURES_LAYER, mark_feature
 from reader.ui.sentences import sentence_of
 from reader.ui.session import Reason
+from reader.ui.when_shown import WhenShown
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -121,6 +122,8 @@ class FiguresPanel(QWidget):
     def __init__(self, parent: QWidget | None = None, view: ArticleView | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figuresPanel")
+        self._pending: tuple[Document, Analysis, str] | None = None
+        self._when_shown = WhenShown(self, self._fill)
         self._view = view
         self._spans: list[tuple[int, int]] = []
         self.model = FiguresModel(self)
@@ -165,6 +168,7 @@ class FiguresPanel(QWidget):
         return []
 
     def clear(self) -> None:
+        self._when_shown.cancel()
         self._spans = []
         self.model.set_quantities(None, None)
         self.note.setText("No article.")
@@ -183,8 +187,15 @@ class FiguresPanel(QWidget):
     ) -> None:
         """List the quantities of `analysis`, keeping the reader's sort order.
 
-        A correction or a new article date keeps the scroll position too.
+        A correction or a new article date keeps the scroll position too. Behind another
+        tab, the table is built when the tab is chosen.
         """
+        self._pending = (document, analysis, reason)
+        self._when_shown.request()
+
+    def _fill(self) -> None:
+        assert self._pending is not None
+        document, analysis, reason = self._pending
         scroll = self.view.verticalScrollBar().value()
         self._spans = [(q.start, q.end) for q in analysis.quantities]
         self.model.set_quantities(document, analysis)

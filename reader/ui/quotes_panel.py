@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -38,6 +37,7 @@ from reader.ui.quote_marks import (
 from reader.ui.quote_marks import said_label as said_label  # for entity details and tests
 from reader.ui.session import Reason
 from reader.ui.settings import Settings
+from reader.ui.when_shown import WhenShown
 
 UNATTRIBUTED = "Unattributed"
 SHOW_QUOTES_SETTING = "view/showQuotes"
@@ -122,8 +122,7 @@ class QuotesPanel(QWidget):
         self._document: Document | None = None
         self._analysis: Analysis | None = None
         self._groups: tuple[SpeakerGroup, ...] = ()
-        self._stale = False  # the tree waits for the panel to be shown
-        self._watching_dock = False
+        self._when_shown = WhenShown(self, self._fill)  # the tree waits to be seen
 
         self.filter_box = QLineEdit(self)
         self.filter_box.setObjectName("quotesFilter")
@@ -190,38 +189,21 @@ class QuotesPanel(QWidget):
         """
         self._document, self._analysis = document, analysis
         self._groups = group_by_speaker(analysis)
-        self._stale = True
         self._set_message("" if analysis.quotes else "No quotes in this article.")
-        dock = self.parentWidget()
-        if isinstance(dock, QDockWidget) and not self._watching_dock:
-            dock.visibilityChanged.connect(self._on_dock_visibility)  # its tab chosen
-            self._watching_dock = True
-        if self.isVisible() and not self.visibleRegion().isEmpty():
-            self._fill()
+        self._when_shown.request()
 
     def _fill(self) -> None:
-        self._stale = False
         self.model.removeRows(0, self.model.rowCount())
         for group in self._groups:
             self.model.appendRow(self._speaker_row(group))
         self.tree.expandAll()
         self._apply_filter(self.filter_box.text())
 
-    @Slot(bool)
-    def _on_dock_visibility(self, visible: bool) -> None:
-        if visible and self._stale:
-            self._fill()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._fill()
-
     def clear(self) -> None:
         """Empty the panel (no article, or a new one not analysed yet)."""
         self._document = self._analysis = None
         self._groups = ()
-        self._stale = False
+        self._when_shown.cancel()
         self.model.removeRows(0, self.model.rowCount())
         self._set_message("Open an article to see who said what.")
 

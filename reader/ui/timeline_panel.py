@@ -31,6 +31,7 @@ from reader.ui.article_view import ArticleView
 from reader.ui.feature_marks import TIMES_COLOR, TIMES_LAYER, mark_feature
 from reader.ui.sentences import sentence_of
 from reader.ui.session import Reason
+from reader.ui.when_shown import WhenShown
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 _SOURCES = {
@@ -161,6 +162,8 @@ class TimelinePanel(QWidget):
     def __init__(self, parent: QWidget | None = None, view: ArticleView | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelinePanel")
+        self._pending: tuple[Document, Analysis, str] | None = None
+        self._when_shown = WhenShown(self, self._fill)
         self._view = view
         self._spans: list[tuple[int, int]] = []
         self.reference_label = QLabel(self)
@@ -195,6 +198,7 @@ class TimelinePanel(QWidget):
         return []
 
     def clear(self) -> None:
+        self._when_shown.cancel()
         self._spans = []
         self.tree.clear()
         self.strip.set_entries([], None)
@@ -214,7 +218,14 @@ class TimelinePanel(QWidget):
         """List the dated statements of `analysis` around its reference date.
 
         A correction or a new article date keeps the row chosen and the scroll position.
+        Behind another tab, the list is built when the tab is chosen.
         """
+        self._pending = (document, analysis, reason)
+        self._when_shown.request()
+
+    def _fill(self) -> None:
+        assert self._pending is not None
+        document, analysis, reason = self._pending
         chosen = self.tree.currentItem().data(0, SPAN_ROLE) if self.tree.currentItem() else None
         scroll = self.tree.verticalScrollBar().value()
         self._show_entries(document, analysis)

@@ -62,6 +62,13 @@ def _rows(panel: TimelinePanel) -> dict[str, tuple]:
     return rows
 
 
+def seen(window, kind: type):
+    """The panel of `kind`, its tab chosen as a reader would (a hidden tab is built when shown)."""
+    panel = window.panel(kind)
+    panel.parentWidget().raise_()
+    return panel
+
+
 def _date_label(window) -> str:
     return window.findChild(QLabel, "articleDate").text()
 
@@ -71,11 +78,12 @@ def test_the_panels_are_docked_and_fill_when_the_article_is_analysed(opened) -> 
     assert {"timelineDock", "figuresDock"} <= docks.keys()
     titles = [a.text() for a in opened.view_menu.actions()]
     assert "Timeline" in titles and "Figures" in titles and "Article &Date…" in titles
-    rows = _rows(opened.panel(TimelinePanel))
+    assert opened.panel(TimelinePanel).tree.topLevelItemCount() == 0  # behind the Summary tab
+    rows = _rows(seen(opened, TimelinePanel))
     assert rows["Tuesday"][0] == "Tue 4 Mar 2025"  # "said on Tuesday": the one before
     assert rows["Friday"][0] == "Fri 7 Mar 2025"  # "will meet on Friday": the one after
-    assert opened.panel(TimelinePanel).strip.positions()
-    figures = opened.panel(FiguresPanel).model
+    assert seen(opened, TimelinePanel).strip.positions()
+    figures = seen(opened, FiguresPanel).model
     written = {figures.item(row, 0).text() for row in range(figures.rowCount())}
     assert {"800", "3%", "1.4 million", "12"} <= written
     assert _date_label(opened) == "Dated 6 March 2025"
@@ -85,9 +93,9 @@ def test_clicking_a_time_or_figure_scrolls_the_article_there_and_marks_it(opened
     view = opened.article_view
     text = opened.document.text
     assert view.verticalScrollBar().value() == 0
-    rows = _rows(opened.panel(TimelinePanel))
+    rows = _rows(seen(opened, TimelinePanel))
     last_year = rows["last year"][1]
-    opened.panel(TimelinePanel).tree.itemClicked.emit(last_year, 0)
+    seen(opened, TimelinePanel).tree.itemClicked.emit(last_year, 0)
     layer = view.span_layer("times")
     start, end = layer.spans[layer.current]
     assert text[start:end] == "last year" and len(layer.spans) == len(rows)
@@ -95,7 +103,7 @@ def test_clicking_a_time_or_figure_scrolls_the_article_there_and_marks_it(opened
     assert view.viewport().rect().contains(view.cursorRect(view.cursor_for(start, end)))
 
     view.verticalScrollBar().setValue(0)
-    panel = opened.panel(FiguresPanel)
+    panel = seen(opened, FiguresPanel)
     model = panel.model
     row = next(r for r in range(model.rowCount()) if model.item(r, 0).text() == "12")
     panel.view.clicked.emit(model.index(row, 0))
@@ -119,16 +127,16 @@ def _accept_date_dialog(year: int, month: int, day: int) -> None:
 def test_article_date_resolves_the_weekdays_again_without_the_model(opened, qtbot) -> None:
     engine = opened.service.engine
     annotated, interpreted = list(engine.annotated), list(engine.interpreted)
-    panel = opened.panel(FiguresPanel)
+    panel = seen(opened, FiguresPanel)
     QTimer.singleShot(0, lambda: _accept_date_dialog(2025, 3, 13))
     with qtbot.waitSignal(opened.session.analysisChanged) as changed:
         opened.findChild(QAction, "articleDateAction").trigger()
     assert changed.args[1] == "corrected"
-    rows = _rows(opened.panel(TimelinePanel))
+    rows = _rows(seen(opened, TimelinePanel))
     assert rows["Tuesday"][0] == "Tue 11 Mar 2025"
     assert rows["Friday"][0] == "Fri 14 Mar 2025"
     assert _date_label(opened) == "Dated 13 March 2025 (set by you)"
-    assert "13 March 2025" in opened.panel(TimelinePanel).reference_label.text()
+    assert "13 March 2025" in seen(opened, TimelinePanel).reference_label.text()
     assert panel.model.rowCount() >= 4
     assert (engine.annotated, engine.interpreted) == (annotated, interpreted)
 
@@ -141,7 +149,7 @@ def test_a_date_from_the_files_time_is_marked_as_a_guess(qtbot, make_window, tmp
     window = make_window(analyser=with_dates)
     open_and_analyse(qtbot, window, path)
     assert _date_label(window) == "Dated 8 November 2024 (a guess)"
-    assert _rows(window.panel(TimelinePanel))["Tuesday"][0] == "Tue 5 Nov 2024"
+    assert _rows(seen(window, TimelinePanel))["Tuesday"][0] == "Tue 5 Nov 2024"
 
 
 def test_the_date_set_stays_for_a_reload_but_not_for_another_article(
@@ -151,7 +159,7 @@ def test_the_date_set_stays_for_a_reload_but_not_for_another_article(
     with qtbot.waitSignal(opened.analysisFinished, timeout=10000):
         opened.session.reload()
     assert _date_label(opened) == "Dated 13 March 2025 (set by you)"
-    assert _rows(opened.panel(TimelinePanel))["Tuesday"][0] == "Tue 11 Mar 2025"
+    assert _rows(seen(opened, TimelinePanel))["Tuesday"][0] == "Tue 11 Mar 2025"
     other = tmp_path / "other.txt"
     other.write_text(ARTICLE.replace("Ferry Crews", "Tram Drivers"), encoding="utf-8")
     open_and_analyse(qtbot, opened, other)
@@ -162,7 +170,7 @@ def test_the_sidebars_dates_are_the_timelines_and_stay_selected_through_a_new_da
     opened, qtbot
 ) -> None:
     dates = [e for e in opened.analysis.entities if e.group.value == "date"]
-    assert {e.name for e in dates} == set(_rows(opened.panel(TimelinePanel)))
+    assert {e.name for e in dates} == set(_rows(seen(opened, TimelinePanel)))
     tuesday = next(e for e in dates if e.name == "Tuesday")
     opened.selection.set_keys([tuesday.key])
     assert highlighted(opened) == ["Tuesday"]
