@@ -124,12 +124,16 @@ class _Context:
         ]
         return start + 1, min(end_candidates) if end_candidates else len(self.text)
 
-    def tense(self, start: int, end: int) -> int:
-        """+1 future, -1 past, 0 unknown: the tense cue nearest the expression."""
+    def tense(self, start: int, end: int, *, weak: bool = True) -> int:
+        """+1 future, -1 past, 0 unknown: the tense cue nearest the expression.
+
+        Without `weak` cues, a reporting verb ("said") or a bare "-ed" word ("the
+        reduced dividend") does not count: they date the report, not the event.
+        """
         s, e = self.sentence_of(start)
         best: tuple[int, int] | None = None
         for match in _TENSE_CUE.finditer(self.text, s, e):
-            if start <= match.start() < end:
+            if start <= match.start() < end or (match.group("weak") and not weak):
                 continue
             distance = start - match.end() if match.end() <= start else match.start() - end
             sign = 1 if match.group("future") else -1
@@ -145,8 +149,10 @@ _TENSE_CUE = re.compile(
     r"(?i)\b(?:(?P<future>will|won't|shall|going\s+to|plan(?:s|ned)?\s+to|planning|scheduled|"
     r"expects?\s+to|expected\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|next|upcoming|"
     r"due\s+to|set\s+to|to\s+be\s+held|as\s+(?:soon|early)\s+as|tomorrow)"
-    r"|(?P<past>said|says|told|was|were|had|did|ago|last|earlier|"
-    r"announced|reported|\w{3,}ed))\b|'ll\b"
+    r"|(?P<past>was|were|had|did|ago|last|earlier|ended|bought|sold|took|made|came|went|began|"
+    r"fell|rose|paid|won|lost|met|held|gave|became|brought|found|saw|spent|grew|built|"
+    r"fought|sent|wrote|"
+    r"(?P<weak>said|says|told|announced|reported|\w{3,}ed)))\b|'ll\b"
 )
 
 
@@ -172,7 +178,8 @@ def _year_for_month(ctx: _Context, month: int, day: int | None, start: int, end:
 
     News speaks of its own year: the reference year, unless the tense points the other
     way and the date lies two months or more off in the wrong direction (or, with no
-    tense to go by, more than eight months ahead: "late November" in a January story).
+    tense to go by, more than eight months off: "late November" in a January story is
+    last year's, "payable Jan. 2" in a November story next year's).
     """
     ref = ctx.reference
     days = (date(ref.year, month, min(day or 15, 28)) - ref).days
@@ -186,6 +193,8 @@ def _year_for_month(ctx: _Context, month: int, day: int | None, start: int, end:
         return ref.year + 1
     if (tense < 0 and days > 60) or (tense == 0 and days > 240):
         return ref.year - 1
+    if days < -240 and ctx.tense(start, end, weak=False) >= 0:
+        return ref.year + 1  # "payable Jan. 2" in a November story: the coming January
     return ref.year
 
 

@@ -170,3 +170,12 @@ def test_a_part_of_the_day_is_kept_as_timex3_says():
 def test_a_month_far_ahead_without_tense_is_last_years():
     january = date(2014, 1, 6)
     assert only("The late November storm remains the talk of the town.", january)[2] == "2013-11"
+
+
+def test_a_month_far_behind_is_next_years_unless_the_event_is_past():
+    november = date(2013, 11, 4)
+    # "reduced" and "said" date the report, not the payment.
+    assert only("The board said the reduced bonus is payable Jan. 6.", november)[2] == "2014-01-06"
+    assert only("The new fares take effect in February.", november)[2] == "2014-02"
+    assert only("The trust bought the pier in February.", november)[2] == "2013-02"
+    assert times("In the year ended Jan. 31, the yard lost money.", november)[-1][2] == "2013-01-31"
