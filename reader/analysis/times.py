@@ -137,6 +137,10 @@ class _Context:
                 continue
             distance = start - match.end() if match.end() <= start else match.start() - end
             sign = 1 if match.group("future") else -1
+            if sign > 0 and _PAST_OF_FUTURE.search(
+                self.text, max(s, match.start() - 12), match.start()
+            ):
+                sign = -1  # "had been due to expire Friday": a plan in the past
             if best is None or distance < best[0]:
                 best = (distance, sign)
         return best[1] if best else 0
@@ -156,13 +160,23 @@ _TENSE_CUE = re.compile(
 )
 
 
+_PAST_OF_FUTURE = re.compile(r"(?i)\bhad(?:\s+been)?\s+$")
+
+
 def _week(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year:04d}-W{week:02d}"
 
 
+_UNTIL = re.compile(r"(?i)\b(?:until|till)\s+$")
+
+
 def _weekday_date(ctx: _Context, weekday: int, start: int, end: int, direction: int = 0) -> date:
     ref = ctx.reference
+    if direction == 0 and _UNTIL.search(ctx.text, max(0, start - 8), start):
+        # "postponed until Tuesday": a deadline ahead, unless the event is past
+        # ("until Tuesday, they had not called").
+        direction = 1 if ctx.tense(start, end, weak=False) >= 0 else 0
     if direction == 0:
         if weekday == ref.weekday():
             return ref

@@ -179,3 +179,10 @@ def test_a_month_far_behind_is_next_years_unless_the_event_is_past():
     assert only("The new fares take effect in February.", november)[2] == "2014-02"
     assert only("The trust bought the pier in February.", november)[2] == "2013-02"
     assert times("In the year ended Jan. 31, the yard lost money.", november)[-1][2] == "2013-01-31"
+
+
+def test_until_a_weekday_looks_ahead_and_a_past_plan_looks_back():
+    # REFERENCE is a Wednesday.
+    assert only("Officials postponed the vote until Tuesday.")[2] == "2013-03-26"
+    assert only("Until Tuesday, the crews had not been paid.")[2] == "2013-03-19"
+    assert only("The lease had been due to expire Friday.")[2] == "2013-03-15"
