@@ -361,6 +361,36 @@ def _month_day(match: re.Match[str], ctx: _Context):
     return "date", resolved.isoformat()
 
 
+# Two days of one month, as TimeML marks them: "March 5-7", "April 24 and 25", "5 to 7 March"
+# are two expressions, the second day taking the first's month and year.
+_DAY_LINK = r"(?:\s*[-–]\s*|\s+(?i:to|through|and|or|until)\s+)"
+_DAY_ENDS = r"(?![\w%:/]|[.,]\d|\s*(?:%|(?i:percent|per\b|[ap]\.?m\b)))"
+
+
+@_rule(
+    rf"{_B}(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DAY_LINK}(?P<d2>{_DAY})"
+    rf"(?:,?\s+(?P<y1>{_YEAR}))?{_DAY_ENDS}"
+    rf"|{_B}(?P<d3>{_DAY}){_DAY_LINK}(?P<d4>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})"
+    rf"(?:,?\s+(?P<y2>{_YEAR}))?{_E}",
+    priority=2,
+)
+def _day_range(match: re.Match[str], ctx: _Context):
+    month = _month_number(match["m1"] or match["m2"])
+    first_group, second_group = ("d1", "d2") if match["d1"] else ("d3", "d4")
+    first, second = _day_number(match[first_group]), _day_number(match[second_group])
+    if second <= first:
+        return None  # "March 5-3" is not a stretch of days
+    given = match["y1"] or match["y2"]
+    year = int(given) if given else _year_for_month(ctx, month, first, match.start(), match.end())
+    days = [_safe_date(year, month, first), _safe_date(year, month, second)]
+    if None in days:
+        return None
+    ctx.remember(days[0], "day")
+    # "March 5" and "7, 2013"; "5" and "7 March 2013".
+    spans = [(match.start(), match.end(first_group)), (match.start(second_group), match.end())]
+    return [("date", day.isoformat(), *span) for day, span in zip(days, spans, strict=True)]
+
+
 @_rule(_B + r"(?P<y>" + _YEAR + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", priority=2)
 def _iso_date(match: re.Match[str], ctx: _Context):
     resolved = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
@@ -634,6 +664,9 @@ def _season(match: re.Match[str], ctx: _Context):
     return "date", f"{year:04d}-{_SEASONS[season]}"
 
 
+_WEEKDAY_RANGE = re.compile(_WEEKDAY + r"\s*(?:[-–]|(?i:to|through|until|till))\s*$")
+
+
 # "last Tuesday", "Tuesday", "Tuesday morning", "earlier Sunday".
 @_rule(
     _B + r"(?:(?P<rel>(?i:last|next|this|earlier|later|late|early))\s+)?(?P<wd>" + _WEEKDAY + r")"
@@ -644,6 +677,11 @@ def _weekday(match: re.Match[str], ctx: _Context):
     rel = (match["rel"] or "").lower()
     direction = {"last": -1, "next": 1}.get(rel, 0)
     resolved = _weekday_date(ctx, weekday, match.start(), match.end(), direction)
+    before = ctx.text[max(0, match.start() - 30) : match.start()]
+    if not rel and ctx.anchor and ctx.anchor[1] == "day" and _WEEKDAY_RANGE.search(before):
+        # "from Monday to Friday": the end of a stretch is the first such day after its start.
+        start_day = ctx.anchor[0]
+        resolved = start_day + timedelta(days=(weekday - start_day.weekday()) % 7 or 7)
     ctx.remember(resolved, "day")
     part = (match["part"] or "").lower()
     if part:
@@ -1151,6 +1189,7 @@ _NEEDS = {
     _decade: r"0'?s",
     _century: r"(?i:century)",
     _month_day: _MONTH_WORDS,
+    _day_range: _MONTH_WORDS,
     _month: _MONTH_WORDS,
     _weekday: _WEEKDAY_WORDS,
     _season: r"(?i:spring|summer|autumn|fall|winter)",
@@ -1241,12 +1280,13 @@ def find_times(
         result = rule.handler(match, ctx)
         if result is None:
             continue
-        kind, value = result[0], result[1]
-        if len(result) > 2:
-            start, end = result[2], result[3]
-        while end > start and text[end - 1] in " ,":
-            end -= 1
-        found.append(TimeExpression(start, end, text[start:end], kind, value))
+        # A rule may return one expression or several ("March 5-7": two days).
+        for one in result if isinstance(result, list) else [result]:
+            kind, value = one[0], one[1]
+            first, last = (one[2], one[3]) if len(one) > 2 else (start, end)
+            while last > first and text[last - 1] in " ,":
+                last -= 1
+            found.append(TimeExpression(first, last, text[first:last], kind, value))
     return tuple(found)
 
 

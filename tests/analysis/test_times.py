@@ -186,3 +186,22 @@ def test_until_a_weekday_looks_ahead_and_a_past_plan_looks_back():
     assert only("Officials postponed the vote until Tuesday.")[2] == "2013-03-26"
     assert only("Until Tuesday, the crews had not been paid.")[2] == "2013-03-19"
     assert only("The lease had been due to expire Friday.")[2] == "2013-03-15"
+
+
+def test_two_days_of_one_month_are_two_expressions():
+    assert times("The fair runs March 25-27 in the town hall.") == [
+        ("March 25", "date", "2013-03-25"),
+        ("27", "date", "2013-03-27"),
+    ]
+    assert times("The show ran 5 to 7 March 2012.") == [
+        ("5", "date", "2012-03-05"),
+        ("7 March 2012", "date", "2012-03-07"),
+    ]
+    # A number after a date is not a second day.
+    assert times("Sales rose March 5 and 7 percent later.") == [("March 5", "date", "2013-03-05")]
+
+
+def test_a_weekday_range_ends_after_it_starts():
+    # REFERENCE is a Wednesday: this week's Monday to this week's Friday.
+    found = times("The fair is open from Monday to Friday.")
+    assert [value for _text, _kind, value in found] == ["2013-03-18", "2013-03-22"]
