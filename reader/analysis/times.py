@@ -271,8 +271,6 @@ def _shift(
     if unit in ("year", "decade", "century"):
         years = whole * {"year": 1, "decade": 10, "century": 100}[unit]
         moved = day + relativedelta(years=sign * years)
-        if anchor[1] == "day" and base is not None and unit == "year":
-            return moved.isoformat()
         if anchor[1] == "month" and base is not None and unit == "year":
             return moved.strftime("%Y-%m")
         return f"{moved.year:04d}"

@@ -205,3 +205,12 @@ def test_a_weekday_range_ends_after_it_starts():
     # REFERENCE is a Wednesday: this week's Monday to this week's Friday.
     found = times("The fair is open from Monday to Friday.")
     assert [value for _text, _kind, value in found] == ["2013-03-18", "2013-03-22"]
+
+
+def test_a_year_earlier_than_a_day_is_a_year():
+    # TIMEX3 takes the expression's own granularity: "a year earlier" names a year.
+    found = times("The plant closed on June 3, 2011. A year earlier, it had been sold.")
+    assert found[-1] == ("A year earlier", "date", "2010")
+    assert times("The mill shut on Nov. 2, 2012. Two days earlier, it had been sold.")[-1][2] == (
+        "2012-10-31"
+    )
