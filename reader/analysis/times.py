@@ -223,6 +223,8 @@ def _quarter_year(ctx: _Context, quarter: int, start: int, end: int) -> int:
 def _duration(amount: float | None, unit: str) -> str:
     code, is_time, multiplier = _UNITS[unit]
     if amount is None:
+        # "for decades": an unknown number of years (TimeBank marks it PXY); "centuries" PXC.
+        code = {"DE": "Y", "CE": "C"}.get(code, code)
         number = "X"
     else:
         amount *= multiplier
@@ -811,7 +813,9 @@ def _duration_rule(match: re.Match[str], ctx: _Context):
 )
 def _duration_adjective(match: re.Match[str], ctx: _Context):
     if match["unit2"]:
-        return "duration", _duration(1, match["unit2"].lower())
+        # "a day-long strike" lasts a day; "a decades-long feud" some number of decades.
+        plural = match.group(0).lower().startswith(match["unit2"].lower() + "s")
+        return "duration", _duration(None if plural else 1, match["unit2"].lower())
     amount = 0.5 if match["n"].lower() == "half" else _words_number(match["n"])
     return "duration", _duration(amount, _unit_of(match["unit"]))
 

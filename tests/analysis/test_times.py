@@ -214,3 +214,10 @@ def test_a_year_earlier_than_a_day_is_a_year():
     assert times("The mill shut on Nov. 2, 2012. Two days earlier, it had been sold.")[-1][2] == (
         "2012-10-31"
     )
+
+
+def test_an_unknown_number_of_decades_is_years_and_of_centuries_centuries():
+    assert only("The two towns ended a decades-long feud.") == ("decades-long", "duration", "PXY")
+    assert only("The bridge has stood for decades.") == ("decades", "duration", "PXY")
+    assert only("The abbey has stood for centuries.") == ("centuries", "duration", "PXC")
+    assert only("The dockers held a day-long strike.") == ("day-long", "duration", "P1D")
