@@ -924,7 +924,8 @@ def _the_units_around(match: re.Match[str], ctx: _Context):
 @_rule(r"(?i)" + _B + r"(?:over|during|at|ahead\s+of|for|through|on)\s+(?P<w>the\s+weekend)" + _E)
 def _the_weekend(match: re.Match[str], ctx: _Context):
     ref = ctx.reference
-    if ctx.tense(match.start(), match.end()) > 0:
+    ahead = match.group(0).lower().startswith("ahead")  # "ahead of the weekend": the coming one
+    if ahead or ctx.tense(match.start(), match.end()) > 0:
         day = ref + timedelta(days=(5 - ref.weekday()) % 7)
     elif ref.weekday() >= 5:
         day = ref

@@ -221,3 +221,9 @@ def test_an_unknown_number_of_decades_is_years_and_of_centuries_centuries():
     assert only("The bridge has stood for decades.") == ("decades", "duration", "PXY")
     assert only("The abbey has stood for centuries.") == ("centuries", "duration", "PXC")
     assert only("The dockers held a day-long strike.") == ("day-long", "duration", "P1D")
+
+
+def test_ahead_of_the_weekend_is_the_coming_one():
+    # REFERENCE is Wednesday of week 12.
+    assert only("Traders sold ahead of the weekend.")[2] == "2013-W12-WE"
+    assert only("Traders sold over the weekend.")[2] == "2013-W11-WE"
