@@ -550,7 +550,7 @@ def _the_quarter(match: re.Match[str], ctx: _Context):
     year, quarter = previous.year, (previous.month - 1) // 3 + 1
     if ctx.quarter and which not in ("latest", "most recent", "past", "last"):
         year, quarter = ctx.quarter
-    if (which == "current" or whole.startswith("this")) and not ctx.quarter:
+    if which == "current" or (whole.startswith("this") and not ctx.quarter):
         year, quarter = ref.year, (ref.month - 1) // 3 + 1
     if match["y"]:
         if match["what"].lower() == "period" and not ctx.quarter:
@@ -941,7 +941,8 @@ def _the_weekend(match: re.Match[str], ctx: _Context):
 def _the_year(match: re.Match[str], ctx: _Context):
     if match["ended"]:
         return "duration", "P1Y", match.start("w"), match.end("w")
-    year = ctx.anchor[0].year if ctx.anchor else ctx.reference.year
+    current = "current" in match["w"].lower()  # "the current year" is the article's own
+    year = ctx.anchor[0].year if ctx.anchor and not current else ctx.reference.year
     return "date", f"{year:04d}", match.start("w"), match.end("w")
 
 

@@ -227,3 +227,10 @@ def test_ahead_of_the_weekend_is_the_coming_one():
     # REFERENCE is Wednesday of week 12.
     assert only("Traders sold ahead of the weekend.")[2] == "2013-W12-WE"
     assert only("Traders sold over the weekend.")[2] == "2013-W11-WE"
+
+
+def test_the_current_year_is_the_articles_even_after_another_year():
+    found = times("Output fell in 2009. It should rise in the current year.")
+    assert found[-1] == ("the current year", "date", "2013")
+    found = times("Sales rose in the third quarter and should rise in the current quarter.")
+    assert found[-1] == ("the current quarter", "date", "2013-Q1")
