@@ -967,7 +967,10 @@ def _period_end(match: re.Match[str], ctx: _Context):
 @_rule(
     r"(?i)"
     + _B
-    + r"(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)\s+(?P<y>(?:twenty|thirty|forty|fifty|"
+    + r"(?:the\s+year\s+|(?P<m>"
+    + _MONTH
+    + r")\s+|(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+)?"
+    r"(?:(?P<c>nineteen|eighteen)\s+(?P<y>(?:twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
     r"|two\s+thousand(?:\s+and)?(?:\s+(?P<z>one|two|three|four|five|six|seven|eight|nine|ten))?)"
     + _E
@@ -985,6 +988,12 @@ def _spoken_year(match: re.Match[str], ctx: _Context):
         and not re.search(r"(?:in|since|by|until)\s+$", before)
     ):
         return None
+    if match["m"]:  # "January nineteen ninety-seven"
+        month = _month_number(match["m"])
+        ctx.remember(date(year, month, 1), "month")
+        return "date", f"{year:04d}-{month:02d}"
+    if match["s"]:  # "the winter of nineteen ninety-four"
+        return "date", f"{year:04d}-{_SEASONS[match['s'].lower()]}"
     ctx.remember(date(year, 1, 1), "year")
     return "date", f"{year:04d}"
 

@@ -229,8 +229,17 @@ def test_ahead_of_the_weekend_is_the_coming_one():
     assert only("Traders sold over the weekend.")[2] == "2013-W11-WE"
 
 
-def test_the_current_year_is_the_articles_even_after_another_year():
+def test_the_current_year_and_quarter_are_the_articles_even_after_others():
     found = times("Output fell in 2009. It should rise in the current year.")
     assert found[-1] == ("the current year", "date", "2013")
     found = times("Sales rose in the third quarter and should rise in the current quarter.")
     assert found[-1] == ("the current quarter", "date", "2013-Q1")
+
+
+def test_a_spoken_year_takes_its_month_or_season():
+    assert only("Prices peaked in the winter of nineteen ninety-four.") == (
+        "the winter of nineteen ninety-four",
+        "date",
+        "1994-WI",
+    )
+    assert only("The flood came in March nineteen eighty-one.")[1:] == ("date", "1981-03")
