@@ -669,13 +669,14 @@ _WEEKDAY_RANGE = re.compile(_WEEKDAY + r"\s*(?:[-–]|(?i:to|through|until|till)
 
 # "last Tuesday", "Tuesday", "Tuesday morning", "earlier Sunday".
 @_rule(
-    _B + r"(?:(?P<rel>(?i:last|next|this|earlier|later|late|early))\s+)?(?P<wd>" + _WEEKDAY + r")"
+    _B + r"(?:(?P<rel>(?i:last|next|this\s+coming|this\s+past|coming|this|earlier|later|late"
+    r"|early))\s+)?(?P<wd>" + _WEEKDAY + r")"
     r"(?:['’]s)?(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?" + _E
 )
 def _weekday(match: re.Match[str], ctx: _Context):
     weekday = _weekday_number(match["wd"])
-    rel = (match["rel"] or "").lower()
-    direction = {"last": -1, "next": 1}.get(rel, 0)
+    rel = (match["rel"] or "").lower().split()[-1] if match["rel"] else ""
+    direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
     resolved = _weekday_date(ctx, weekday, match.start(), match.end(), direction)
     before = ctx.text[max(0, match.start() - 30) : match.start()]
     if not rel and ctx.anchor and ctx.anchor[1] == "day" and _WEEKDAY_RANGE.search(before):

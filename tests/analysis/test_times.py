@@ -243,3 +243,9 @@ def test_a_spoken_year_takes_its_month_or_season():
         "1994-WI",
     )
     assert only("The flood came in March nineteen eighty-one.")[1:] == ("date", "1981-03")
+
+
+def test_this_coming_and_this_past_weekdays():
+    # REFERENCE is a Wednesday.
+    assert only("The vote is this coming Sunday.") == ("this coming Sunday", "date", "2013-03-24")
+    assert only("The vote was this past Sunday.") == ("this past Sunday", "date", "2013-03-17")
