@@ -51,6 +51,8 @@ def _dct(value: str) -> date:
 
 def predict_reader(doc: dict, rules_only: bool) -> list[tuple[int, int, str]]:
     from reader.analysis import analyse_document
+    from reader.analysis.pipeline import with_times
+    from reader.analysis.reference_date import find_reference_date
     from reader.analysis.times import find_times
     from reader.document import document_from_bytes
 
@@ -58,7 +60,9 @@ def predict_reader(doc: dict, rules_only: bool) -> list[tuple[int, int, str]]:
     if rules_only:
         return [(t.start, t.end, t.value) for t in find_times(doc["text"], reference)]
     document = document_from_bytes(doc["text"].encode("utf-8"), "")
-    analysis = analyse_document(document, reference_date=reference)
+    # As `reader extract --date DCT`: the analysis, then its times against the given date.
+    analysis = analyse_document(document)
+    analysis = with_times(document, analysis, find_reference_date(document, reference))
     mapping = align(doc["text"], document.text)
     return [(mapping[t.start], mapping[t.end - 1] + 1, t.value) for t in analysis.times]
 

@@ -124,15 +124,23 @@ class _Context:
         ]
         return start + 1, min(end_candidates) if end_candidates else len(self.text)
 
-    def tense(self, start: int, end: int) -> int:
-        """+1 future, -1 past, 0 unknown: the tense cue nearest the expression."""
+    def tense(self, start: int, end: int, *, weak: bool = True) -> int:
+        """+1 future, -1 past, 0 unknown: the tense cue nearest the expression.
+
+        Without `weak` cues, a reporting verb ("said") or a bare "-ed" word ("the
+        reduced dividend") does not count: they date the report, not the event.
+        """
         s, e = self.sentence_of(start)
         best: tuple[int, int] | None = None
         for match in _TENSE_CUE.finditer(self.text, s, e):
-            if start <= match.start() < end:
+            if start <= match.start() < end or (match.group("weak") and not weak):
                 continue
             distance = start - match.end() if match.end() <= start else match.start() - end
             sign = 1 if match.group("future") else -1
+            if sign > 0 and _PAST_OF_FUTURE.search(
+                self.text, max(s, match.start() - 12), match.start()
+            ):
+                sign = -1  # "had been due to expire Friday": a plan in the past
             if best is None or distance < best[0]:
                 best = (distance, sign)
         return best[1] if best else 0
@@ -145,9 +153,14 @@ _TENSE_CUE = re.compile(
     r"(?i)\b(?:(?P<future>will|won't|shall|going\s+to|plan(?:s|ned)?\s+to|planning|scheduled|"
     r"expects?\s+to|expected\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|next|upcoming|"
     r"due\s+to|set\s+to|to\s+be\s+held|as\s+(?:soon|early)\s+as|tomorrow)"
-    r"|(?P<past>said|says|told|was|were|had|did|ago|last|earlier|"
-    r"announced|reported|\w{3,}ed))\b|'ll\b"
+    r"|(?P<past>was|were|had|did|ago|last|earlier|ended|bought|sold|took|made|came|went|began|"
+    r"fell|rose|paid|won|lost|met|held|gave|became|brought|found|saw|spent|grew|built|"
+    r"fought|sent|wrote|"
+    r"(?P<weak>said|says|told|announced|reported|\w{3,}ed)))\b|'ll\b"
 )
+
+
+_PAST_OF_FUTURE = re.compile(r"(?i)\bhad(?:\s+been)?\s+$")
 
 
 def _week(day: date) -> str:
@@ -155,8 +168,15 @@ def _week(day: date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
+_UNTIL = re.compile(r"(?i)\b(?:until|till)\s+$")
+
+
 def _weekday_date(ctx: _Context, weekday: int, start: int, end: int, direction: int = 0) -> date:
     ref = ctx.reference
+    if direction == 0 and _UNTIL.search(ctx.text, max(0, start - 8), start):
+        # "postponed until Tuesday": a deadline ahead, unless the event is past
+        # ("until Tuesday, they had not called").
+        direction = 1 if ctx.tense(start, end, weak=False) >= 0 else 0
     if direction == 0:
         if weekday == ref.weekday():
             return ref
@@ -172,7 +192,8 @@ def _year_for_month(ctx: _Context, month: int, day: int | None, start: int, end:
 
     News speaks of its own year: the reference year, unless the tense points the other
     way and the date lies two months or more off in the wrong direction (or, with no
-    tense to go by, more than eight months ahead: "late November" in a January story).
+    tense to go by, more than eight months off: "late November" in a January story is
+    last year's, "payable Jan. 2" in a November story next year's).
     """
     ref = ctx.reference
     days = (date(ref.year, month, min(day or 15, 28)) - ref).days
@@ -186,6 +207,8 @@ def _year_for_month(ctx: _Context, month: int, day: int | None, start: int, end:
         return ref.year + 1
     if (tense < 0 and days > 60) or (tense == 0 and days > 240):
         return ref.year - 1
+    if days < -240 and ctx.tense(start, end, weak=False) >= 0:
+        return ref.year + 1  # "payable Jan. 2" in a November story: the coming January
     return ref.year
 
 
@@ -200,6 +223,8 @@ def _quarter_year(ctx: _Context, quarter: int, start: int, end: int) -> int:
 def _duration(amount: float | None, unit: str) -> str:
     code, is_time, multiplier = _UNITS[unit]
     if amount is None:
+        # "for decades": an unknown number of years (TimeBank marks it PXY); "centuries" PXC.
+        code = {"DE": "Y", "CE": "C"}.get(code, code)
         number = "X"
     else:
         amount *= multiplier
@@ -248,8 +273,6 @@ def _shift(
     if unit in ("year", "decade", "century"):
         years = whole * {"year": 1, "decade": 10, "century": 100}[unit]
         moved = day + relativedelta(years=sign * years)
-        if anchor[1] == "day" and base is not None and unit == "year":
-            return moved.isoformat()
         if anchor[1] == "month" and base is not None and unit == "year":
             return moved.strftime("%Y-%m")
         return f"{moved.year:04d}"
@@ -336,6 +359,36 @@ def _month_day(match: re.Match[str], ctx: _Context):
         return None
     ctx.remember(resolved, "day")
     return "date", resolved.isoformat()
+
+
+# Two days of one month, as TimeML marks them: "March 5-7", "April 24 and 25", "5 to 7 March"
+# are two expressions, the second day taking the first's month and year.
+_DAY_LINK = r"(?:\s*[-–]\s*|\s+(?i:to|through|and|or|until)\s+)"
+_DAY_ENDS = r"(?![\w%:/]|[.,]\d|\s*(?:%|(?i:percent|per\b|[ap]\.?m\b)))"
+
+
+@_rule(
+    rf"{_B}(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DAY_LINK}(?P<d2>{_DAY})"
+    rf"(?:,?\s+(?P<y1>{_YEAR}))?{_DAY_ENDS}"
+    rf"|{_B}(?P<d3>{_DAY}){_DAY_LINK}(?P<d4>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})"
+    rf"(?:,?\s+(?P<y2>{_YEAR}))?{_E}",
+    priority=2,
+)
+def _day_range(match: re.Match[str], ctx: _Context):
+    month = _month_number(match["m1"] or match["m2"])
+    first_group, second_group = ("d1", "d2") if match["d1"] else ("d3", "d4")
+    first, second = _day_number(match[first_group]), _day_number(match[second_group])
+    if second <= first:
+        return None  # "March 5-3" is not a stretch of days
+    given = match["y1"] or match["y2"]
+    year = int(given) if given else _year_for_month(ctx, month, first, match.start(), match.end())
+    days = [_safe_date(year, month, first), _safe_date(year, month, second)]
+    if None in days:
+        return None
+    ctx.remember(days[0], "day")
+    # "March 5" and "7, 2013"; "5" and "7 March 2013".
+    spans = [(match.start(), match.end(first_group)), (match.start(second_group), match.end())]
+    return [("date", day.isoformat(), *span) for day, span in zip(days, spans, strict=True)]
 
 
 @_rule(_B + r"(?P<y>" + _YEAR + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", priority=2)
@@ -497,7 +550,7 @@ def _the_quarter(match: re.Match[str], ctx: _Context):
     year, quarter = previous.year, (previous.month - 1) // 3 + 1
     if ctx.quarter and which not in ("latest", "most recent", "past", "last"):
         year, quarter = ctx.quarter
-    if (which == "current" or whole.startswith("this")) and not ctx.quarter:
+    if which == "current" or (whole.startswith("this") and not ctx.quarter):
         year, quarter = ref.year, (ref.month - 1) // 3 + 1
     if match["y"]:
         if match["what"].lower() == "period" and not ctx.quarter:
@@ -611,16 +664,25 @@ def _season(match: re.Match[str], ctx: _Context):
     return "date", f"{year:04d}-{_SEASONS[season]}"
 
 
+_WEEKDAY_RANGE = re.compile(_WEEKDAY + r"\s*(?:[-–]|(?i:to|through|until|till))\s*$")
+
+
 # "last Tuesday", "Tuesday", "Tuesday morning", "earlier Sunday".
 @_rule(
-    _B + r"(?:(?P<rel>(?i:last|next|this|earlier|later|late|early))\s+)?(?P<wd>" + _WEEKDAY + r")"
+    _B + r"(?:(?P<rel>(?i:last|next|this\s+coming|this\s+past|coming|this|earlier|later|late"
+    r"|early))\s+)?(?P<wd>" + _WEEKDAY + r")"
     r"(?:['’]s)?(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?" + _E
 )
 def _weekday(match: re.Match[str], ctx: _Context):
     weekday = _weekday_number(match["wd"])
-    rel = (match["rel"] or "").lower()
-    direction = {"last": -1, "next": 1}.get(rel, 0)
+    rel = (match["rel"] or "").lower().split()[-1] if match["rel"] else ""
+    direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
     resolved = _weekday_date(ctx, weekday, match.start(), match.end(), direction)
+    before = ctx.text[max(0, match.start() - 30) : match.start()]
+    if not rel and ctx.anchor and ctx.anchor[1] == "day" and _WEEKDAY_RANGE.search(before):
+        # "from Monday to Friday": the end of a stretch is the first such day after its start.
+        start_day = ctx.anchor[0]
+        resolved = start_day + timedelta(days=(weekday - start_day.weekday()) % 7 or 7)
     ctx.remember(resolved, "day")
     part = (match["part"] or "").lower()
     if part:
@@ -752,7 +814,9 @@ def _duration_rule(match: re.Match[str], ctx: _Context):
 )
 def _duration_adjective(match: re.Match[str], ctx: _Context):
     if match["unit2"]:
-        return "duration", _duration(1, match["unit2"].lower())
+        # "a day-long strike" lasts a day; "a decades-long feud" some number of decades.
+        plural = match.group(0).lower().startswith(match["unit2"].lower() + "s")
+        return "duration", _duration(None if plural else 1, match["unit2"].lower())
     amount = 0.5 if match["n"].lower() == "half" else _words_number(match["n"])
     return "duration", _duration(amount, _unit_of(match["unit"]))
 
@@ -861,7 +925,8 @@ def _the_units_around(match: re.Match[str], ctx: _Context):
 @_rule(r"(?i)" + _B + r"(?:over|during|at|ahead\s+of|for|through|on)\s+(?P<w>the\s+weekend)" + _E)
 def _the_weekend(match: re.Match[str], ctx: _Context):
     ref = ctx.reference
-    if ctx.tense(match.start(), match.end()) > 0:
+    ahead = match.group(0).lower().startswith("ahead")  # "ahead of the weekend": the coming one
+    if ahead or ctx.tense(match.start(), match.end()) > 0:
         day = ref + timedelta(days=(5 - ref.weekday()) % 7)
     elif ref.weekday() >= 5:
         day = ref
@@ -877,7 +942,8 @@ def _the_weekend(match: re.Match[str], ctx: _Context):
 def _the_year(match: re.Match[str], ctx: _Context):
     if match["ended"]:
         return "duration", "P1Y", match.start("w"), match.end("w")
-    year = ctx.anchor[0].year if ctx.anchor else ctx.reference.year
+    current = "current" in match["w"].lower()  # "the current year" is the article's own
+    year = ctx.anchor[0].year if ctx.anchor and not current else ctx.reference.year
     return "date", f"{year:04d}", match.start("w"), match.end("w")
 
 
@@ -902,7 +968,10 @@ def _period_end(match: re.Match[str], ctx: _Context):
 @_rule(
     r"(?i)"
     + _B
-    + r"(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)\s+(?P<y>(?:twenty|thirty|forty|fifty|"
+    + r"(?:the\s+year\s+|(?P<m>"
+    + _MONTH
+    + r")\s+|(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+)?"
+    r"(?:(?P<c>nineteen|eighteen)\s+(?P<y>(?:twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
     r"|two\s+thousand(?:\s+and)?(?:\s+(?P<z>one|two|three|four|five|six|seven|eight|nine|ten))?)"
     + _E
@@ -920,6 +989,12 @@ def _spoken_year(match: re.Match[str], ctx: _Context):
         and not re.search(r"(?:in|since|by|until)\s+$", before)
     ):
         return None
+    if match["m"]:  # "January nineteen ninety-seven"
+        month = _month_number(match["m"])
+        ctx.remember(date(year, month, 1), "month")
+        return "date", f"{year:04d}-{month:02d}"
+    if match["s"]:  # "the winter of nineteen ninety-four"
+        return "date", f"{year:04d}-{_SEASONS[match['s'].lower()]}"
     ctx.remember(date(year, 1, 1), "year")
     return "date", f"{year:04d}"
 
@@ -1128,6 +1203,7 @@ _NEEDS = {
     _decade: r"0'?s",
     _century: r"(?i:century)",
     _month_day: _MONTH_WORDS,
+    _day_range: _MONTH_WORDS,
     _month: _MONTH_WORDS,
     _weekday: _WEEKDAY_WORDS,
     _season: r"(?i:spring|summer|autumn|fall|winter)",
@@ -1218,12 +1294,13 @@ def find_times(
         result = rule.handler(match, ctx)
         if result is None:
             continue
-        kind, value = result[0], result[1]
-        if len(result) > 2:
-            start, end = result[2], result[3]
-        while end > start and text[end - 1] in " ,":
-            end -= 1
-        found.append(TimeExpression(start, end, text[start:end], kind, value))
+        # A rule may return one expression or several ("March 5-7": two days).
+        for one in result if isinstance(result, list) else [result]:
+            kind, value = one[0], one[1]
+            first, last = (one[2], one[3]) if len(one) > 2 else (start, end)
+            while last > first and text[last - 1] in " ,":
+                last -= 1
+            found.append(TimeExpression(first, last, text[first:last], kind, value))
     return tuple(found)
 
 

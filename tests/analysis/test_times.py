@@ -170,3 +170,82 @@ def test_a_part_of_the_day_is_kept_as_timex3_says():
 def test_a_month_far_ahead_without_tense_is_last_years():
     january = date(2014, 1, 6)
     assert only("The late November storm remains the talk of the town.", january)[2] == "2013-11"
+
+
+def test_a_month_far_behind_is_next_years_unless_the_event_is_past():
+    november = date(2013, 11, 4)
+    # "reduced" and "said" date the report, not the payment.
+    assert only("The board said the reduced bonus is payable Jan. 6.", november)[2] == "2014-01-06"
+    assert only("The new fares take effect in February.", november)[2] == "2014-02"
+    assert only("The trust bought the pier in February.", november)[2] == "2013-02"
+    assert times("In the year ended Jan. 31, the yard lost money.", november)[-1][2] == "2013-01-31"
+
+
+def test_until_a_weekday_looks_ahead_and_a_past_plan_looks_back():
+    # REFERENCE is a Wednesday.
+    assert only("Officials postponed the vote until Tuesday.")[2] == "2013-03-26"
+    assert only("Until Tuesday, the crews had not been paid.")[2] == "2013-03-19"
+    assert only("The lease had been due to expire Friday.")[2] == "2013-03-15"
+
+
+def test_two_days_of_one_month_are_two_expressions():
+    assert times("The fair runs March 25-27 in the town hall.") == [
+        ("March 25", "date", "2013-03-25"),
+        ("27", "date", "2013-03-27"),
+    ]
+    assert times("The show ran 5 to 7 March 2012.") == [
+        ("5", "date", "2012-03-05"),
+        ("7 March 2012", "date", "2012-03-07"),
+    ]
+    # A number after a date is not a second day.
+    assert times("Sales rose March 5 and 7 percent later.") == [("March 5", "date", "2013-03-05")]
+
+
+def test_a_weekday_range_ends_after_it_starts():
+    # REFERENCE is a Wednesday: this week's Monday to this week's Friday.
+    found = times("The fair is open from Monday to Friday.")
+    assert [value for _text, _kind, value in found] == ["2013-03-18", "2013-03-22"]
+
+
+def test_a_year_earlier_than_a_day_is_a_year():
+    # TIMEX3 takes the expression's own granularity: "a year earlier" names a year.
+    found = times("The plant closed on June 3, 2011. A year earlier, it had been sold.")
+    assert found[-1] == ("A year earlier", "date", "2010")
+    assert times("The mill shut on Nov. 2, 2012. Two days earlier, it had been sold.")[-1][2] == (
+        "2012-10-31"
+    )
+
+
+def test_an_unknown_number_of_decades_is_years_and_of_centuries_centuries():
+    assert only("The two towns ended a decades-long feud.") == ("decades-long", "duration", "PXY")
+    assert only("The bridge has stood for decades.") == ("decades", "duration", "PXY")
+    assert only("The abbey has stood for centuries.") == ("centuries", "duration", "PXC")
+    assert only("The dockers held a day-long strike.") == ("day-long", "duration", "P1D")
+
+
+def test_ahead_of_the_weekend_is_the_coming_one():
+    # REFERENCE is Wednesday of week 12.
+    assert only("Traders sold ahead of the weekend.")[2] == "2013-W12-WE"
+    assert only("Traders sold over the weekend.")[2] == "2013-W11-WE"
+
+
+def test_the_current_year_and_quarter_are_the_articles_even_after_others():
+    found = times("Output fell in 2009. It should rise in the current year.")
+    assert found[-1] == ("the current year", "date", "2013")
+    found = times("Sales rose in the third quarter and should rise in the current quarter.")
+    assert found[-1] == ("the current quarter", "date", "2013-Q1")
+
+
+def test_a_spoken_year_takes_its_month_or_season():
+    assert only("Prices peaked in the winter of nineteen ninety-four.") == (
+        "the winter of nineteen ninety-four",
+        "date",
+        "1994-WI",
+    )
+    assert only("The flood came in March nineteen eighty-one.")[1:] == ("date", "1981-03")
+
+
+def test_this_coming_and_this_past_weekdays():
+    # REFERENCE is a Wednesday.
+    assert only("The vote is this coming Sunday.") == ("this coming Sunday", "date", "2013-03-24")
+    assert only("The vote was this past Sunday.") == ("this past Sunday", "date", "2013-03-17")
