@@ -94,6 +94,13 @@ _WEAK_LEMMAS = {
     "attack": ("attacked", "attacks", "attacking"),
 }
 STRONG_CUES = frozenset(w for forms in _STRONG_LEMMAS.values() for w in forms)
+# Verbs that frame a quote only right beside its marks ("“…,” she shouted", "the letter
+# reads: “…”"): on their own they report no speech ("she shouted at the driver").
+FRAMING_CUES = _wordset(
+    "shouted shouts yelled yells screamed screams sang sings chanted chants whispered "
+    "whispers exclaimed exclaims quipped quips joked jokes mused muses cried "
+    "concluded concludes reads read recounted recounts replies retorted retorts tweets"
+)
 WEAK_CUES = frozenset(w for forms in _WEAK_LEMMAS.values() for w in forms)
 # Verbs that report what a poll, study or person holds only with a "that" clause after
 # them: "the poll found that …", not "police found a car".
@@ -554,8 +561,12 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return result
 
 
-def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool) -> int:
-    """How many tokens the cue starting at token i spans (0: not a cue)."""
+def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool, framing: bool = False) -> int:
+    """How many tokens the cue starting at token i spans (0: not a cue).
+
+    `framing`: the token stands right beside quotation marks, where verbs such as
+    "shouted" or "reads" frame a quote.
+    """
     word = tokens[i][2].lower()
     if word == "according" and i + 1 < len(tokens) and tokens[i + 1][2].lower() == "to":
         return 2
@@ -563,6 +574,7 @@ def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool) -> int:
     if (
         word in STRONG_CUES
         or (weak and word in WEAK_CUES)
+        or (framing and word in FRAMING_CUES)
         or (word in THAT_CUES and followed_by_that)
     ):
         if i > 0 and tokens[i - 1][2].lower() in _BE and not word.endswith("ing"):
@@ -681,7 +693,7 @@ def _tail_attribution(text: str, start: int, end: int) -> _Attribution | None:
         tokens = tokens[1:]
     first_comma = None
     for i in range(min(len(tokens), _MAX_SPEAKER_WORDS + 20)):
-        width = _cue_at(tokens, i, weak=False)
+        width = _cue_at(tokens, i, weak=False, framing=True)
         if not width:
             if tokens[i][2] == "," and i > 0:
                 # "…,” Flynn, a top adviser, said.": the name before the apposition speaks.
@@ -715,14 +727,21 @@ def _lead_attribution(text: str, start: int, end: int) -> _Attribution | None:
         return None
     tokens = _tokens(text, start, start + len(lead) - 1)
     for i in range(len(tokens) - 1, max(-1, len(tokens) - 6), -1):
-        width = _cue_at(tokens, i, weak=False)
+        width = _cue_at(tokens, i, weak=False, framing=True)
         if not width:
             continue
         cue = (tokens[i][0], tokens[i + width - 1][1])
-        if i > 0 and tokens[i - 1][2] == ",":
+        word = tokens[i][2]
+        if i == 0 and word[:1].isupper():
+            speaker = _right_speaker(tokens, 1)  # "Said Ana Ruiz: …"
+        elif i > 0 and tokens[i - 1][2] == "," and word.lower().endswith("ing"):
+            speaker = _sentence_subject(tokens, i)  # "She defended it, saying: …"
+        elif i > 0 and tokens[i - 1][2] == ",":
             speaker = _subject_before_apposition(tokens, i)
         else:
             speaker = _left_speaker(tokens, i, text)
+            if speaker is None and _after_and(tokens, i):
+                speaker = _sentence_subject(tokens, i)  # "She waved and said, …"
         if speaker is None and width == 2:
             speaker = _right_speaker(tokens, i + 2)
         return _make(text, speaker, cue)
@@ -839,6 +858,30 @@ def _subject_before_apposition(
     if any(t[2].lower() in STRONG_CUES for t in tokens[comma:cue]):
         return None
     return words[0][0], words[-1][1]
+
+
+def _sentence_subject(tokens: list[tuple[int, int, str]], limit: int) -> tuple[int, int] | None:
+    """The pronoun or name that opens the sentence, when it does: "He", "Ana Ruiz"."""
+    first = _after_opening_phrase(tokens, limit)
+    if first >= limit:
+        return None
+    head = tokens[first][2]
+    if head.lower() in ("he", "she", "they", "we", "i"):
+        return tokens[first][0], tokens[first][1]
+    if not head[:1].isupper() or head.lower() in _DETERMINERS | _OPENING_ADVERBS:
+        return None
+    last = first
+    while last + 1 < limit and last - first < 3 and tokens[last + 1][2][:1].isupper():
+        last += 1
+    return tokens[first][0], tokens[last][1]
+
+
+def _after_and(tokens: list[tuple[int, int, str]], cue: int) -> bool:
+    """The cue is the second verb of its subject: "… and (then) said"."""
+    j = cue - 1
+    while j >= 0 and tokens[j][2].lower() in _BETWEEN | {"repeatedly", "then"}:
+        j -= 1
+    return j > 0 and tokens[j][2].lower() == "and"
 
 
 def _tail_comma(

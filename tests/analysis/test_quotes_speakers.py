@@ -1,0 +1,52 @@
+"""Speakers in the harder constructions: verbs that frame a quote only beside its marks,
+an inverted cue at a sentence's start, a second verb of the subject, a parenthetical cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analysis.test_quotes import only, quotes_of
+
+pytestmark = pytest.mark.spacy
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“Bring the boats in before the storm,” the harbour master shouted.", "harbour master"),
+        ("“Nobody may fish inside the bay until May,” the notice reads.", "the notice"),
+        ("“Keep the lanterns burning all night long,” Mira Holt sings.", "Mira Holt"),
+    ],
+)
+def test_a_verb_that_frames_a_quote_beside_its_marks(nlp, sentence, speaker):
+    _, quotes = quotes_of(nlp, sentence)
+    quote = only(quotes, "the")
+    assert quote.kind == "direct"
+    assert speaker in quote.speaker.text
+
+
+def test_framing_verbs_away_from_quotes_report_nothing(nlp):
+    _, quotes = quotes_of(nlp, "The harbour master shouted at the crew of the ferry on Monday.")
+    assert quotes == ()
+
+
+def test_an_inverted_cue_opening_the_sentence_takes_the_name_after_it(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "The pier was closed for a week. Said Tomas Reyes: “We lost every booking in June.”",
+    )
+    quote = only(quotes, "booking")
+    assert quote.speaker.text == "Tomas Reyes"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Ines Calder defended the decision, saying, “The old pier was not safe for anyone.”",
+        "Ines Calder stood up and then said, “The old pier was not safe for anyone.”",
+    ],
+)
+def test_a_cue_that_is_the_subjects_second_verb(nlp, paragraph):
+    _, quotes = quotes_of(nlp, paragraph)
+    quote = only(quotes, "old pier")
+    assert quote.speaker is not None and quote.speaker.name == "Ines Calder"
