@@ -374,7 +374,17 @@ def _add_unframed(
         around = [sentence_index.spans[k] for k in sentence_index.overlapping(seg.start, seg.end)]
         if not around:
             continue
-        subject = _subject(text, around[0][0], seg.open_at, resolver)
+        # "Most were older, she said, and “…”": the voice that reports in the sentence.
+        subject = next(
+            (
+                q.speaker
+                for q in found
+                if q.speaker is not None
+                and q.cue is not None
+                and around[0][0] <= q.start < around[-1][1]
+            ),
+            None,
+        ) or _subject(text, around[0][0], seg.open_at, resolver)
         if _words(text[seg.start : seg.end]) < _MIN_QUOTE_WORDS and not _is_person(subject):
             continue
         c_start, c_end = _trim(text, around[0][0], around[-1][1])
@@ -861,19 +871,31 @@ def _subject_before_apposition(
 
 
 def _sentence_subject(tokens: list[tuple[int, int, str]], limit: int) -> tuple[int, int] | None:
-    """The pronoun or name that opens the sentence, when it does: "He", "Ana Ruiz"."""
-    first = _after_opening_phrase(tokens, limit)
-    if first >= limit:
-        return None
-    head = tokens[first][2]
-    if head.lower() in ("he", "she", "they", "we", "i"):
-        return tokens[first][0], tokens[first][1]
-    if not head[:1].isupper() or head.lower() in _DETERMINERS | _OPENING_ADVERBS:
-        return None
-    last = first
-    while last + 1 < limit and last - first < 3 and tokens[last + 1][2][:1].isupper():
-        last += 1
-    return tokens[first][0], tokens[last][1]
+    """The pronoun or name that opens the clause of the verb before `limit`.
+
+    "Once, at the pier, I laughed and said" is "I"; "Ana Ruiz, the lawyer, stood up and
+    said" falls back to the name that opens the sentence.
+    """
+    end = limit - 1 if limit > 0 and tokens[limit - 1][2] == "," else limit
+    comma = next((k for k in range(end - 1, -1, -1) if tokens[k][2] == ","), None)
+    starts = [_after_opening_phrase(tokens, end)]
+    if comma is not None:
+        starts.insert(0, comma + 1)
+    for first in starts:
+        if first >= end:
+            continue
+        head = tokens[first][2]
+        if head.lower() in ("he", "she", "they", "we", "i"):
+            return tokens[first][0], tokens[first][1]
+        if not head[:1].isupper() or head.lower() in _DETERMINERS | _OPENING_ADVERBS:
+            continue
+        last = first
+        while last + 1 < end and last - first < 3 and tokens[last + 1][2][:1].isupper():
+            last += 1
+        if last + 1 < end and tokens[last + 1][2] == "," and last == first:
+            continue  # "Once, …": an opening word, not the subject
+        return tokens[first][0], tokens[last][1]
+    return None
 
 
 def _after_and(tokens: list[tuple[int, int, str]], cue: int) -> bool:

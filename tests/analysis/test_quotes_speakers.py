@@ -50,3 +50,23 @@ def test_a_cue_that_is_the_subjects_second_verb(nlp, paragraph):
     _, quotes = quotes_of(nlp, paragraph)
     quote = only(quotes, "old pier")
     assert quote.speaker is not None and quote.speaker.name == "Ines Calder"
+
+
+def test_the_subject_of_a_second_verb_comes_after_an_opening_phrase(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Once, on the crowded ferry, she smiled and said, “The island has never looked better.”",
+    )
+    quote = only(quotes, "island")
+    assert quote.speaker is not None and quote.speaker.text == "she"
+
+
+def test_quoted_words_after_a_parenthetical_cue_belong_to_its_speaker(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Ruth Okoye counted the passengers at the gate. Most of them were "
+        "tourists, she said, and “nobody had heard of the strike before they landed.”",
+    )
+    quote = only(quotes, "nobody had heard")
+    assert quote.speaker is not None and quote.speaker.text == "she"
+    assert quote.speaker.name == "Ruth Okoye"
