@@ -238,6 +238,8 @@ def extract_quotes(
             cue = unit.attribution.cue
             if unit.attribution.speaker is not None:
                 speaker = resolver.speaker(unit.attribution.speaker)
+        else:
+            speaker = _previous_subject(text, resolver, first.open_at)
         quotes.append(
             Quote(first.start, last.end, text[first.start : last.end], "direct", speaker, cue)
         )
@@ -324,6 +326,33 @@ def _carry_speakers(text: str, resolver: _Resolver, quotes: list[Quote]) -> tupl
             quote = replace(quote, speaker=quotes[source].speaker)
         result.append(quote)
     return tuple(result)
+
+
+def _previous_subject(text: str, resolver: _Resolver, open_at: int) -> Speaker | None:
+    """The person a quote's paragraph is about, when the sentence before it opens with them.
+
+    "Ana Ruiz walked to the microphone. “We are not done yet.”": a quote without its own
+    attribution continues the turn of the person the sentence before presents.
+    """
+    index = resolver.paragraph_of(open_at)
+    if index is None:
+        return None
+    p_start = resolver.paragraphs[index][0]
+    end = open_at
+    while end > p_start and text[end - 1].isspace():
+        end -= 1
+    if end <= p_start or text[end - 1] not in ".!?":
+        return None
+    start = _clause_start(text, p_start, end - 1)
+    tokens = _tokens(text, start, end)
+    first = _after_opening_phrase(tokens, len(tokens))
+    if first >= len(tokens):
+        return None
+    subject = _subject(text, start, end, resolver)
+    if not _is_person(subject):
+        return None
+    titles = text[tokens[first][0] : subject.start].split()
+    return subject if all(w[:1].isupper() for w in titles) else None
 
 
 def _opens_paragraph(text: str, paragraph: tuple[int, int], quote: Quote) -> bool:

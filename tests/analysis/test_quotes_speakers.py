@@ -70,3 +70,22 @@ def test_quoted_words_after_a_parenthetical_cue_belong_to_its_speaker(nlp):
     quote = only(quotes, "nobody had heard")
     assert quote.speaker is not None and quote.speaker.text == "she"
     assert quote.speaker.name == "Ruth Okoye"
+
+
+def test_a_quote_after_a_sentence_about_a_person_continues_their_turn(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Captain Ines Calder stepped up to the microphone at the quay. "
+        "“Every ship in this port depends on the night crews.”",
+    )
+    quote = only(quotes, "night crews")
+    assert quote.speaker is not None and quote.speaker.name == "Ines Calder"
+
+
+def test_a_quote_after_a_sentence_that_only_mentions_a_person_stays_unattributed(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "The council thanked Ines Calder for her years at the quay. "
+        "“Every ship in this port depends on the night crews.”",
+    )
+    assert all(q.speaker is None for q in quotes if "night crews" in q.text)
