@@ -846,7 +846,9 @@ def _opening(
     text: str, tokens: list[tuple[int, int, str]], i: int, stop: int
 ) -> tuple[tuple[int, int], _Attribution] | None:
     """ "Varga said (on Monday) (that) …": the content is what follows."""
-    if i > 0 and tokens[i - 1][2] == ",":
+    if i > 0 and tokens[i - 1][2] == "," and tokens[i][2].endswith("ing"):
+        left = _sentence_subject(tokens, i)  # "Varga left the talks, saying that …"
+    elif i > 0 and tokens[i - 1][2] == ",":
         left = _subject_before_apposition(tokens, i)
     else:
         left = _left_speaker(tokens, i, text)
@@ -902,15 +904,12 @@ def _subject_before_apposition(
 def _sentence_subject(tokens: list[tuple[int, int, str]], limit: int) -> tuple[int, int] | None:
     """The pronoun or name that opens the clause of the verb before `limit`.
 
-    "Once, at the pier, I laughed and said" is "I"; "Ana Ruiz, the lawyer, stood up and
-    said" falls back to the name that opens the sentence.
+    The nearest clause that opens with one and goes on: "Once, at the pier, I laughed and
+    said" is "I"; "Ana Ruiz, the lawyer, stood up and said" is the name that opens it.
     """
     end = limit - 1 if limit > 0 and tokens[limit - 1][2] == "," else limit
-    comma = next((k for k in range(end - 1, -1, -1) if tokens[k][2] == ","), None)
-    starts = [_after_opening_phrase(tokens, end)]
-    if comma is not None:
-        starts.insert(0, comma + 1)
-    for first in starts:
+    commas = [k + 1 for k in range(end - 1, -1, -1) if tokens[k][2] == ","]
+    for first in [*commas, _after_opening_phrase(tokens, end)]:
         if first >= end:
             continue
         head = tokens[first][2]
@@ -921,8 +920,8 @@ def _sentence_subject(tokens: list[tuple[int, int, str]], limit: int) -> tuple[i
         last = first
         while last + 1 < end and last - first < 3 and tokens[last + 1][2][:1].isupper():
             last += 1
-        if last + 1 < end and tokens[last + 1][2] == "," and last == first:
-            continue  # "Once, …": an opening word, not the subject
+        if last + 1 >= end or (tokens[last + 1][2] == "," and last == first):
+            continue  # "Once, …": an opening word; "…, in Tulsa, saying": no verb follows
         return tokens[first][0], tokens[last][1]
     return None
 

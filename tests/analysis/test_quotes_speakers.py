@@ -89,3 +89,14 @@ def test_a_quote_after_a_sentence_that_only_mentions_a_person_stays_unattributed
         "“Every ship in this port depends on the night crews.”",
     )
     assert all(q.speaker is None for q in quotes if "night crews" in q.text)
+
+
+def test_saying_after_a_comma_reports_for_the_subject_of_its_clause(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Worried by the long delays, Marta Lindqvist visited the harbour office in Kirkwall, "
+        "Orkney, saying that the night ferries should run again before winter.",
+    )
+    quote = only(quotes, "night ferries")
+    assert quote.kind == "indirect"
+    assert quote.speaker is not None and quote.speaker.name == "Marta Lindqvist"
