@@ -51,6 +51,7 @@ _STRONG_LEMMAS = {
     "assert": ("assert", "asserts", "asserted"),
     "recall": ("recalls", "recalled"),
     "respond": ("responded",),
+    "comment": ("commented",),
     "reply": ("replied",),
     "stress": ("stressed",),
     "emphasize": ("emphasized", "emphasised"),
@@ -880,6 +881,8 @@ def _after_opening_phrase(tokens: list[tuple[int, int, str]], limit: int) -> int
         comma = next((k for k in range(first, min(limit, first + 12)) if tokens[k][2] == ","), None)
         if comma is not None:
             first = comma + 1
+    while first < limit and tokens[first][2] in _MARKS:
+        first += 1  # "On “Face the Press,” Ana Ruiz …": the comma sat inside the title
     return first
 
 

@@ -100,3 +100,23 @@ def test_saying_after_a_comma_reports_for_the_subject_of_its_clause(nlp):
     quote = only(quotes, "night ferries")
     assert quote.kind == "indirect"
     assert quote.speaker is not None and quote.speaker.name == "Marta Lindqvist"
+
+
+def test_commented_introduces_a_quote(nlp):
+    _, quotes = quotes_of(
+        nlp, "Over dinner, an old fisherman commented: “The bay has not been this quiet in years.”"
+    )
+    quote = only(quotes, "bay")
+    assert quote.kind == "direct" and quote.text.startswith("The bay")
+    assert quote.cue is not None and quote.cue.text == "commented"
+    assert quote.speaker is not None and quote.speaker.text == "an old fisherman"
+
+
+def test_a_quoted_title_in_the_opening_phrase_does_not_hide_the_subject(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "On “Harbour Hour,” Captain Ines Calder praised the night crews. "
+        "“Every ship in this port depends on them.”",
+    )
+    quote = only(quotes, "Every ship")
+    assert quote.speaker is not None and quote.speaker.name == "Ines Calder"
