@@ -808,6 +808,12 @@ def _reported(
             found = _closing(text, tokens, i, start, stop)
             if found is not None:
                 return found
+        elif not any(t[2] in ",;:" for t in tokens[i + 2 :] if t[0] < stop):
+            # "Ruiz reports that …, according to the port office.": the source at the end
+            # frames all that comes before it.
+            found = _according_to(text, tokens, i, start, stop)
+            if found is not None and found[0][1] <= tokens[i][0]:
+                return found
     for i, width in cues:
         if width == 2:
             found = _according_to(text, tokens, i, start, stop)

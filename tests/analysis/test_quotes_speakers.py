@@ -120,3 +120,14 @@ def test_a_quoted_title_in_the_opening_phrase_does_not_hide_the_subject(nlp):
     )
     quote = only(quotes, "Every ship")
     assert quote.speaker is not None and quote.speaker.name == "Ines Calder"
+
+
+def test_according_to_at_the_end_frames_a_report_before_it(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "The ferry company has said it will keep the winter timetable for another year, "
+        "according to the island council.",
+    )
+    quote = only(quotes, "winter timetable")
+    assert quote.cue is not None and quote.cue.text == "according to"
+    assert quote.speaker is not None and quote.speaker.text == "the island council"
