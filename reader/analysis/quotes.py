@@ -51,6 +51,7 @@ _STRONG_LEMMAS = {
     "assert": ("assert", "asserts", "asserted"),
     "recall": ("recalls", "recalled"),
     "respond": ("responded",),
+    "comment": ("commented",),
     "reply": ("replied",),
     "stress": ("stressed",),
     "emphasize": ("emphasized", "emphasised"),
@@ -94,6 +95,13 @@ _WEAK_LEMMAS = {
     "attack": ("attacked", "attacks", "attacking"),
 }
 STRONG_CUES = frozenset(w for forms in _STRONG_LEMMAS.values() for w in forms)
+# Verbs that frame a quote only right beside its marks ("“…,” she shouted", "the letter
+# reads: “…”"): on their own they report no speech ("she shouted at the driver").
+FRAMING_CUES = _wordset(
+    "shouted shouts yelled yells screamed screams sang sings chanted chants whispered "
+    "whispers exclaimed exclaims quipped quips joked jokes mused muses cried "
+    "concluded concludes reads read recounted recounts replies retorted retorts tweets"
+)
 WEAK_CUES = frozenset(w for forms in _WEAK_LEMMAS.values() for w in forms)
 # Verbs that report what a poll, study or person holds only with a "that" clause after
 # them: "the poll found that …", not "police found a car".
@@ -231,6 +239,8 @@ def extract_quotes(
             cue = unit.attribution.cue
             if unit.attribution.speaker is not None:
                 speaker = resolver.speaker(unit.attribution.speaker)
+        else:
+            speaker = _previous_subject(text, resolver, first.open_at)
         quotes.append(
             Quote(first.start, last.end, text[first.start : last.end], "direct", speaker, cue)
         )
@@ -319,6 +329,33 @@ def _carry_speakers(text: str, resolver: _Resolver, quotes: list[Quote]) -> tupl
     return tuple(result)
 
 
+def _previous_subject(text: str, resolver: _Resolver, open_at: int) -> Speaker | None:
+    """The person a quote's paragraph is about, when the sentence before it opens with them.
+
+    "Ana Ruiz walked to the microphone. “We are not done yet.”": a quote without its own
+    attribution continues the turn of the person the sentence before presents.
+    """
+    index = resolver.paragraph_of(open_at)
+    if index is None:
+        return None
+    p_start = resolver.paragraphs[index][0]
+    end = open_at
+    while end > p_start and text[end - 1].isspace():
+        end -= 1
+    if end <= p_start or text[end - 1] not in ".!?":
+        return None
+    start = _clause_start(text, p_start, end - 1)
+    tokens = _tokens(text, start, end)
+    first = _after_opening_phrase(tokens, len(tokens))
+    if first >= len(tokens):
+        return None
+    subject = _subject(text, start, end, resolver)
+    if not _is_person(subject):
+        return None
+    titles = text[tokens[first][0] : subject.start].split()
+    return subject if all(w[:1].isupper() for w in titles) else None
+
+
 def _opens_paragraph(text: str, paragraph: tuple[int, int], quote: Quote) -> bool:
     return text[paragraph[0] : quote.start].strip() in ("", "“", '"', "”")
 
@@ -367,7 +404,17 @@ def _add_unframed(
         around = [sentence_index.spans[k] for k in sentence_index.overlapping(seg.start, seg.end)]
         if not around:
             continue
-        subject = _subject(text, around[0][0], seg.open_at, resolver)
+        # "Most were older, she said, and “…”": the voice that reports in the sentence.
+        subject = next(
+            (
+                q.speaker
+                for q in found
+                if q.speaker is not None
+                and q.cue is not None
+                and around[0][0] <= q.start < around[-1][1]
+            ),
+            None,
+        ) or _subject(text, around[0][0], seg.open_at, resolver)
         if _words(text[seg.start : seg.end]) < _MIN_QUOTE_WORDS and not _is_person(subject):
             continue
         c_start, c_end = _trim(text, around[0][0], around[-1][1])
@@ -554,8 +601,12 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return result
 
 
-def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool) -> int:
-    """How many tokens the cue starting at token i spans (0: not a cue)."""
+def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool, framing: bool = False) -> int:
+    """How many tokens the cue starting at token i spans (0: not a cue).
+
+    `framing`: the token stands right beside quotation marks, where verbs such as
+    "shouted" or "reads" frame a quote.
+    """
     word = tokens[i][2].lower()
     if word == "according" and i + 1 < len(tokens) and tokens[i + 1][2].lower() == "to":
         return 2
@@ -563,6 +614,7 @@ def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool) -> int:
     if (
         word in STRONG_CUES
         or (weak and word in WEAK_CUES)
+        or (framing and word in FRAMING_CUES)
         or (word in THAT_CUES and followed_by_that)
     ):
         if i > 0 and tokens[i - 1][2].lower() in _BE and not word.endswith("ing"):
@@ -681,7 +733,7 @@ def _tail_attribution(text: str, start: int, end: int) -> _Attribution | None:
         tokens = tokens[1:]
     first_comma = None
     for i in range(min(len(tokens), _MAX_SPEAKER_WORDS + 20)):
-        width = _cue_at(tokens, i, weak=False)
+        width = _cue_at(tokens, i, weak=False, framing=True)
         if not width:
             if tokens[i][2] == "," and i > 0:
                 # "…,” Flynn, a top adviser, said.": the name before the apposition speaks.
@@ -715,14 +767,21 @@ def _lead_attribution(text: str, start: int, end: int) -> _Attribution | None:
         return None
     tokens = _tokens(text, start, start + len(lead) - 1)
     for i in range(len(tokens) - 1, max(-1, len(tokens) - 6), -1):
-        width = _cue_at(tokens, i, weak=False)
+        width = _cue_at(tokens, i, weak=False, framing=True)
         if not width:
             continue
         cue = (tokens[i][0], tokens[i + width - 1][1])
-        if i > 0 and tokens[i - 1][2] == ",":
+        word = tokens[i][2]
+        if i == 0 and word[:1].isupper():
+            speaker = _right_speaker(tokens, 1)  # "Said Ana Ruiz: …"
+        elif i > 0 and tokens[i - 1][2] == "," and word.lower().endswith("ing"):
+            speaker = _sentence_subject(tokens, i)  # "She defended it, saying: …"
+        elif i > 0 and tokens[i - 1][2] == ",":
             speaker = _subject_before_apposition(tokens, i)
         else:
             speaker = _left_speaker(tokens, i, text)
+            if speaker is None and _after_and(tokens, i):
+                speaker = _sentence_subject(tokens, i)  # "She waved and said, …"
         if speaker is None and width == 2:
             speaker = _right_speaker(tokens, i + 2)
         return _make(text, speaker, cue)
@@ -748,6 +807,12 @@ def _reported(
         if width == 1:
             found = _closing(text, tokens, i, start, stop)
             if found is not None:
+                return found
+        elif not any(t[2] in ",;:" for t in tokens[i + 2 :] if t[0] < stop):
+            # "Ruiz reports that …, according to the port office.": the source at the end
+            # frames all that comes before it.
+            found = _according_to(text, tokens, i, start, stop)
+            if found is not None and found[0][1] <= tokens[i][0]:
                 return found
     for i, width in cues:
         if width == 2:
@@ -788,7 +853,9 @@ def _opening(
     text: str, tokens: list[tuple[int, int, str]], i: int, stop: int
 ) -> tuple[tuple[int, int], _Attribution] | None:
     """ "Varga said (on Monday) (that) …": the content is what follows."""
-    if i > 0 and tokens[i - 1][2] == ",":
+    if i > 0 and tokens[i - 1][2] == "," and tokens[i][2].endswith("ing"):
+        left = _sentence_subject(tokens, i)  # "Varga left the talks, saying that …"
+    elif i > 0 and tokens[i - 1][2] == ",":
         left = _subject_before_apposition(tokens, i)
     else:
         left = _left_speaker(tokens, i, text)
@@ -820,6 +887,8 @@ def _after_opening_phrase(tokens: list[tuple[int, int, str]], limit: int) -> int
         comma = next((k for k in range(first, min(limit, first + 12)) if tokens[k][2] == ","), None)
         if comma is not None:
             first = comma + 1
+    while first < limit and tokens[first][2] in _MARKS:
+        first += 1  # "On “Face the Press,” Ana Ruiz …": the comma sat inside the title
     return first
 
 
@@ -839,6 +908,39 @@ def _subject_before_apposition(
     if any(t[2].lower() in STRONG_CUES for t in tokens[comma:cue]):
         return None
     return words[0][0], words[-1][1]
+
+
+def _sentence_subject(tokens: list[tuple[int, int, str]], limit: int) -> tuple[int, int] | None:
+    """The pronoun or name that opens the clause of the verb before `limit`.
+
+    The nearest clause that opens with one and goes on: "Once, at the pier, I laughed and
+    said" is "I"; "Ana Ruiz, the lawyer, stood up and said" is the name that opens it.
+    """
+    end = limit - 1 if limit > 0 and tokens[limit - 1][2] == "," else limit
+    commas = [k + 1 for k in range(end - 1, -1, -1) if tokens[k][2] == ","]
+    for first in [*commas, _after_opening_phrase(tokens, end)]:
+        if first >= end:
+            continue
+        head = tokens[first][2]
+        if head.lower() in ("he", "she", "they", "we", "i"):
+            return tokens[first][0], tokens[first][1]
+        if not head[:1].isupper() or head.lower() in _DETERMINERS | _OPENING_ADVERBS:
+            continue
+        last = first
+        while last + 1 < end and last - first < 3 and tokens[last + 1][2][:1].isupper():
+            last += 1
+        if last + 1 >= end or (tokens[last + 1][2] == "," and last == first):
+            continue  # "Once, …": an opening word; "…, in Tulsa, saying": no verb follows
+        return tokens[first][0], tokens[last][1]
+    return None
+
+
+def _after_and(tokens: list[tuple[int, int, str]], cue: int) -> bool:
+    """The cue is the second verb of its subject: "… and (then) said"."""
+    j = cue - 1
+    while j >= 0 and tokens[j][2].lower() in _BETWEEN | {"repeatedly", "then"}:
+        j -= 1
+    return j > 0 and tokens[j][2].lower() == "and"
 
 
 def _tail_comma(
