@@ -135,3 +135,39 @@ def test_a_headline_fragment_is_not_the_full_name_of_a_company():
     names = [e.name for e in entities]
     assert "Harbourline" in names
     assert not any("Stall" in name for name in names)
+
+
+RESULTS = (
+    "Weekend Round-Up\n\n"
+    "Portland 4 Denver 2\n\n"
+    "Hampshire 240 and 112 , Cornwallshire 198 .\n\n"
+    "Fans in Portland cheered late into the night ."
+)
+
+
+def test_a_place_with_a_score_in_a_results_line_is_its_team():
+    document = parse_article(RESULTS)
+    spans = spans_of(
+        document.text,
+        ("Portland", "GPE"),
+        ("Denver", "GPE"),
+        ("Hampshire 240", "PERSON"),
+        ("Cornwallshire", "PERSON"),
+    )
+    entities = extract_entities(document, spans)
+    groups = {e.name: e.group for e in entities}
+    assert groups["Portland"] == EntityGroup.ORGANIZATION
+    # The score is cut off the side's name; a county is no person.
+    assert groups["Hampshire"] == EntityGroup.ORGANIZATION
+    assert groups["Cornwallshire"] == EntityGroup.ORGANIZATION
+
+
+def test_a_number_after_a_place_in_prose_or_a_country_side_stays_a_place():
+    document = parse_article(
+        "Road Trip\n\nWe drove from Portland 40 miles to the coast .\n\n"
+        "Norway 2 Denver 1\n\nNorway won in Denver ."
+    )
+    spans = spans_of(document.text, ("Portland", "GPE"), ("Norway", "GPE"))
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Portland"] == EntityGroup.PLACE
+    assert groups["Norway"] == EntityGroup.PLACE  # a national side is filed under its country

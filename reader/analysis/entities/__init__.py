@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from reader.analysis.entities.confidence import UNCERTAIN_BELOW, confidence, lower_case_words
 from reader.analysis.entities.confirming import aliases, confirmed, locate
 from reader.analysis.entities.knowledge import known_label
-from reader.analysis.entities.labels import context_cue, label_of
+from reader.analysis.entities.labels import context_cue, label_of, scored
 from reader.analysis.entities.merging import cluster, merge_all
 from reader.analysis.entities.ranking import rank
 from reader.analysis.entities.spans import (
@@ -75,6 +75,7 @@ def extract_entities(
             continue  # never across a block boundary
         for candidate in clean(document, span, block):
             candidate.cue = context_cue(document.text, candidate)
+            candidate.scored = scored(document.text, candidate)
             candidates.append(candidate)
     clusters = cluster(candidates)
     merge_all(document, analysed, clusters)

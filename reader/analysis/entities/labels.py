@@ -18,12 +18,20 @@ from reader.analysis.entities.knowledge import (
     SKY_PLACES,
     TITLE_WORDS,
     UNITS,
+    country_names,
     is_given_name,
     is_world_place,
     known_label,
     words_set,
 )
-from reader.analysis.entities.spans import VALUE_LABELS, WORD, Candidate, Cluster
+from reader.analysis.entities.spans import (
+    SCORE_AFTER,
+    VALUE_LABELS,
+    WORD,
+    Candidate,
+    Cluster,
+    results_line,
+)
 
 # A vote from the context ("a Kalibr missile") outweighs a few of the model's guesses.
 CUE_VOTE = 3.0
@@ -119,6 +127,31 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     return None
 
 
+# A table row gives one side and its record: "Lakeside 74 62 .544 -".
+_TABLE_ROW = re.compile(SCORE_AFTER.pattern + r"(?: \.?\d+){1,}")
+# English counties are named "-shire"; a place word tagged as a person otherwise stays one.
+_COUNTY = re.compile(r"[A-Z][a-z]+shire")
+
+
+def scored(text: str, candidate: Candidate) -> bool:
+    """Whether the name is a side in a results line: a place named for its team
+    ("Riverton 3 Lakeside 1": Riverton's club, not the town). Not a country, whose
+    national side a reader still files under the country."""
+    name = candidate.text
+    if known_label(name) == "GPE" and name.lower() in country_names():
+        return False
+    if candidate.label == "PERSON" and not (is_world_place(name) or _COUNTY.fullmatch(name)):
+        return False  # "J. Alder 63": a batsman's score
+    if candidate.label not in ("GPE", "LOC", "ORG", "FAC", "PERSON", "NORP"):
+        return False
+    block_end = candidate.block.end
+    if not SCORE_AFTER.match(text, candidate.end, block_end):
+        return False
+    return results_line(text, candidate.block) or (
+        _TABLE_ROW.match(text, candidate.end, block_end) is not None
+    )
+
+
 def _skip_spaces(text: str, offset: int, limit: int) -> int:
     while offset < limit and text[offset] == " ":
         offset += 1
@@ -198,6 +231,9 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally.pop("PERSON", None)  # "Hertz" or "Holdings" alone is no one's name
     elif {s.split()[-1].lower().rstrip(".") for s in surfaces} & ORG_WORDS and "PERSON" in tally:
         tally["ORG"] += tally.pop("PERSON")  # "Toon Army", "Kestrel Holdings"
+    if any(c.scored for c in cluster.candidates):
+        # A side in a results line is its team, in the prose around the results too.
+        tally["ORG"] = max(tally.values()) + 1.0
     return tally
 
 

@@ -74,6 +74,13 @@ _HALF_PAIR = re.compile(r"^\s*&|&\s*$|\s(?:and|of|for|the)$")
 # How names of peoples end: Chechen, Sunni, Kurdish, Congolese, Tajik, Ossetian.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:en|an|i|ish|ese|ic|ik|ek)$")
 _SURNAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]+)(?![\w'’-]| [A-Z])")
+# A score after a name: "Riverton 3", "Hillshire 210-6" (not a year or a date: "2003-02-11").
+_SCORE = r"\d{1,3}(?:-\d{1,3})?(?![\d.,:%-])"
+SCORE_AFTER = re.compile(r" " + _SCORE)
+# A results line names two sides with their scores: "Riverton 3 Lakeside 1",
+# "Hillshire 210 and 95 , Dalesford 301 .".
+_SIDE_SCORED = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)* " + _SCORE)
+_NAME_THEN_SCORE = re.compile(r"(?P<name>.*[A-Za-z]) " + _SCORE + "$")
 _GLUED_ARTICLES = frozenset({"The"})
 _ROMAN = re.compile(r"[IVXL]{2,4}")
 ROLE_WORDS = TITLE_WORDS | TITLE_QUALIFIERS
@@ -100,6 +107,7 @@ class Candidate:
     block: Block
     cue: str | None = None  # a label the context votes for
     titled: bool = False  # a role word stood before it: surely a person
+    scored: bool = False  # a score follows it in a results line: a team
 
 
 @dataclass(slots=True)
@@ -175,6 +183,9 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
     if _HALF_PAIR.search(text):
         return []  # "Climate &" of a heading "Climate & Energy": half a pair, not a name
     start, end = _trim_words(document.text, start, end)
+    side = _NAME_THEN_SCORE.fullmatch(document.text, start, end)
+    if side and results_line(document.text, block):
+        end = side.end("name")  # "Hillshire 210" in a results line: the side, then its score
     if start >= end or _furniture(document.text, start, end):
         return []
     text = document.text[start:end]
@@ -211,6 +222,11 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(right_start, end, split["right"], "LOC", block),
         ]
     return [Candidate(start, end, text, "PERSON" if titled else label, block, titled=titled)]
+
+
+def results_line(text: str, block: Block) -> bool:
+    """Whether the block reads as sports results: two sides, each with its score."""
+    return len(_SIDE_SCORED.findall(text, block.start, block.end)) >= 2
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
