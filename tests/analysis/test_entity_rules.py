@@ -171,3 +171,21 @@ def test_a_number_after_a_place_in_prose_or_a_country_side_stays_a_place():
     groups = {e.name: e.group for e in extract_entities(document, spans)}
     assert groups["Portland"] == EntityGroup.PLACE
     assert groups["Norway"] == EntityGroup.PLACE  # a national side is filed under its country
+
+
+def test_a_dateline_names_the_place_the_story_was_filed_from():
+    document = parse_article(
+        "Ferries Halted\n\nBUCHAREST 2003-02-11\n\n"
+        "Ferry services were cancelled on Tuesday as the storm grew .\n\n"
+        "WARNING 2003-02-12\n"
+    )
+    spans = spans_of(document.text, ("BUCHAREST 2003-02-11", "DATE"))
+    entities = extract_entities(document, spans)
+    assert [e.name for e in entities if e.group == EntityGroup.PLACE] == ["Bucharest"]
+    assert not any("WARNING" in e.name for e in entities)  # a word in capitals is no place
+    # The date the model tagged with the place keeps its date.
+    assert any(e.group == EntityGroup.DATE and e.name == "2003-02-11" for e in entities)
+
+    wire = parse_article("SPRINGFIELD (Reuters) - A second storm is expected on Friday .\n")
+    places = [e for e in extract_entities(wire, []) if e.group == EntityGroup.PLACE]
+    assert [p.mentions[0].text for p in places] == ["SPRINGFIELD"]

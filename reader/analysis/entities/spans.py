@@ -20,6 +20,7 @@ from reader.analysis.entities.knowledge import (
     TITLE_QUALIFIERS,
     TITLE_WORDS,
     is_given_name,
+    is_world_place,
     known_label,
 )
 from reader.analysis.model import EntityGroup
@@ -81,6 +82,12 @@ SCORE_AFTER = re.compile(r" " + _SCORE)
 # "Hillshire 210 and 95 , Dalesford 301 .".
 _SIDE_SCORED = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)* " + _SCORE)
 _NAME_THEN_SCORE = re.compile(r"(?P<name>.*[A-Za-z]) " + _SCORE + "$")
+# A wire dateline: the place in capitals, then a date, the agency or a dash
+# ("OSLO 2003-02-11", "OSLO (Reuters) -", "OSLO, Feb 11 (AFP) -", "OSLO - ").
+_DATELINE_PLACE = re.compile(
+    r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
+    r"(?=,? \d{4}-\d\d-\d\d|,? \(|, [A-Z][a-z]+\.? \d| [-–—]{1,2} )"
+)
 _GLUED_ARTICLES = frozenset({"The"})
 _ROMAN = re.compile(r"[IVXL]{2,4}")
 ROLE_WORDS = TITLE_WORDS | TITLE_QUALIFIERS
@@ -108,6 +115,7 @@ class Candidate:
     cue: str | None = None  # a label the context votes for
     titled: bool = False  # a role word stood before it: surely a person
     scored: bool = False  # a score follows it in a results line: a team
+    dateline: bool = False  # the place a wire story was filed from: "OSLO (Reuters) -"
 
 
 @dataclass(slots=True)
@@ -227,6 +235,19 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
 def results_line(text: str, block: Block) -> bool:
     """Whether the block reads as sports results: two sides, each with its score."""
     return len(_SIDE_SCORED.findall(text, block.start, block.end)) >= 2
+
+
+def dateline_places(text: str, blocks: Sequence[Block]) -> list[RawSpan]:
+    """The place each dateline names, whether or not the model tagged it: a line opening
+    in capitals with a date or an agency after is where the story was filed."""
+    found = []
+    for block in blocks:
+        match = _DATELINE_PLACE.match(text, block.start, block.end)
+        if match and len(match.group()) > 2:
+            name = match.group().title()
+            if known_label(name) == "GPE" or is_world_place(name):
+                found.append(RawSpan(match.start(), match.end(), "GPE"))
+    return found
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
