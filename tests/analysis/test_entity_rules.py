@@ -189,3 +189,26 @@ def test_a_dateline_names_the_place_the_story_was_filed_from():
     wire = parse_article("SPRINGFIELD (Reuters) - A second storm is expected on Friday .\n")
     places = [e for e in extract_entities(wire, []) if e.group == EntityGroup.PLACE]
     assert [p.mentions[0].text for p in places] == ["SPRINGFIELD"]
+
+
+def test_a_nationality_opening_a_body_s_name_is_part_of_it():
+    document = parse_article(
+        "Weavers Protest\n\n"
+        "Speaking through the Welsh Guild of Hand Weavers, the weaver said the rules were "
+        "unfair. The English Rowing Federation agreed, and the British Prime Minister and "
+        "British weavers stayed silent.\n\n"
+        "The findings were published in the journal Lumen. An editorial in Lumen disagreed."
+    )
+    spans = spans_of(
+        document.text,
+        ("Welsh", "NORP"),
+        ("English", "LANGUAGE"),
+        ("British", "NORP"),
+        ("Lumen", "WORK_OF_ART"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Welsh Guild of Hand Weavers"] == EntityGroup.ORGANIZATION
+    assert groups["English Rowing Federation"] == EntityGroup.ORGANIZATION
+    assert groups["British"] == EntityGroup.GROUP  # a role or a plain noun after it: a people
+    assert "Welsh" not in groups and "English" not in groups
+    assert groups["Lumen"] == EntityGroup.ORGANIZATION  # "the journal Lumen"

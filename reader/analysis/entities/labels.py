@@ -64,7 +64,7 @@ _PLACE_AFTER = words_set(
 _ORG_NOUNS = words_set(
     "carrier airline company firm bank maker manufacturer agency broadcaster newspaper "
     "insurer retailer conglomerate startup operator producer exchange regulator ministry "
-    "party club union charity university group giant"
+    "party club union charity university group giant journal magazine tabloid"
 )
 # "Belavia, Belarus’s national carrier": the words after the comma say what it is.
 _HONORIFICS = words_set("mr mrs ms miss dr prof sir dame mx")
@@ -213,6 +213,7 @@ def votes(cluster: Cluster) -> Counter[str]:
     if person:
         tally["PERSON"] += GIVEN_NAME_VOTE * n
     heads = {s.split()[-1].lower() for s in surfaces if " " in s}
+    pairs = {s.split()[-1].lower() for s in surfaces if len(s.split()) == 2}
     leads = {s.split()[0].lower() for s in surfaces if " of " in s}
     if (heads | leads) & FACILITY_HEADS and not person:
         tally["FAC"] += tally.pop("PERSON", 0.0) + tally.pop("PRODUCT", 0.0)  # "Stadium of Light"
@@ -220,7 +221,7 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally.pop("PERSON", None)  # "Election", "Derby", "Valley" alone: no one's name
     if heads & _THING_HEADS:
         tally["PRODUCT"] += CUE_VOTE * n
-    if heads & _STATE_HEADS:
+    if pairs & _STATE_HEADS:
         tally["GPE"] += CUE_VOTE * n  # "Chechen Republic", "Russian Federation"
     if heads & _EVENT_HEADS and "PERSON" in tally:
         tally["EVENT"] += tally.pop("PERSON")  # "The Desperation Derby", "Winter War"

@@ -162,7 +162,39 @@ def join_qualified(text: str, spans: Sequence[RawSpan]) -> list[RawSpan]:
             joined[-1] = RawSpan(last.start, span.end, "GPE")  # "Washington, DC"
         else:
             joined.append(span)
-    return joined
+    return [_with_named_body(text, span, following) for span, following in _pairs(joined)]
+
+
+def _pairs(spans: list[RawSpan]) -> list[tuple[RawSpan, int]]:
+    """Each span and where the next one starts (or the text's end)."""
+    starts = [s.start for s in spans[1:]] + [1 << 62]
+    return list(zip(spans, starts, strict=False))
+
+
+# Capitalised words after a nationality, with "of"/"for" inside: "Collective of Workers".
+_NAME_RUN = re.compile(
+    r" (?P<run>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*"
+    r"(?: (?:of|for) (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)?)"
+)
+
+
+def _with_named_body(text: str, span: RawSpan, limit: int) -> RawSpan:
+    """A nationality that opens a body's name the model left untagged: "Welsh Guild of
+    Weavers", "Nordic Rowing Federation" are one organization, not a people."""
+    if span.label != "NORP" and known_label(text[span.start : span.end]) != "NORP":
+        return span  # the model may call "English" a language
+    found = _NAME_RUN.match(text, span.end, limit)
+    if not found or "\n" in found.group():
+        return span
+    words = found["run"].split()
+    if any(w.lower() in TITLE_WORDS for w in words):
+        return span  # "British Prime Minister": a role, not a body
+    last = words[-1].lower()
+    if last in GEO_HEADS:
+        return RawSpan(span.start, found.end(), "LOC")  # "Nordic Sea"
+    if last in ORG_WORDS or " of " in found["run"] or " for " in found["run"]:
+        return RawSpan(span.start, found.end(), "ORG")
+    return span
 
 
 def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
