@@ -212,3 +212,35 @@ def test_a_nationality_opening_a_body_s_name_is_part_of_it():
     assert groups["British"] == EntityGroup.GROUP  # a role or a plain noun after it: a people
     assert "Welsh" not in groups and "English" not in groups
     assert groups["Lumen"] == EntityGroup.ORGANIZATION  # "the journal Lumen"
+
+
+def lone(text: str, word: str, label: str) -> list[RawSpan]:
+    """`word` wherever it stands alone, not after another capitalised word."""
+    pattern = rf"(?<![A-Z][a-z] )(?<![A-Z][a-z][a-z] )(?<![A-Z][a-z]{{3}} )\b{word}\b"
+    return [RawSpan(m.start(), m.end(), label) for m in re.finditer(pattern, text)]
+
+
+def test_a_surname_shared_with_a_country_is_the_person_when_the_model_says_so():
+    document = parse_article(
+        "New Novel\n\nNovelist Ruth Chad finished her book in May. Chad said the ending "
+        "came last, and Chad thanked her editor.\n\nThe book is set in Chad."
+    )
+    text = document.text
+    spans = spans_of(text, ("Ruth Chad", "PERSON"))
+    chads = lone(text, "Chad", "PERSON")
+    spans += [*chads[:2], RawSpan(chads[2].start, chads[2].end, "GPE")]
+    entities = extract_entities(document, spans)
+    ruth = entity_named(entities, "Ruth Chad")
+    assert len(ruth.mentions) >= 3
+    assert ruth.group == EntityGroup.PERSON
+
+
+def test_a_country_named_like_a_person_s_surname_stays_a_place():
+    document = parse_article(
+        "New Novel\n\nNovelist Ruth Chad finished her book in Chad. She flew to Chad in May."
+    )
+    text = document.text
+    spans = spans_of(text, ("Ruth Chad", "PERSON")) + lone(text, "Chad", "GPE")
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Chad"] == EntityGroup.PLACE
+    assert groups["Ruth Chad"] == EntityGroup.PERSON
