@@ -244,3 +244,17 @@ def test_a_country_named_like_a_person_s_surname_stays_a_place():
     groups = {e.name: e.group for e in extract_entities(document, spans)}
     assert groups["Chad"] == EntityGroup.PLACE
     assert groups["Ruth Chad"] == EntityGroup.PERSON
+
+
+def test_the_sides_of_a_results_line_are_teams_even_untagged_but_players_are_not():
+    document = parse_article(
+        "Saturday Scores\n\n"
+        "Kirkbride 2 Fenbury Thistle 1 , Dunmore 0 Allerby 3 .\n\n"
+        "Rita Sklar 68 Anna Berg 70 .\n\n"
+        "Fans of Fenbury Thistle sang late into the night ."
+    )
+    groups = {e.name: e.group for e in extract_entities(document, [])}
+    for team in ("Kirkbride", "Fenbury Thistle", "Dunmore", "Allerby"):
+        assert groups[team] == EntityGroup.ORGANIZATION
+    assert not any(e.uncertain for e in extract_entities(document, []))
+    assert "Rita Sklar" not in groups and "Anna Berg" not in groups

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from reader.analysis.entities.confidence import UNCERTAIN_BELOW, confidence, lower_case_words
 from reader.analysis.entities.confirming import aliases, confirmed, locate
 from reader.analysis.entities.knowledge import known_label
-from reader.analysis.entities.labels import context_cue, label_of, scored
+from reader.analysis.entities.labels import context_cue, label_of, scored, team_spans
 from reader.analysis.entities.merging import cluster, merge_all
 from reader.analysis.entities.ranking import rank
 from reader.analysis.entities.spans import (
@@ -72,6 +72,7 @@ def extract_entities(
     candidates: list[Candidate] = []
     datelines = dateline_places(document.text, analysed)
     spans = [*_past_datelines(spans, datelines), *datelines]
+    spans += team_spans(document.text, analysed, spans)
     for span in join_qualified(document.text, sorted(spans, key=lambda s: s.start)):
         block = _block_at(analysed, starts, span.start)
         if block is None or span.end > block.end:

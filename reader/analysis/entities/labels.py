@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.analysis.entities.knowledge import (
@@ -30,8 +31,11 @@ from reader.analysis.entities.spans import (
     WORD,
     Candidate,
     Cluster,
+    RawSpan,
     results_line,
+    results_sides,
 )
+from reader.document import Block
 
 # A vote from the context ("a Kalibr missile") outweighs a few of the model's guesses.
 CUE_VOTE = 3.0
@@ -150,6 +154,17 @@ def scored(text: str, candidate: Candidate) -> bool:
     return results_line(text, candidate.block) or (
         _TABLE_ROW.match(text, candidate.end, block_end) is not None
     )
+
+
+def team_spans(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
+    """The sides of results lines the model left untagged, as organizations; a side
+    named like a person ("Rita Sklar 68") is a player's score, not a team."""
+    return [
+        side
+        for side in results_sides(text, blocks)
+        if not looks_like_person(text[side.start : side.end])
+        and not any(s.start < side.end and side.start < s.end for s in spans)
+    ]
 
 
 def _skip_spaces(text: str, offset: int, limit: int) -> int:

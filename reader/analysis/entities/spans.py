@@ -80,7 +80,9 @@ _SCORE = r"\d{1,3}(?:-\d{1,3})?(?![\d.,:%-])"
 SCORE_AFTER = re.compile(r" " + _SCORE)
 # A results line names two sides with their scores: "Riverton 3 Lakeside 1",
 # "Hillshire 210 and 95 , Dalesford 301 .".
-_SIDE_SCORED = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)* " + _SCORE)
+_SIDE_SCORED = re.compile(r"(?<![\w.'’-])(?P<side>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*) " + _SCORE)
+# "A. Dale 69": a player's initial, then a score, in a scorecard.
+_INITIAL = re.compile(r"[A-Z]\.")
 _NAME_THEN_SCORE = re.compile(r"(?P<name>.*[A-Za-z]) " + _SCORE + "$")
 # A wire dateline: the place in capitals, then a date, the agency or a dash
 # ("OSLO 2003-02-11", "OSLO (Reuters) -", "OSLO, Feb 11 (AFP) -", "OSLO - ").
@@ -267,6 +269,20 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
 def results_line(text: str, block: Block) -> bool:
     """Whether the block reads as sports results: two sides, each with its score."""
     return len(_SIDE_SCORED.findall(text, block.start, block.end)) >= 2
+
+
+def results_sides(text: str, blocks: Sequence[Block]) -> list[RawSpan]:
+    """Each side named before its score in a results line ("Riverton 3 Lakeside 1"):
+    a team, tagged by the model or not. Not a player known by an initial ("A. Dale 69")."""
+    found = []
+    for block in blocks:
+        if not results_line(text, block):
+            continue
+        for side in _SIDE_SCORED.finditer(text, block.start, block.end):
+            name = side["side"]
+            if not _INITIAL.match(name) and known_label(name) != "GPE":
+                found.append(RawSpan(side.start("side"), side.end("side"), "ORG"))
+    return found
 
 
 def dateline_places(text: str, blocks: Sequence[Block]) -> list[RawSpan]:
