@@ -258,3 +258,14 @@ def test_the_sides_of_a_results_line_are_teams_even_untagged_but_players_are_not
         assert groups[team] == EntityGroup.ORGANIZATION
     assert not any(e.uncertain for e in extract_entities(document, []))
     assert "Rita Sklar" not in groups and "Anna Berg" not in groups
+
+
+def test_a_registered_company_name_is_an_organization_whatever_it_is_named_after():
+    document = parse_article(
+        "Hotel Deal\n\nShares in Portland Hospitality Inc rose after Norvik Ltd. agreed to buy "
+        "its hotels. Portland Hospitality Inc said the deal closes in May."
+    )
+    spans = spans_of(document.text, ("Portland Hospitality Inc", "GPE"), ("Norvik Ltd.", "PERSON"))
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Portland Hospitality Inc"] == EntityGroup.ORGANIZATION
+    assert groups["Norvik Ltd."] == EntityGroup.ORGANIZATION

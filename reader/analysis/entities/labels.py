@@ -77,6 +77,8 @@ _THING_HEADS = words_set(
     "award awards prize prizes medal trophy telescope spacecraft rover probe satellite "
     "missile submarine"
 )
+# How a company's registered name ends: "Homegate Hospitality Inc", "Norvik Ltd".
+_CORPORATE = words_set("inc corp ltd plc llc gmbh ag nv bv spa holdings corporation")
 _STATE_HEADS = words_set("republic kingdom emirate emirates federation principality")
 _EVENT_HEADS = words_set(
     "derby cup war summit olympics games championship championships festival tournament "
@@ -236,6 +238,8 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally.pop("PERSON", None)  # "Election", "Derby", "Valley" alone: no one's name
     if heads & _THING_HEADS:
         tally["PRODUCT"] += CUE_VOTE * n
+    if {h.rstrip(".") for h in heads} & _CORPORATE:
+        tally["ORG"] += KNOWN_VOTE + 2 * n  # a registered company, whatever it is named after
     if pairs & _STATE_HEADS:
         tally["GPE"] += CUE_VOTE * n  # "Chechen Republic", "Russian Federation"
     if heads & _EVENT_HEADS and "PERSON" in tally:
