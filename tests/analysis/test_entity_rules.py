@@ -196,7 +196,8 @@ def test_a_nationality_opening_a_body_s_name_is_part_of_it():
         "Weavers Protest\n\n"
         "Speaking through the Welsh Guild of Hand Weavers, the weaver said the rules were "
         "unfair. The English Rowing Federation agreed, and the British Prime Minister and "
-        "British weavers stayed silent.\n\n"
+        "British weavers stayed silent. She handed out the Welsh Guild of Hand Weavers' "
+        "Rights leaflet.\n\n"
         "The findings were published in the journal Lumen. An editorial in Lumen disagreed."
     )
     spans = spans_of(

@@ -188,14 +188,19 @@ def _with_named_body(text: str, span: RawSpan, limit: int) -> RawSpan:
     found = _NAME_RUN.match(text, span.end, limit)
     if not found or "\n" in found.group():
         return span
-    words = found["run"].split()
+    end = found.end()
+    possessive = re.search(r"['’]s?(?= |$)", found["run"])
+    if possessive:  # "Guild of Weavers' Rights": the name ends at its possessive
+        end = found.start("run") + possessive.start()
+    run = text[found.start("run") : end]
+    words = run.split()
     if any(w.lower() in TITLE_WORDS for w in words):
         return span  # "British Prime Minister": a role, not a body
     last = words[-1].lower()
     if last in GEO_HEADS:
-        return RawSpan(span.start, found.end(), "LOC")  # "Nordic Sea"
-    if last in ORG_WORDS or " of " in found["run"] or " for " in found["run"]:
-        return RawSpan(span.start, found.end(), "ORG")
+        return RawSpan(span.start, end, "LOC")  # "Nordic Sea"
+    if last in ORG_WORDS or " of " in run or " for " in run:
+        return RawSpan(span.start, end, "ORG")
     return span
 
 
