@@ -270,3 +270,14 @@ def test_a_registered_company_name_is_an_organization_whatever_it_is_named_after
     groups = {e.name: e.group for e in extract_entities(document, spans)}
     assert groups["Portland Hospitality Inc"] == EntityGroup.ORGANIZATION
     assert groups["Norvik Ltd."] == EntityGroup.ORGANIZATION
+
+
+def test_a_surname_that_is_also_a_town_is_a_person_when_it_speaks():
+    document = parse_article(
+        "Budget Row\n\nThe plan will fail, Mansfield said on Monday. Mansfield told "
+        "reporters the vote was close.\n\nVoters in Mansfield were not asked."
+    )
+    text = document.text
+    spans = [RawSpan(m.start(), m.end(), "PERSON") for m in re.finditer("Mansfield", text)]
+    groups = {e.name: e.group for e in extract_entities(document, spans[:2])}
+    assert groups["Mansfield"] == EntityGroup.PERSON

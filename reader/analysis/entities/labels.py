@@ -61,6 +61,8 @@ _EVENT_AFTER = words_set(
     "exercises exercise drills games olympics summit war championship championships cup "
     "festival tournament marathon offensive derby derbies"
 )
+# Verbs of speech right after a name the model calls a person bear it out: "Okafor said".
+_SPEECH_AFTER = words_set("said says told added argued insisted replied wrote admitted")
 _PLACE_AFTER = words_set(
     "base airbase airport region province district county village valley island peninsula "
     "oblast prefecture"
@@ -121,6 +123,8 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     if prev_word in GEO_LEADS and " " not in candidate.text:
         return "LOC"  # "planet Theia", "Lake Tana"
     if candidate.label == "PERSON":
+        if next_word in _SPEECH_AFTER:
+            return "PERSON"  # "Okafor said": the model's person, who speaks
         return "EVENT" if next_word in _EVENT_AFTER else None
     if next_word in _EVENT_AFTER and (candidate.label != "ORG" or has_digit):
         return "EVENT"
