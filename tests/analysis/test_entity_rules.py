@@ -135,3 +135,149 @@ def test_a_headline_fragment_is_not_the_full_name_of_a_company():
     names = [e.name for e in entities]
     assert "Harbourline" in names
     assert not any("Stall" in name for name in names)
+
+
+RESULTS = (
+    "Weekend Round-Up\n\n"
+    "Portland 4 Denver 2\n\n"
+    "Hampshire 240 and 112 , Cornwallshire 198 .\n\n"
+    "Fans in Portland cheered late into the night ."
+)
+
+
+def test_a_place_with_a_score_in_a_results_line_is_its_team():
+    document = parse_article(RESULTS)
+    spans = spans_of(
+        document.text,
+        ("Portland", "GPE"),
+        ("Denver", "GPE"),
+        ("Hampshire 240", "PERSON"),
+        ("Cornwallshire", "PERSON"),
+    )
+    entities = extract_entities(document, spans)
+    groups = {e.name: e.group for e in entities}
+    assert groups["Portland"] == EntityGroup.ORGANIZATION
+    # The score is cut off the side's name; a county is no person.
+    assert groups["Hampshire"] == EntityGroup.ORGANIZATION
+    assert groups["Cornwallshire"] == EntityGroup.ORGANIZATION
+
+
+def test_a_number_after_a_place_in_prose_or_a_country_side_stays_a_place():
+    document = parse_article(
+        "Road Trip\n\nWe drove from Portland 40 miles to the coast .\n\n"
+        "Norway 2 Denver 1\n\nNorway won in Denver ."
+    )
+    spans = spans_of(document.text, ("Portland", "GPE"), ("Norway", "GPE"))
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Portland"] == EntityGroup.PLACE
+    assert groups["Norway"] == EntityGroup.PLACE  # a national side is filed under its country
+
+
+def test_a_dateline_names_the_place_the_story_was_filed_from():
+    document = parse_article(
+        "Ferries Halted\n\nBUCHAREST 2003-02-11\n\n"
+        "Ferry services were cancelled on Tuesday as the storm grew .\n\n"
+        "WARNING 2003-02-12\n"
+    )
+    spans = spans_of(document.text, ("BUCHAREST 2003-02-11", "DATE"))
+    entities = extract_entities(document, spans)
+    assert [e.name for e in entities if e.group == EntityGroup.PLACE] == ["Bucharest"]
+    assert not any("WARNING" in e.name for e in entities)  # a word in capitals is no place
+    # The date the model tagged with the place keeps its date.
+    assert any(e.group == EntityGroup.DATE and e.name == "2003-02-11" for e in entities)
+
+    wire = parse_article("SPRINGFIELD (Reuters) - A second storm is expected on Friday .\n")
+    places = [e for e in extract_entities(wire, []) if e.group == EntityGroup.PLACE]
+    assert [p.mentions[0].text for p in places] == ["SPRINGFIELD"]
+
+
+def test_a_nationality_opening_a_body_s_name_is_part_of_it():
+    document = parse_article(
+        "Weavers Protest\n\n"
+        "Speaking through the Welsh Guild of Hand Weavers, the weaver said the rules were "
+        "unfair. The English Rowing Federation agreed, and the British Prime Minister and "
+        "British weavers stayed silent. She handed out the Welsh Guild of Hand Weavers' "
+        "Rights leaflet.\n\n"
+        "The findings were published in the journal Lumen. An editorial in Lumen disagreed."
+    )
+    spans = spans_of(
+        document.text,
+        ("Welsh", "NORP"),
+        ("English", "LANGUAGE"),
+        ("British", "NORP"),
+        ("Lumen", "WORK_OF_ART"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Welsh Guild of Hand Weavers"] == EntityGroup.ORGANIZATION
+    assert groups["English Rowing Federation"] == EntityGroup.ORGANIZATION
+    assert groups["British"] == EntityGroup.GROUP  # a role or a plain noun after it: a people
+    assert "Welsh" not in groups and "English" not in groups
+    assert groups["Lumen"] == EntityGroup.ORGANIZATION  # "the journal Lumen"
+
+
+def lone(text: str, word: str, label: str) -> list[RawSpan]:
+    """`word` wherever it stands alone, not after another capitalised word."""
+    pattern = rf"(?<![A-Z][a-z] )(?<![A-Z][a-z][a-z] )(?<![A-Z][a-z]{{3}} )\b{word}\b"
+    return [RawSpan(m.start(), m.end(), label) for m in re.finditer(pattern, text)]
+
+
+def test_a_surname_shared_with_a_country_is_the_person_when_the_model_says_so():
+    document = parse_article(
+        "New Novel\n\nNovelist Ruth Chad finished her book in May. Chad said the ending "
+        "came last, and Chad thanked her editor.\n\nThe book is set in Chad."
+    )
+    text = document.text
+    spans = spans_of(text, ("Ruth Chad", "PERSON"))
+    chads = lone(text, "Chad", "PERSON")
+    spans += [*chads[:2], RawSpan(chads[2].start, chads[2].end, "GPE")]
+    entities = extract_entities(document, spans)
+    ruth = entity_named(entities, "Ruth Chad")
+    assert len(ruth.mentions) >= 3
+    assert ruth.group == EntityGroup.PERSON
+
+
+def test_a_country_named_like_a_person_s_surname_stays_a_place():
+    document = parse_article(
+        "New Novel\n\nNovelist Ruth Chad finished her book in Chad. She flew to Chad in May."
+    )
+    text = document.text
+    spans = spans_of(text, ("Ruth Chad", "PERSON")) + lone(text, "Chad", "GPE")
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Chad"] == EntityGroup.PLACE
+    assert groups["Ruth Chad"] == EntityGroup.PERSON
+
+
+def test_the_sides_of_a_results_line_are_teams_even_untagged_but_players_are_not():
+    document = parse_article(
+        "Saturday Scores\n\n"
+        "Kirkbride 2 Fenbury Thistle 1 , Dunmore 0 Allerby 3 .\n\n"
+        "Rita Sklar 68 Anna Berg 70 .\n\n"
+        "Fans of Fenbury Thistle sang late into the night ."
+    )
+    groups = {e.name: e.group for e in extract_entities(document, [])}
+    for team in ("Kirkbride", "Fenbury Thistle", "Dunmore", "Allerby"):
+        assert groups[team] == EntityGroup.ORGANIZATION
+    assert not any(e.uncertain for e in extract_entities(document, []))
+    assert "Rita Sklar" not in groups and "Anna Berg" not in groups
+
+
+def test_a_registered_company_name_is_an_organization_whatever_it_is_named_after():
+    document = parse_article(
+        "Hotel Deal\n\nShares in Portland Hospitality Inc rose after Norvik Ltd. agreed to buy "
+        "its hotels. Portland Hospitality Inc said the deal closes in May."
+    )
+    spans = spans_of(document.text, ("Portland Hospitality Inc", "GPE"), ("Norvik Ltd.", "PERSON"))
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Portland Hospitality Inc"] == EntityGroup.ORGANIZATION
+    assert groups["Norvik Ltd."] == EntityGroup.ORGANIZATION
+
+
+def test_a_surname_that_is_also_a_town_is_a_person_when_it_speaks():
+    document = parse_article(
+        "Budget Row\n\nThe plan will fail, Mansfield said on Monday. Mansfield told "
+        "reporters the vote was close.\n\nVoters in Mansfield were not asked."
+    )
+    text = document.text
+    spans = [RawSpan(m.start(), m.end(), "PERSON") for m in re.finditer("Mansfield", text)]
+    groups = {e.name: e.group for e in extract_entities(document, spans[:2])}
+    assert groups["Mansfield"] == EntityGroup.PERSON

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from reader.analysis.entities.confidence import UNCERTAIN_BELOW, confidence, lower_case_words
 from reader.analysis.entities.confirming import aliases, confirmed, locate
 from reader.analysis.entities.knowledge import known_label
-from reader.analysis.entities.labels import context_cue, label_of
+from reader.analysis.entities.labels import context_cue, label_of, scored, team_spans
 from reader.analysis.entities.merging import cluster, merge_all
 from reader.analysis.entities.ranking import rank
 from reader.analysis.entities.spans import (
@@ -32,6 +32,7 @@ from reader.analysis.entities.spans import (
     Cluster,
     RawSpan,
     clean,
+    dateline_places,
     join_qualified,
 )
 from reader.analysis.model import Entity, EntityGroup, Mention
@@ -69,12 +70,17 @@ def extract_entities(
         return ()
     starts = [b.start for b in analysed]
     candidates: list[Candidate] = []
+    datelines = dateline_places(document.text, analysed)
+    spans = [*_past_datelines(spans, datelines), *datelines]
+    spans += team_spans(document.text, analysed, spans)
     for span in join_qualified(document.text, sorted(spans, key=lambda s: s.start)):
         block = _block_at(analysed, starts, span.start)
         if block is None or span.end > block.end:
             continue  # never across a block boundary
         for candidate in clean(document, span, block):
             candidate.cue = context_cue(document.text, candidate)
+            candidate.scored = scored(document.text, candidate)
+            candidate.dateline = span in datelines
             candidates.append(candidate)
     clusters = cluster(candidates)
     merge_all(document, analysed, clusters)
@@ -91,6 +97,17 @@ def extract_entities(
         if mentions[id(found)]
     ]
     return rank(document, analysed, entities)
+
+
+def _past_datelines(spans: Iterable[RawSpan], datelines: list[RawSpan]) -> Iterable[RawSpan]:
+    """The model's spans, less what a dateline's place took: "OSLO 2003-02-11" tagged
+    as one date keeps its date."""
+    for span in spans:
+        place = next((d for d in datelines if d.start < span.end and span.start < d.end), None)
+        if place is None:
+            yield span
+        elif span.label in VALUE_LABELS and span.end > place.end + 1:
+            yield RawSpan(place.end + 1, span.end, span.label)
 
 
 def _block_at(blocks: Sequence[Block], starts: list[int], offset: int) -> Block | None:

@@ -45,7 +45,7 @@ def confidence(
     multiword = any(" " in s for s in surfaces)
     supported = (
         any(known_label(s) or is_world_place(s) or s.lower() in SKY_PLACES for s in surfaces)
-        or any(c.titled or c.cue for c in cluster.candidates)
+        or any(c.titled or c.cue or c.scored or c.dateline for c in cluster.candidates)
         or bool(cluster.extra_aliases)
         or cluster.forced_label is not None
         or (label == "PERSON" and any(looks_like_person(s) for s in surfaces))

@@ -23,7 +23,7 @@ def aliases(cluster: Cluster) -> set[str]:
 
 def confirmed(document: Document, blocks: Sequence[Block], cluster: Cluster) -> bool:
     """A name seen only in a Title Case heading must show up in the body, or be known."""
-    if cluster.value or any(trusted(document, c.block) for c in cluster.candidates):
+    if cluster.value or any(trusted(document, c.block) or c.dateline for c in cluster.candidates):
         return True
     if any(known_label(s) for s in cluster.surfaces()) or cluster.extra_aliases:
         return True

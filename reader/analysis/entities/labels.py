@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.analysis.entities.knowledge import (
@@ -18,12 +19,23 @@ from reader.analysis.entities.knowledge import (
     SKY_PLACES,
     TITLE_WORDS,
     UNITS,
+    country_names,
     is_given_name,
     is_world_place,
     known_label,
     words_set,
 )
-from reader.analysis.entities.spans import VALUE_LABELS, WORD, Candidate, Cluster
+from reader.analysis.entities.spans import (
+    SCORE_AFTER,
+    VALUE_LABELS,
+    WORD,
+    Candidate,
+    Cluster,
+    RawSpan,
+    results_line,
+    results_sides,
+)
+from reader.document import Block
 
 # A vote from the context ("a Kalibr missile") outweighs a few of the model's guesses.
 CUE_VOTE = 3.0
@@ -49,6 +61,8 @@ _EVENT_AFTER = words_set(
     "exercises exercise drills games olympics summit war championship championships cup "
     "festival tournament marathon offensive derby derbies"
 )
+# Verbs of speech right after a name the model calls a person bear it out: "Okafor said".
+_SPEECH_AFTER = words_set("said says told added argued insisted replied wrote admitted")
 _PLACE_AFTER = words_set(
     "base airbase airport region province district county village valley island peninsula "
     "oblast prefecture"
@@ -56,7 +70,7 @@ _PLACE_AFTER = words_set(
 _ORG_NOUNS = words_set(
     "carrier airline company firm bank maker manufacturer agency broadcaster newspaper "
     "insurer retailer conglomerate startup operator producer exchange regulator ministry "
-    "party club union charity university group giant"
+    "party club union charity university group giant journal magazine tabloid"
 )
 # "Belavia, Belarus’s national carrier": the words after the comma say what it is.
 _HONORIFICS = words_set("mr mrs ms miss dr prof sir dame mx")
@@ -65,6 +79,8 @@ _THING_HEADS = words_set(
     "award awards prize prizes medal trophy telescope spacecraft rover probe satellite "
     "missile submarine"
 )
+# How a company's registered name ends: "Homegate Hospitality Inc", "Norvik Ltd".
+_CORPORATE = words_set("inc corp ltd plc llc gmbh ag nv bv spa holdings corporation")
 _STATE_HEADS = words_set("republic kingdom emirate emirates federation principality")
 _EVENT_HEADS = words_set(
     "derby cup war summit olympics games championship championships festival tournament "
@@ -107,6 +123,8 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     if prev_word in GEO_LEADS and " " not in candidate.text:
         return "LOC"  # "planet Theia", "Lake Tana"
     if candidate.label == "PERSON":
+        if next_word in _SPEECH_AFTER:
+            return "PERSON"  # "Okafor said": the model's person, who speaks
         return "EVENT" if next_word in _EVENT_AFTER else None
     if next_word in _EVENT_AFTER and (candidate.label != "ORG" or has_digit):
         return "EVENT"
@@ -117,6 +135,42 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     if prev_word in _ORG_NOUNS or _ORG_NOUNS.intersection(described):
         return "ORG"
     return None
+
+
+# A table row gives one side and its record: "Lakeside 74 62 .544 -".
+_TABLE_ROW = re.compile(SCORE_AFTER.pattern + r"(?: \.?\d+){1,}")
+# English counties are named "-shire"; a place word tagged as a person otherwise stays one.
+_COUNTY = re.compile(r"[A-Z][a-z]+shire")
+
+
+def scored(text: str, candidate: Candidate) -> bool:
+    """Whether the name is a side in a results line: a place named for its team
+    ("Riverton 3 Lakeside 1": Riverton's club, not the town). Not a country, whose
+    national side a reader still files under the country."""
+    name = candidate.text
+    if known_label(name) == "GPE" and name.lower() in country_names():
+        return False
+    if candidate.label == "PERSON" and not (is_world_place(name) or _COUNTY.fullmatch(name)):
+        return False  # "J. Alder 63": a batsman's score
+    if candidate.label not in ("GPE", "LOC", "ORG", "FAC", "PERSON", "NORP"):
+        return False
+    block_end = candidate.block.end
+    if not SCORE_AFTER.match(text, candidate.end, block_end):
+        return False
+    return results_line(text, candidate.block) or (
+        _TABLE_ROW.match(text, candidate.end, block_end) is not None
+    )
+
+
+def team_spans(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
+    """The sides of results lines the model left untagged, as organizations; a side
+    named like a person ("Rita Sklar 68") is a player's score, not a team."""
+    return [
+        side
+        for side in results_sides(text, blocks)
+        if not looks_like_person(text[side.start : side.end])
+        and not any(s.start < side.end and side.start < s.end for s in spans)
+    ]
 
 
 def _skip_spaces(text: str, offset: int, limit: int) -> int:
@@ -180,6 +234,7 @@ def votes(cluster: Cluster) -> Counter[str]:
     if person:
         tally["PERSON"] += GIVEN_NAME_VOTE * n
     heads = {s.split()[-1].lower() for s in surfaces if " " in s}
+    pairs = {s.split()[-1].lower() for s in surfaces if len(s.split()) == 2}
     leads = {s.split()[0].lower() for s in surfaces if " of " in s}
     if (heads | leads) & FACILITY_HEADS and not person:
         tally["FAC"] += tally.pop("PERSON", 0.0) + tally.pop("PRODUCT", 0.0)  # "Stadium of Light"
@@ -187,7 +242,9 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally.pop("PERSON", None)  # "Election", "Derby", "Valley" alone: no one's name
     if heads & _THING_HEADS:
         tally["PRODUCT"] += CUE_VOTE * n
-    if heads & _STATE_HEADS:
+    if {h.rstrip(".") for h in heads} & _CORPORATE:
+        tally["ORG"] += KNOWN_VOTE + 2 * n  # a registered company, whatever it is named after
+    if pairs & _STATE_HEADS:
         tally["GPE"] += CUE_VOTE * n  # "Chechen Republic", "Russian Federation"
     if heads & _EVENT_HEADS and "PERSON" in tally:
         tally["EVENT"] += tally.pop("PERSON")  # "The Desperation Derby", "Winter War"
@@ -198,6 +255,9 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally.pop("PERSON", None)  # "Hertz" or "Holdings" alone is no one's name
     elif {s.split()[-1].lower().rstrip(".") for s in surfaces} & ORG_WORDS and "PERSON" in tally:
         tally["ORG"] += tally.pop("PERSON")  # "Toon Army", "Kestrel Holdings"
+    if any(c.scored for c in cluster.candidates):
+        # A side in a results line is its team, in the prose around the results too.
+        tally["ORG"] = max(tally.values()) + 1.0
     return tally
 
 

@@ -198,11 +198,15 @@ def merge_people(document: Document, clusters: dict[str, Cluster]) -> None:
         if len(name.split()) > 1 and name.split()[0] not in NAME_PARTICLES:
             continue
         surfaces = found.surfaces()
-        if any(known_label(s) for s in surfaces):
-            continue  # "Georgia" the country, "Jordan" the kingdom: never a surname
         target = by_last.get(name, [])
+        persons = sum(c.label == "PERSON" for c in found.candidates)
+        if any(known_label(s) for s in surfaces) and not (
+            len(target) == 1 and persons * 2 > len(found.candidates)
+        ):
+            # "Georgia" the country, "Jordan" the kingdom: a surname only when the article
+            # names a Jordan and the model reads the lone word as a person too.
+            continue
         if len(target) != 1:
-            persons = sum(c.label == "PERSON" for c in found.candidates)
             given = any(is_given_name(s) for s in surfaces)
             if persons * 2 > len(found.candidates) or given:
                 target = by_first.get(name, [])

@@ -20,6 +20,7 @@ from reader.analysis.entities.knowledge import (
     TITLE_QUALIFIERS,
     TITLE_WORDS,
     is_given_name,
+    is_world_place,
     known_label,
 )
 from reader.analysis.model import EntityGroup
@@ -74,6 +75,21 @@ _HALF_PAIR = re.compile(r"^\s*&|&\s*$|\s(?:and|of|for|the)$")
 # How names of peoples end: Chechen, Sunni, Kurdish, Congolese, Tajik, Ossetian.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:en|an|i|ish|ese|ic|ik|ek)$")
 _SURNAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]+)(?![\w'’-]| [A-Z])")
+# A score after a name: "Riverton 3", "Hillshire 210-6" (not a year or a date: "2003-02-11").
+_SCORE = r"\d{1,3}(?:-\d{1,3})?(?![\d.,:%-])"
+SCORE_AFTER = re.compile(r" " + _SCORE)
+# A results line names two sides with their scores: "Riverton 3 Lakeside 1",
+# "Hillshire 210 and 95 , Dalesford 301 .".
+_SIDE_SCORED = re.compile(r"(?<![\w.'’-])(?P<side>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*) " + _SCORE)
+# "A. Dale 69": a player's initial, then a score, in a scorecard.
+_INITIAL = re.compile(r"[A-Z]\.")
+_NAME_THEN_SCORE = re.compile(r"(?P<name>.*[A-Za-z]) " + _SCORE + "$")
+# A wire dateline: the place in capitals, then a date, the agency or a dash
+# ("OSLO 2003-02-11", "OSLO (Reuters) -", "OSLO, Feb 11 (AFP) -", "OSLO - ").
+_DATELINE_PLACE = re.compile(
+    r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
+    r"(?=,? \d{4}-\d\d-\d\d|,? \(|, [A-Z][a-z]+\.? \d| [-–—]{1,2} )"
+)
 _GLUED_ARTICLES = frozenset({"The"})
 _ROMAN = re.compile(r"[IVXL]{2,4}")
 ROLE_WORDS = TITLE_WORDS | TITLE_QUALIFIERS
@@ -100,6 +116,8 @@ class Candidate:
     block: Block
     cue: str | None = None  # a label the context votes for
     titled: bool = False  # a role word stood before it: surely a person
+    scored: bool = False  # a score follows it in a results line: a team
+    dateline: bool = False  # the place a wire story was filed from: "OSLO (Reuters) -"
 
 
 @dataclass(slots=True)
@@ -146,7 +164,44 @@ def join_qualified(text: str, spans: Sequence[RawSpan]) -> list[RawSpan]:
             joined[-1] = RawSpan(last.start, span.end, "GPE")  # "Washington, DC"
         else:
             joined.append(span)
-    return joined
+    return [_with_named_body(text, span, following) for span, following in _pairs(joined)]
+
+
+def _pairs(spans: list[RawSpan]) -> list[tuple[RawSpan, int]]:
+    """Each span and where the next one starts (or the text's end)."""
+    starts = [s.start for s in spans[1:]] + [1 << 62]
+    return list(zip(spans, starts, strict=False))
+
+
+# Capitalised words after a nationality, with "of"/"for" inside: "Collective of Workers".
+_NAME_RUN = re.compile(
+    r" (?P<run>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*"
+    r"(?: (?:of|for) (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)?)"
+)
+
+
+def _with_named_body(text: str, span: RawSpan, limit: int) -> RawSpan:
+    """A nationality that opens a body's name the model left untagged: "Welsh Guild of
+    Weavers", "Nordic Rowing Federation" are one organization, not a people."""
+    if span.label != "NORP" and known_label(text[span.start : span.end]) != "NORP":
+        return span  # the model may call "English" a language
+    found = _NAME_RUN.match(text, span.end, limit)
+    if not found or "\n" in found.group():
+        return span
+    end = found.end()
+    possessive = re.search(r"['’]s?(?= |$)", found["run"])
+    if possessive:  # "Guild of Weavers' Rights": the name ends at its possessive
+        end = found.start("run") + possessive.start()
+    run = text[found.start("run") : end]
+    words = run.split()
+    if any(w.lower() in TITLE_WORDS for w in words):
+        return span  # "British Prime Minister": a role, not a body
+    last = words[-1].lower()
+    if last in GEO_HEADS:
+        return RawSpan(span.start, end, "LOC")  # "Nordic Sea"
+    if last in ORG_WORDS or " of " in run or " for " in run:
+        return RawSpan(span.start, end, "ORG")
+    return span
 
 
 def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
@@ -175,6 +230,9 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
     if _HALF_PAIR.search(text):
         return []  # "Climate &" of a heading "Climate & Energy": half a pair, not a name
     start, end = _trim_words(document.text, start, end)
+    side = _NAME_THEN_SCORE.fullmatch(document.text, start, end)
+    if side and results_line(document.text, block):
+        end = side.end("name")  # "Hillshire 210" in a results line: the side, then its score
     if start >= end or _furniture(document.text, start, end):
         return []
     text = document.text[start:end]
@@ -211,6 +269,38 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(right_start, end, split["right"], "LOC", block),
         ]
     return [Candidate(start, end, text, "PERSON" if titled else label, block, titled=titled)]
+
+
+def results_line(text: str, block: Block) -> bool:
+    """Whether the block reads as sports results: two sides, each with its score."""
+    return len(_SIDE_SCORED.findall(text, block.start, block.end)) >= 2
+
+
+def results_sides(text: str, blocks: Sequence[Block]) -> list[RawSpan]:
+    """Each side named before its score in a results line ("Riverton 3 Lakeside 1"):
+    a team, tagged by the model or not. Not a player known by an initial ("A. Dale 69")."""
+    found = []
+    for block in blocks:
+        if not results_line(text, block):
+            continue
+        for side in _SIDE_SCORED.finditer(text, block.start, block.end):
+            name = side["side"]
+            if not _INITIAL.match(name) and known_label(name) != "GPE":
+                found.append(RawSpan(side.start("side"), side.end("side"), "ORG"))
+    return found
+
+
+def dateline_places(text: str, blocks: Sequence[Block]) -> list[RawSpan]:
+    """The place each dateline names, whether or not the model tagged it: a line opening
+    in capitals with a date or an agency after is where the story was filed."""
+    found = []
+    for block in blocks:
+        match = _DATELINE_PLACE.match(text, block.start, block.end)
+        if match and len(match.group()) > 2:
+            name = match.group().title()
+            if known_label(name) == "GPE" or is_world_place(name):
+                found.append(RawSpan(match.start(), match.end(), "GPE"))
+    return found
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
