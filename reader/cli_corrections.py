@@ -10,9 +10,9 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
 from reader.analysis.corrections import CorrectionsError, RuleSet
+from reader.cli_args import OneLineParser, common_options
 from reader.library import Library, LibraryError, database_path
 from reader.library.corrections import read_rules, rederive
 
@@ -21,25 +21,14 @@ EXIT_BAD_INPUT = 2
 PROG = "reader corrections"
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {PROG} --help)\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        default=argparse.SUPPRESS,
-        metavar="DIR",
-        help="the folder holding reader.sqlite3 (default: $READER_DATA_DIR, else your data folder)",
-    )
-    parser = _Parser(
+    common = common_options()
+    parser = OneLineParser(
         prog=PROG,
         parents=[common],
         description="The corrections you made to entities, which Reader applies everywhere.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     commands.add_parser("list", parents=[common], help="print the saved rules as JSON")
     export = commands.add_parser("export", parents=[common], help="write the rules to FILE")
     export.add_argument("file", metavar="FILE", help="a JSON file to write ('-': stdout)")

@@ -13,9 +13,10 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import Any
 
 from reader.analysis import LanguageModelError
+from reader.cli_args import OneLineParser, common_options
 from reader.library import (
     DocumentAnalyser,
     Library,
@@ -34,33 +35,20 @@ EXIT_NO_MODEL = 3
 PROG = "reader library"
 
 
-class _Parser(argparse.ArgumentParser):
-    """Bad arguments are one line on stderr and exit 2, like every other bad input."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {PROG} --help)\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        default=argparse.SUPPRESS,
-        metavar="DIR",
-        help="the folder holding reader.sqlite3 (default: $READER_DATA_DIR, else your data folder)",
-    )
+    common = common_options()
     common.add_argument(
         "--format",
         choices=("text", "json"),
         default=argparse.SUPPRESS,
         help="json: one JSON value on stdout; text (default): lines for people",
     )
-    parser = _Parser(
+    parser = OneLineParser(
         prog=PROG,
         parents=[common],
         description="Keep many articles in one library: search them and see who appears where.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     add = commands.add_parser(
         "add", parents=[common], help="add article files, or folders of .txt/.md files"
     )
