@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.about import application_icon
@@ -17,3 +18,15 @@ def configure_application(app: QApplication, name: str, organization: str, versi
     app.setDesktopFileName("io.github.reader_news.Reader")
     app.setWindowIcon(application_icon())
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+
+
+# The first window's size when none is remembered, made smaller on a smaller screen.
+FIRST_WINDOW_SIZE = QSize(1200, 820)
+
+
+def first_window_size(screen: QScreen | None) -> QSize:
+    """FIRST_WINDOW_SIZE, or nine tenths of the screen's free area where that is smaller."""
+    if screen is None:
+        return FIRST_WINDOW_SIZE
+    free = screen.availableGeometry().size() * 0.9
+    return FIRST_WINDOW_SIZE.boundedTo(free)

@@ -18,6 +18,7 @@ from reader.analysis import Analysis
 from reader.analysis.service import AnalysisService
 from reader.document import Document
 from reader.ui.about import AboutDialog
+from reader.ui.application import first_window_size
 from reader.ui.article_date_dialog import article_date_action
 from reader.ui.article_view import BASE_POINT_SIZE, ArticleView
 from reader.ui.corrections import install_corrections
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message(self.settings.problem, "warning")
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 820)
+            self.resize(first_window_size(self.screen()))
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)

@@ -216,3 +216,9 @@ def test_dock_layout_persists_across_windows(qtbot, make_window) -> None:
     assert not second.findChild(QDockWidget, "summaryDock").isVisible()
     assert second.findChild(QDockWidget, "entityDock").isVisible()
     assert second.size().height() == 700
+
+
+def test_a_first_window_fits_on_its_screen(make_window) -> None:
+    window = make_window()
+    free = window.screen().availableGeometry().size()
+    assert window.width() <= free.width() and window.height() <= free.height()
