@@ -138,6 +138,7 @@ def test_details_show_aliases_and_context_sentences_that_jump(qtbot, analysed) -
     assert lines[2] == "Varga said the light would guide boats through the narrow channel again."
     assert len(lines) == 4
     item = contexts.item(2)
+    contexts.scrollToItem(item)  # on a small screen the list shows fewer lines
     qtbot.mouseClick(
         contexts.viewport(), Qt.MouseButton.LeftButton, pos=contexts.visualItemRect(item).center()
     )
