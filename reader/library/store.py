@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -150,6 +150,13 @@ MIGRATIONS: tuple[str, ...] = (
         article TEXT,
         created TEXT NOT NULL,
         position INTEGER NOT NULL
+    );
+    """,
+    # 3: the article's date as the reader set it (View › Article Date…), by its text's hash.
+    """
+    CREATE TABLE reader_dates(
+        content_hash TEXT PRIMARY KEY,
+        day TEXT NOT NULL
     );
     """,
 )
@@ -569,6 +576,26 @@ class Library:
             if self.path.with_name(self.path.name + suffix).exists()
         )
         return LibraryStats(articles, missing, entities, words, size)
+
+    # -- the reader's article dates --------------------------------------------------
+
+    def reader_date(self, text_hash: str) -> date | None:
+        """The date the reader gave the article with this text (View › Article Date…)."""
+        row = self._db.execute(
+            "SELECT day FROM reader_dates WHERE content_hash = ?", (text_hash,)
+        ).fetchone()
+        try:
+            return date.fromisoformat(row[0]) if row else None
+        except ValueError:
+            return None
+
+    def set_reader_date(self, text_hash: str, day: date) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO reader_dates(content_hash, day) VALUES (?, ?) "
+                "ON CONFLICT(content_hash) DO UPDATE SET day = excluded.day",
+                (text_hash, day.isoformat()),
+            )
 
     # -- corrections ---------------------------------------------------------------
 

@@ -11,10 +11,12 @@ the window then runs without a library.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
@@ -298,6 +300,21 @@ class LibraryLink(QObject):
         self.library = None
 
     # --- what the session asks and says -----------------------------------------------
+
+    def reader_date(self, document: Document) -> date | None:
+        """The date the reader gave this article before (View › Article Date…), if any."""
+        if self.library is None:
+            return None
+        try:
+            return self.library.reader_date(content_hash(document.text))
+        except sqlite3.Error:
+            return None
+
+    def remember_reader_date(self, document: Document, day: date) -> None:
+        if self.library is None:
+            return
+        with contextlib.suppress(sqlite3.Error):  # unsaved, but the window still shows it
+            self.library.set_reader_date(content_hash(document.text), day)
 
     def lookup(self, document: Document) -> tuple[Annotations | None, Analysis] | None:
         """The stored analysis (and the model's output, if kept) of this text, or None."""

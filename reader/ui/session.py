@@ -169,8 +169,8 @@ class ArticleSession(QObject):
         self._cancel_job()
         self._generation += 1
         # The rules stay: they are the reader's, and one made for one article names it.
-        if reason is Reason.NEW:
-            self._user_date = None  # the date the reader set belongs to its article
+        if reason is Reason.NEW:  # the date the reader set belongs to its article
+            self._user_date = None if self.library is None else self.library.reader_date(document)
         self._document = document
         self._annotations = None
         self._analysis = None
@@ -183,7 +183,8 @@ class ArticleSession(QObject):
             self.recentFilesChanged.emit()
         self.articleOpened.emit(document)
         if stored is not None:
-            self._annotations, self._analysis = stored
+            self._annotations, analysis = stored
+            self._analysis = self._dated(analysis)
             self.analysisChanged.emit(self._analysis, reason.value)
 
     def _stored_analysis(self, document: Document) -> tuple[Annotations | None, Analysis] | None:
@@ -243,8 +244,10 @@ class ArticleSession(QObject):
 
     def set_reference_date(self, day: date) -> None:
         """The reader's date for the article: times and figures are resolved again, the
-        model is not run; panels hear CORRECTED. Kept for a reload, not for another article."""
+        model is not run; panels hear CORRECTED. Kept for a reload, and in the library."""
         self._user_date = day
+        if self.library is not None and self._document is not None:
+            self.library.remember_reader_date(self._document, day)
         document, analysis = self._document, self._analysis
         if document is None or analysis is None:
             return  # the analysis under way takes it when it finishes

@@ -318,3 +318,20 @@ def test_an_article_added_from_the_command_line_opens_without_the_model(
     finally:
         service.close()
         close_application_libraries()
+
+
+def test_the_date_the_reader_sets_is_remembered_for_that_article(qtbot, run, articles):
+    from datetime import date
+
+    window, _engine = run()
+    pier, ferry = articles / "pier.txt", articles / "ferry.txt"
+    open_and_wait(qtbot, window, pier)
+    window.session.set_reference_date(date(2024, 5, 17))
+    assert window.status.date_label.text() == "Dated 17 May 2024 (set by you)"
+    open_and_wait(qtbot, window, ferry)
+    assert "(set by you)" not in window.status.date_label.text()
+    window.close()
+    later, _engine = run()  # another window, another day: the library remembers
+    open_and_wait(qtbot, later, pier)
+    assert later.status.date_label.text() == "Dated 17 May 2024 (set by you)"
+    assert later.analysis.reference_date.date == date(2024, 5, 17)
