@@ -281,3 +281,19 @@ def test_a_surname_that_is_also_a_town_is_a_person_when_it_speaks():
     spans = [RawSpan(m.start(), m.end(), "PERSON") for m in re.finditer("Mansfield", text)]
     groups = {e.name: e.group for e in extract_entities(document, spans[:2])}
     assert groups["Mansfield"] == EntityGroup.PERSON
+
+
+def test_a_name_with_a_chief_executive_or_shareholders_is_an_organization():
+    text = (
+        "Harbour Talks Resume\n\n"
+        "Ferries run by Calloway stayed in port on Monday.\n\n"
+        "Calloway’s chief executive, Ines Marr, said the talks would go on.\n\n"
+        "Calloway says the dispute costs it money every day, and Calloway's shareholders "
+        "want it settled.\n"
+    )
+    document = parse_article(text)
+    entities = extract_entities(
+        document, spans_of(document.text, ("Calloway", "PERSON"), ("Ines Marr", "PERSON"))
+    )
+    assert entity_named(entities, "Calloway").group is EntityGroup.ORGANIZATION
+    assert entity_named(entities, "Ines Marr").group is EntityGroup.PERSON

@@ -22,7 +22,13 @@ from collections.abc import Iterable, Sequence
 from reader.analysis.entities.confidence import UNCERTAIN_BELOW, confidence, lower_case_words
 from reader.analysis.entities.confirming import aliases, confirmed, locate
 from reader.analysis.entities.knowledge import known_label
-from reader.analysis.entities.labels import context_cue, label_of, scored, team_spans
+from reader.analysis.entities.labels import (
+    context_cue,
+    label_of,
+    owns_company,
+    scored,
+    team_spans,
+)
 from reader.analysis.entities.merging import cluster, merge_all
 from reader.analysis.entities.ranking import rank
 from reader.analysis.entities.spans import (
@@ -79,6 +85,7 @@ def extract_entities(
             continue  # never across a block boundary
         for candidate in clean(document, span, block):
             candidate.cue = context_cue(document.text, candidate)
+            candidate.owns_company = owns_company(document.text, candidate)
             candidate.scored = scored(document.text, candidate)
             candidate.dateline = span in datelines
             candidates.append(candidate)

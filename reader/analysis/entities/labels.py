@@ -97,6 +97,19 @@ _SURNAME_HEADS = words_set("hills rivers lake bay coast banks park hall castle t
 _APPOSITIVE = re.compile(r",\s+([^,.;:()]{1,60})")
 
 
+# What only a company or other body has: "Nordline's chief executive", "its shareholders".
+_COMPANY_POSSESSION = re.compile(
+    r"['’]s (?:chief executive|ceo|chairman|chairwoman|board of directors|shareholders|"
+    r"share price|shares|headquarters|subsidiary|subsidiaries|workforce)\b",
+    re.IGNORECASE,
+)
+
+
+def owns_company(text: str, candidate: Candidate) -> bool:
+    """True when the text gives the name what only a company has (a person has no board)."""
+    return bool(_COMPANY_POSSESSION.match(text, candidate.end, candidate.block.end))
+
+
 def context_cue(text: str, candidate: Candidate) -> str | None:
     """A label the neighbouring words settle, for names no list knows."""
     if candidate.label == "NORP" or candidate.titled or known_label(candidate.text):
@@ -208,6 +221,10 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally[candidate.label] += 1.0
         if candidate.cue:
             tally[candidate.cue] += CUE_VOTE
+    if any(c.owns_company for c in cluster.candidates):
+        # A chief executive or shareholders settle it: the model's "person" votes are the
+        # organization's, whatever knowledge says about the name.
+        tally["ORG"] += tally.pop("PERSON", 0.0) + KNOWN_VOTE
     if cluster.value:
         return tally
     surfaces = cluster.surfaces()

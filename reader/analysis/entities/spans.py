@@ -118,6 +118,7 @@ class Candidate:
     titled: bool = False  # a role word stood before it: surely a person
     scored: bool = False  # a score follows it in a results line: a team
     dateline: bool = False  # the place a wire story was filed from: "OSLO (Reuters) -"
+    owns_company: bool = False  # "X's chief executive", "X's shareholders": not a person
 
 
 @dataclass(slots=True)
