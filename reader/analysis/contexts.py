@@ -29,6 +29,7 @@ class SentenceFinder:
     """The sentence around an offset, falling back to its block (heading, key point...)."""
 
     def __init__(self, document: Document, analysis: Analysis) -> None:
+        self._text = document.text
         self._sentences = SpanIndex.of(analysis.sentences)
         self._blocks = SpanIndex.of((b.start, b.end) for b in document.blocks)
 
@@ -38,6 +39,11 @@ class SentenceFinder:
             if row is not None:
                 return index.starts[row], index.ends[row]
         return None
+
+    def text_around(self, offset: int) -> str:
+        """The sentence (or block) around `offset` on one line, as a list row shows it."""
+        found = self.around(offset)
+        return "" if found is None else re.sub(r"\s+", " ", self._text[found[0] : found[1]]).strip()
 
 
 def sentence_at(document: Document, analysis: Analysis, offset: int) -> tuple[int, int] | None:

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis import Analysis
+from reader.analysis.contexts import SentenceFinder
 from reader.analysis.model import Quantity
 from reader.document import Document
 from reader.ui.article_view import ArticleView
 from reader.ui.feature_marks import FIGURES_COLOR, FIGURES_LAYER, mark_feature
-from reader.ui.sentences import sentence_of
 from reader.ui.session import Reason
 from reader.ui.when_shown import WhenShown
 
@@ -59,9 +59,10 @@ class FiguresModel(QStandardItemModel):
         self.removeRows(0, self.rowCount())
         if document is None or analysis is None:
             return
+        finder = SentenceFinder(document, analysis)  # one lookup table for every row
         for quantity in analysis.quantities:
             counted = quantity.counted.text if quantity.counted else ""
-            sentence = sentence_of(document, analysis, quantity.start, quantity.end)
+            sentence = finder.text_around(quantity.start)
             unit = quantity.unit
             if quantity.conversion is not None:
                 unit = f"{unit} (= {quantity.conversion.text})"

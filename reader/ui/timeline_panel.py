@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis import Analysis
+from reader.analysis.contexts import SentenceFinder
 from reader.analysis.model import ReferenceDate, TimeExpression
 from reader.analysis.times import describe_value, timex_interval
 from reader.document import Document
 from reader.ui.article_view import ArticleView
 from reader.ui.feature_marks import TIMES_COLOR, TIMES_LAYER, mark_feature
-from reader.ui.sentences import sentence_of
 from reader.ui.session import Reason
 from reader.ui.when_shown import WhenShown
 
@@ -54,11 +54,12 @@ class TimelineEntry:
 def timeline_entries(document: Document, analysis: Analysis) -> list[TimelineEntry]:
     """The analysis's dated times in date order (earliest first, then by position)."""
     entries = []
+    finder = SentenceFinder(document, analysis)  # one lookup table for every row
     for time in analysis.times:
         interval = timex_interval(time.value)
         if interval is None:
             continue
-        sentence = sentence_of(document, analysis, time.start, time.end)
+        sentence = finder.text_around(time.start)
         entries.append(TimelineEntry(time, interval[0], interval[1], sentence))
     entries.sort(key=lambda e: (e.first, e.last, e.time.start))
     return entries
