@@ -163,6 +163,10 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+class _BusyError(Exception):
+    """Another connection holds a lock that the opening needs: worth a retry."""
+
+
 class LibraryError(Exception):
     """Something about the library a user must be told, in their words (str(error))."""
 
@@ -310,9 +314,25 @@ class Library:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = self._connect()
+        self._db = self._open_when_free()
 
     # -- opening -------------------------------------------------------------------
+
+    def _open_when_free(self) -> sqlite3.Connection:
+        """Waits out another process that is creating or migrating the same file.
+
+        SQLite does not call its busy handler for every lock it takes while the
+        journal mode changes, so two Readers starting at once on a new library
+        could fail at once; retrying the whole opening makes the wait honest.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                return self._connect()
+            except _BusyError as exc:
+                if time.monotonic() >= deadline:
+                    raise LibraryError(f"The library file {self.path} is locked: {exc}") from None
+                time.sleep(0.05)
 
     def _connect(self) -> sqlite3.Connection:
         try:
@@ -324,13 +344,19 @@ class Library:
         db.create_function("reader_text", 1, _packed_text, deterministic=True)
         db.create_collation("reader_name", _compare_names)
         try:
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            objects = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            # One read transaction, so that another process's migration cannot
+            # commit between the three reads and look like a foreign file.
+            db.execute("BEGIN")
+            try:
+                app_id = db.execute("PRAGMA application_id").fetchone()[0]
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                objects = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            finally:
+                db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             db.close()
             if _is_busy(exc):
-                raise LibraryError(f"The library file {self.path} is locked: {exc}") from None
+                raise _BusyError(str(exc)) from None
             raise DamagedLibraryError(self.path, self._move_aside()) from None
         if (objects or version) and app_id != APPLICATION_ID:
             db.close()
@@ -344,13 +370,15 @@ class Library:
         except sqlite3.DatabaseError as exc:
             db.close()
             if _is_busy(exc):
-                raise LibraryError(f"The library file {self.path} is locked: {exc}") from None
+                raise _BusyError(str(exc)) from None
             raise DamagedLibraryError(self.path, self._move_aside()) from None
         if version < SCHEMA_VERSION:
             try:
                 self._migrate(db)
             except sqlite3.DatabaseError as exc:
                 db.close()
+                if _is_busy(exc):
+                    raise _BusyError(str(exc)) from None
                 # Not evidence of damage: the file is left as it was (the migration rolled back).
                 raise LibraryError(
                     f"The library file {self.path} could not be brought up to date ({exc})."

@@ -153,3 +153,35 @@ def test_two_processes_adding_at_once_lose_and_duplicate_nothing(tmp_path: Path)
         khrenin = library.entity("Viktor Khrenin")
         assert len(khrenin.articles) == 30
         assert library.stats().entities == 3
+
+
+def test_several_readers_starting_at_once_on_a_new_library_all_open_it(tmp_path: Path):
+    """Two windows and a CLI started together must not call a half-made library damaged."""
+    # Each child imports first, then waits for the start signal, so they really open together.
+    opener = (
+        "import sys, time, pathlib\n"
+        "from reader.library import Library\n"
+        "go = pathlib.Path(sys.argv[2])\n"
+        "while not go.exists():\n"
+        "    time.sleep(0.001)\n"
+        "Library(sys.argv[1]).close()\n"
+    )
+    for attempt in range(6):
+        database = tmp_path / f"library{attempt}" / "reader.sqlite3"
+        go = tmp_path / f"go{attempt}"
+        children = [
+            subprocess.Popen(
+                [sys.executable, "-c", opener, str(database), str(go)],
+                cwd=ROOT,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(6)
+        ]
+        time.sleep(1.0)
+        go.touch()
+        errors = [child.communicate(timeout=60)[1] for child in children]
+        assert [child.returncode for child in children] == [0] * 6, errors
+        assert not list(database.parent.glob("*.damaged-*"))
+    with Library(database) as library:
+        assert library.stats().articles == 0
