@@ -11,6 +11,7 @@ strong evidence:
   words (prose has function words; names, dates and credits do not);
 - a fragment (a line broken mid-sentence by a scraper, with no closing punctuation) is taken
   only after the whole sentences;
+- a quotation of several sentences is one unit, taken whole or not at all;
 - a near-repeat of a sentence already taken is skipped;
 - a lead sentence that is a voice rather than the story told (a quotation, a question the
   writer asks) gives way to the most central sentence not yet taken, but only when that one
@@ -133,11 +134,15 @@ def summarize(
 def body_sentences(
     document: Document, sentences: Sequence[tuple[int, int]]
 ) -> list[SummarySentence]:
-    """The sentences that may enter a summary (unscored), trimmed of whitespace, in order."""
+    """The sentences that may enter a summary (unscored), trimmed of whitespace, in order.
+
+    A sentence that ends inside an open quotation is joined to the ones that finish it, so
+    a summary never shows half of what someone said.
+    """
     paragraphs = document.blocks_of(BlockKind.PARAGRAPH)
     paragraph_starts = [block.start for block in paragraphs]
     candidates: list[SummarySentence] = []
-    for raw_start, raw_end in sorted(set(sentences)):
+    for raw_start, raw_end in _quotations_whole(document.text, sorted(set(sentences))):
         raw = document.text[raw_start:raw_end]
         start = raw_start + len(raw) - len(raw.lstrip())
         end = max(start, raw_end - len(raw) + len(raw.rstrip()))
@@ -149,6 +154,30 @@ def body_sentences(
         if index >= 0 and end <= paragraphs[index].end:
             candidates.append(SummarySentence(start, end, text))
     return candidates
+
+
+def _quotations_whole(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with a quotation's later sentences joined to the one that opens it.
+
+    The join stops at a paragraph break: a quotation that runs on into the next paragraph
+    reopens its marks there, and an unclosed mark must not swallow the article.
+    """
+    joined: list[tuple[int, int]] = []
+    open_quote = False
+    for start, end in spans:
+        if open_quote and joined and "\n" not in text[joined[-1][1] : start]:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+        open_quote = _leaves_quote_open(text[joined[-1][0] : joined[-1][1]])
+    return joined
+
+
+def _leaves_quote_open(sentence: str) -> bool:
+    """More opening than closing double marks (curly), or an odd number of straight ones."""
+    curly_open = sentence.count("“") + sentence.count("«")
+    curly_close = sentence.count("”") + sentence.count("»")
+    return curly_open > curly_close or sentence.count('"') % 2 == 1
 
 
 def is_furniture(text: str) -> bool:

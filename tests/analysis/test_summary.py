@@ -139,6 +139,24 @@ def test_a_plain_news_lead_is_kept_as_the_lead() -> None:
     assert texts(summarize(document, sentences, length=1)) == body[:1]
 
 
+def test_a_quotation_of_several_sentences_is_summarized_whole() -> None:
+    document = parse_article(
+        "Harbour Wall Repaired\n\n"
+        "The harbour master of Kestrel Bay reopened the east wall to boats on Monday morning. "
+        "Workers had told him after the storm, \u201cThe wall will hold for another winter. "
+        "Boats can moor there again by spring.\u201d The repairs cost less than the council "
+        "had set aside for the work.\n\n"
+        'A fisherman said: "We waited three months for this. It was worth it." '
+        "Most of the fleet returned to the east wall within the first week of its opening.\n"
+    )
+    summary = texts(summarize(document, split_sentences(document), length=4))
+    # Each quotation is one unit of the summary, never cut after its first sentence.
+    assert summary[1].endswith("Boats can moor there again by spring.\u201d")
+    assert summary[1].startswith("Workers had told him")
+    assert 'A fisherman said: "We waited three months for this. It was worth it."' in summary
+    assert len(summary) == 4
+
+
 def test_a_byline_and_time_stamps_glued_before_the_lead_are_skipped() -> None:
     lead = "A council in the north voted on Tuesday to close three of its public libraries."
     document = parse_article(
