@@ -65,15 +65,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                     library.replace_rules(RuleSet(imported))
                 else:
                     library.add_rules(imported)
-                print(f"{len(imported)} rules imported.", file=sys.stderr)
+                print(f"{_rules(len(imported))} imported.", file=sys.stderr)
             else:
                 count = len(library.rules().rules)
                 library.replace_rules(RuleSet())
-                print(f"{count} rules cleared.", file=sys.stderr)
+                print(f"{_rules(count)} cleared.", file=sys.stderr)
             if options.command in ("import", "clear"):
                 updated = rederive(library, library.rules())
                 if updated:
-                    print(f"{updated} library articles updated.", file=sys.stderr)
+                    noun = "article" if updated == 1 else "articles"
+                    print(f"{updated} library {noun} updated.", file=sys.stderr)
     except LibraryError as exc:
         return _fail(str(exc))
     except sqlite3.Error as exc:
@@ -89,3 +90,7 @@ def _fail(message: str) -> int:
 
 
 __all__ = ["build_parser", "main"]
+
+
+def _rules(count: int) -> str:
+    return f"{count} rule" if count == 1 else f"{count} rules"

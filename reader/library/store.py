@@ -159,6 +159,11 @@ MIGRATIONS: tuple[str, ...] = (
         day TEXT NOT NULL
     );
     """,
+    # 4: the name each article gives a library entity, so the entity is shown by the name
+    # its articles use (a rename "everywhere" renames it in the library too).
+    """
+    ALTER TABLE article_entities ADD COLUMN name TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -523,15 +528,32 @@ class Library:
                 "INSERT INTO article_text(rowid, title, body) VALUES (?, ?, ?)",
                 (article_id, document.title, document.text),
             )
+            # Who may need another name: an entity this article calls by a name other
+            # than the library's, and one that lost this article's mentions.
+            renamed = set(old_entities)
             for entity in analysis.entities:
                 if entity.group in INDEXED_GROUPS and entity.count:
                     entity_id = self._library_entity(db, entity)
+                    renamed.discard(entity_id)
+                    (name,) = db.execute(
+                        "SELECT name FROM entities WHERE id = ?", (entity_id,)
+                    ).fetchone()
+                    if entity.name != name:
+                        renamed.add(entity_id)
+                    # '' stands for the library's name: most articles use it, and it costs nothing.
                     db.execute(
-                        "INSERT INTO article_entities(article_id, entity_id, count) VALUES (?,?,?)"
+                        "INSERT INTO article_entities(article_id, entity_id, count, name)"
+                        " VALUES (?,?,?,?)"
                         " ON CONFLICT DO UPDATE SET count = count + excluded.count",
-                        (article_id, entity_id, entity.count),
+                        (
+                            article_id,
+                            entity_id,
+                            entity.count,
+                            "" if entity.name == name else entity.name,
+                        ),
                     )
             self._drop_orphans(db, old_entities)
+            self._name_by_articles(db, renamed)
             if row and row[1] != text_id:
                 self._drop_text_if_unused(db, row[1])
         return row is None
@@ -1040,6 +1062,32 @@ class Library:
         ]
         db.executemany("DELETE FROM entity_names WHERE entity_id = ?", [(i,) for i in orphans])
         db.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in orphans])
+
+    @staticmethod
+    def _name_by_articles(db: sqlite3.Connection, entity_ids: set[int]) -> None:
+        """Each entity takes the name its articles use most (a full name before a lone word;
+        on a tie, the name it has now).
+
+        So a rename applied to every article renames the library's entity, and deleting
+        the rule gives the old name back; a surname alone never displaces a full name.
+        A row's name '' is a vote for the entity's present name.
+        """
+        if not entity_ids:
+            return
+        ids = json.dumps(sorted(entity_ids))
+        db.execute(
+            "UPDATE entities SET name = coalesce((SELECT CASE ae.name WHEN '' THEN entities.name"
+            " ELSE ae.name END AS n FROM article_entities ae WHERE ae.entity_id = entities.id"
+            " GROUP BY n ORDER BY instr(n, ' ') = 0, sum(ae.count) DESC, max(ae.name = '') DESC"
+            " LIMIT 1), name) WHERE id IN (SELECT value FROM json_each(?))",
+            (ids,),
+        )
+        db.execute(
+            "INSERT INTO entity_names(name, entity_id, canonical)"
+            " SELECT name, id, 1 FROM entities WHERE id IN (SELECT value FROM json_each(?))"
+            " ON CONFLICT DO UPDATE SET canonical = 1",
+            (ids,),
+        )
 
     @staticmethod
     def _drop_text_if_unused(db: sqlite3.Connection, text_id: int) -> None:

@@ -73,8 +73,11 @@ def test_imported_and_cleared_rules_rederive_the_library_without_the_model(
         )
         found = library.entity("Korveth Bay")
         assert found is not None and len(found.articles) == 3
+        # The library's own list shows the new name, whichever name it is asked by.
+        assert found.name == "Korveth Bay" and library.entity("Korveth").name == "Korveth Bay"
     assert annotator.calls == calls  # the model was not asked again
 
     assert corrections(["clear"]) == 0
     with Library(database_path()) as library:
         assert names_in(library, first) == before
+        assert library.entity("Korveth Bay").name == "Korveth"

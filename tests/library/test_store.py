@@ -378,3 +378,38 @@ def test_one_name_in_two_groups_lists_the_articles_of_both(library):
     assert [a.path for a in library.entity("Aston Villa", EntityGroup.ORGANIZATION).articles] == [
         "/b.txt"
     ]
+
+
+def test_articles_that_use_only_a_surname_never_rename_the_person(library, tmp_path, analyser):
+    add_paths(library, [str(write_articles(tmp_path / "full"))], analyser)
+    write_articles(
+        tmp_path / "short",
+        {
+            f"day{n}.txt": f"Harbour Update {n}\n\nKhrenin spoke at Korveth. Khrenin left.\n"
+            for n in range(4)
+        },
+    )
+    add_paths(library, [str(tmp_path / "short")], analyser)
+    khrenin = library.entity("Khrenin")
+    assert khrenin.name == "Viktor Khrenin" and len(khrenin.articles) == 7
+
+
+def test_a_library_from_the_previous_release_is_brought_up_to_date(tmp_path, analyser):
+    import sqlite3
+
+    from reader.library import Library
+
+    database = tmp_path / "reader.sqlite3"
+    with Library(database) as library:
+        add_paths(library, [str(write_articles(tmp_path / "articles"))], analyser)
+    with sqlite3.connect(database) as db:  # as release 3 left it: no names per article
+        db.execute("ALTER TABLE article_entities DROP COLUMN name")
+        db.execute("PRAGMA user_version=3")
+    with Library(database) as library:
+        assert library.entity("Khrenin").name == "Viktor Khrenin"
+        write_articles(
+            tmp_path / "more", {"later.txt": "Later\n\nViktor Khrenin came back to Korveth.\n"}
+        )
+        add_paths(library, [str(tmp_path / "more")], analyser)
+        khrenin = library.entity("Khrenin")
+        assert khrenin.name == "Viktor Khrenin" and len(khrenin.articles) == 4
