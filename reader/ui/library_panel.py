@@ -556,11 +556,14 @@ class LibraryPanel(QWidget):
         months = [m for e in top for m, _ in e.timeline]
         span = (min(months), max(months)) if months else ("", "")
         for entry in top:
-            label = f"{entry.name} · {entry.group.value} · {entry.articles} articles"
+            articles = f"{entry.articles} article{'s' if entry.articles != 1 else ''}"
+            label = f"{entry.name} · {entry.group.value} · {articles}"
             item = QListWidgetItem(label, self.entities)
             item.setData(PATH_ROLE, entry.name)
-            item.setIcon(QIcon(sparkline(entry.timeline, span)))
-            item.setToolTip(f"{entry.mentions} mentions in {entry.articles} articles")
+            if months:  # no dated articles, no chart: the names start at the edge
+                item.setIcon(QIcon(sparkline(entry.timeline, span)))
+            mentions = f"{entry.mentions} mention{'s' if entry.mentions != 1 else ''}"
+            item.setToolTip(f"{mentions} in {articles}")
 
     # -- reacting ----------------------------------------------------------------------
 

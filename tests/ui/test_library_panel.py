@@ -148,6 +148,20 @@ def test_library_entities_with_sparklines_filter_the_list(qtbot, make_panel, fil
         panel.entities.itemClicked.emit(panel.entities.item(daubry))
     assert chosen.args == ["Ines Daubry"]
     assert titles(panel) == ["Seafront Café Reopens After the Floods"]
+    assert panel.entities.item(daubry).text() == "Ines Daubry · person · 1 article"
+
+
+def test_library_entities_without_dates_have_no_empty_charts(qtbot, make_panel, tmp_path):
+    folder = write_articles(
+        tmp_path / "undated",
+        {"a.txt": "Pier Closed\n\nViktor Khrenin closed the pier at Korveth.\n"},
+    )
+    database = tmp_path / "undated-data" / "reader.sqlite3"
+    with Library(database) as library:
+        add_paths(library, [str(folder)], DictionaryAnalyser())
+    panel = make_panel(database)
+    labels = [panel.entities.item(i) for i in range(panel.entities.count())]
+    assert labels and all(item.icon().isNull() for item in labels)
 
 
 def test_also_in_other_articles(qtbot, make_panel, filled, articles):
