@@ -61,17 +61,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                     with open(options.file, "w", encoding="utf-8") as file:
                         file.write(text)
             elif options.command == "import":
+                changed = list(imported)
                 if options.replace:
+                    changed += library.rules().rules
                     library.replace_rules(RuleSet(imported))
                 else:
                     library.add_rules(imported)
                 print(f"{_rules(len(imported))} imported.", file=sys.stderr)
             else:
-                count = len(library.rules().rules)
+                changed = list(library.rules().rules)
                 library.replace_rules(RuleSet())
-                print(f"{_rules(count)} cleared.", file=sys.stderr)
+                print(f"{_rules(len(changed))} cleared.", file=sys.stderr)
             if options.command in ("import", "clear"):
-                updated = rederive(library, library.rules())
+                updated = rederive(library, library.rules(), changed=changed)
                 if updated:
                     noun = "article" if updated == 1 else "articles"
                     print(f"{updated} library {noun} updated.", file=sys.stderr)

@@ -10,9 +10,9 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from reader.analysis.corrections import CorrectionsError, Rule, RuleSet, parse_rules
+from reader.analysis.corrections import CorrectionsError, Rule, RuleSet, fold_name, parse_rules
 from reader.document import Document, DocumentError, load_document
 from reader.document.loading import document_from_bytes
 from reader.library.location import database_path
@@ -48,21 +48,30 @@ def read_rules(path: str | None) -> tuple[Rule, ...]:
 
 
 def rederive(
-    library: Library, rules: RuleSet, is_cancelled: Callable[[], bool] | None = None
+    library: Library,
+    rules: RuleSet,
+    is_cancelled: Callable[[], bool] | None = None,
+    *,
+    changed: Iterable[Rule] | None = None,
 ) -> int:
-    """Apply `rules` to every library article from its kept model output (the model never
+    """Apply `rules` to library articles from their kept model output (the model never
     runs), so search and "also in" know the corrected names; returns how many were done.
 
-    Each article is its own transaction: stopped half-way, the rest keep their old analysis
-    until the next run.
+    With `changed` (the rules added or removed), only the articles those rules can reach
+    are done: the ones whose text has a name they, or rules chained to them, speak of.
+    Without it, every article. Each article is its own transaction: stopped half-way, the
+    rest keep their old analysis until the next run.
     """
     from reader.analysis.annotations import Annotations
     from reader.analysis.pipeline import interpret
 
+    reached = None if changed is None else _articles_reached(library, rules, list(changed))
     done = 0
     for path, size, mtime, digest, version in library.rederivable():
         if is_cancelled is not None and is_cancelled():
             break
+        if reached is not None and digest not in reached:
+            continue
         raw = library.stored_annotations(digest, version)
         document = _document(library, path, digest, version)
         if raw is None or document is None:
@@ -84,6 +93,34 @@ def rederive(
         )
         done += 1
     return done
+
+
+def _articles_reached(library: Library, rules: RuleSet, changed: list[Rule]) -> set[str] | None:
+    """Content hashes of the articles that `changed` can alter, or None for all of them.
+
+    A rule names entities; a rule that renames or merges links names, so a change to one
+    reaches every name chained to it ("A" merged into "B", then "B" renamed "C").
+    """
+    names = {fold_name(name) for rule in changed for name in rule_names(rule)}
+    linked = [*rules.rules, *changed]
+    grew = True
+    while grew:
+        grew = False
+        for rule in linked:
+            own = {fold_name(name) for name in rule_names(rule)}
+            if own & names and not own <= names:
+                names |= own
+                grew = True
+    return library.hashes_containing(names)
+
+
+def rule_names(rule: Rule) -> tuple[str, ...]:
+    """The entity names a rule speaks of (what it matches and what it makes)."""
+    return tuple(
+        value
+        for field in ("name", "alias", "to")
+        if isinstance(value := getattr(rule, field, None), str) and value
+    )
 
 
 def _document(library: Library, path: str, digest: str, version: str) -> Document | None:

@@ -8,7 +8,7 @@ a query of quoted terms, so FTS5 never sees an operator the user did not mean: w
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 # entity:"Any Name", or entity:Name followed by more capitalised words (a shell drops the
@@ -67,3 +67,9 @@ def parse_query(text: str, is_name: Callable[[str], bool] | None = None) -> Pars
 
 def _quoted(words: str) -> str:
     return '"' + words.replace('"', '""') + '"'
+
+
+def any_phrase(names: Iterable[str]) -> str:
+    """An FTS5 query for texts that contain any of `names` as a phrase ("" for none)."""
+    phrases = {" ".join(words) for name in names if (words := _WORD.findall(name))}
+    return " OR ".join(_quoted(p) for p in sorted(phrases))

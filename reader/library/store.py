@@ -34,7 +34,7 @@ from reader.analysis.corrections import (
 from reader.document import Document
 from reader.library.dates import article_date
 from reader.library.names import INDEXED_GROUPS, normalise_name, surname
-from reader.library.query import ParsedQuery, parse_query
+from reader.library.query import ParsedQuery, any_phrase, parse_query
 from reader.library.serialise import FORMAT_VERSION, analysis_from_dict, analysis_to_dict
 from reader.library.snippets import make_snippet, term_pattern
 
@@ -690,6 +690,22 @@ class Library:
                 " WHERE t.annotations IS NOT NULL ORDER BY a.id"
             )
         ]
+
+    def hashes_containing(self, names: Iterable[str]) -> set[str] | None:
+        """Content hashes of the articles whose text has any of `names` in it (as words,
+        whatever the case or accents); None when the index cannot say."""
+        query = any_phrase(names)
+        if not query:
+            return set()
+        try:
+            rows = self._db.execute(
+                "SELECT hex(t.hash) FROM article_text JOIN articles a ON a.id = article_text.rowid"
+                " JOIN texts t ON t.id = a.text_id WHERE article_text MATCH ?",
+                (query,),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return None
+        return {digest.lower() for (digest,) in rows}
 
     def stored_text(self, digest: str, analyser_version: str) -> str | None:
         packed = self._text_row(digest, analyser_version, "packed")

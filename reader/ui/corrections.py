@@ -15,6 +15,7 @@ so tests answer them without modal dialogs.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -70,6 +71,9 @@ class CorrectionBook(QObject):
         self._pool = QThreadPool(self)  # re-deriving the library: one job at a time
         self._pool.setMaxThreadCount(1)
         self._library_generation = 0
+        # Rules changed since the library last caught up (a cancelled run leaves them).
+        self._unapplied: list[Rule] = []
+        self._unapplied_lock = threading.Lock()
         try:
             self._rules = saved_rules()
         except LibraryError as exc:
@@ -119,7 +123,7 @@ class CorrectionBook(QObject):
             except (LibraryError, sqlite3.Error, OSError) as exc:
                 self.not_saved = NOT_SAVED.format(problem=exc)
             else:
-                self._update_library(rules)
+                self._update_library(rules, [*added, *(before.get(i) for i in removed)])
         self._rules = rules
         if self.not_saved and not self._told:
             self._told = True
@@ -127,20 +131,31 @@ class CorrectionBook(QObject):
         self.session.set_rules(rules.rules)
         self.changed.emit()
 
-    def _update_library(self, rules: RuleSet) -> None:
-        """Re-derive the library's articles with `rules`, off this thread; a newer change
-        stops an older run (the newer one does every article again)."""
-        self._library_generation += 1
-        generation = self._library_generation
+    def _update_library(self, rules: RuleSet, changed: list[Rule]) -> None:
+        """Re-derive the library articles that the `changed` rules reach, off this thread;
+        a newer change stops an older run and takes over what it had not finished."""
+        with self._unapplied_lock:
+            self._library_generation += 1
+            generation = self._library_generation
+            self._unapplied += changed
+            pending = list(self._unapplied)
 
         def job() -> None:
             try:
                 with Library(database_path()) as library:
-                    count = rederive(library, rules, lambda: generation != self._library_generation)
+                    count = rederive(
+                        library,
+                        rules,
+                        lambda: generation != self._library_generation,
+                        changed=pending,
+                    )
             except (LibraryError, sqlite3.Error, OSError):
                 return  # the window's corrections stand; the library catches up next time
-            if generation == self._library_generation:
-                emit_from_thread(self.libraryUpdated, count)
+            with self._unapplied_lock:
+                if generation != self._library_generation:
+                    return
+                self._unapplied.clear()
+            emit_from_thread(self.libraryUpdated, count)
 
         self._pool.start(job)
 

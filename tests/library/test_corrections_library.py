@@ -11,7 +11,13 @@ from reader.cli_corrections import main as corrections
 from reader.library import Library, ModelAnalyser, add_paths, database_path
 from tests.library.conftest import ARTICLES
 
-TAGS = {"Viktor Khrenin": "PERSON", "Khrenin": "PERSON", "Korveth": "GPE", "Harbour Board": "ORG"}
+TAGS = {
+    "Viktor Khrenin": "PERSON",
+    "Khrenin": "PERSON",
+    "Ines Daubry": "PERSON",
+    "Korveth": "GPE",
+    "Harbour Board": "ORG",
+}
 
 
 class DictionaryAnnotator:
@@ -81,3 +87,45 @@ def test_imported_and_cleared_rules_rederive_the_library_without_the_model(
     with Library(database_path()) as library:
         assert names_in(library, first) == before
         assert library.entity("Korveth Bay").name == "Korveth"
+
+
+def test_a_rule_re_derives_only_the_articles_it_can_reach(tmp_path, capsys, private_data_dir):
+    folder = write_articles(tmp_path / "articles")
+    with Library(database_path()) as library:
+        add_paths(library, [str(folder)], ModelAnalyser(DictionaryAnnotator()))
+    rules = tmp_path / "rules.json"
+    # The Harbour Board appears in two of the three articles.
+    rules.write_text(
+        json.dumps({"version": 1, "rules": [{"kind": "not_entity", "name": "Harbour Board"}]}),
+        encoding="utf-8",
+    )
+    assert corrections(["import", str(rules)]) == 0
+    assert "2 library articles updated." in capsys.readouterr().err
+    with Library(database_path()) as library:
+        assert library.entity("Harbour Board") is None
+    assert corrections(["clear"]) == 0
+    assert "2 library articles updated." in capsys.readouterr().err
+    with Library(database_path()) as library:
+        assert len(library.entity("Harbour Board").articles) == 2
+
+
+def test_a_change_reaches_the_names_chained_to_it(tmp_path, private_data_dir):
+    from reader.analysis.corrections import Alias, Rename, RuleSet
+    from reader.library.corrections import rederive
+
+    folder = write_articles(tmp_path / "articles")
+    with Library(database_path()) as library:
+        add_paths(library, [str(folder)], ModelAnalyser(DictionaryAnnotator()))
+        # The board's chair (only in the third article) is merged into the board (in the
+        # first two); renaming the board must then reach all three.
+        merged = Alias(alias="Ines Daubry", name="Harbour Board")
+        library.add_rules([merged])
+        assert rederive(library, library.rules(), changed=[merged]) == 3
+        renamed = Rename(name="Harbour Board", to="Harbour Trust")
+        library.add_rules([renamed])
+        assert rederive(library, library.rules(), changed=[renamed]) == 3
+        # The third article names only the chair, yet her entry now carries the new name.
+        assert library.entity("Ines Daubry").name == "Harbour Trust"
+        # A rule about a name no article has reaches none.
+        nobody = Rename(name="Anna Moreau-Daubry", to="Anna Moreau")
+        assert rederive(library, RuleSet((merged, renamed, nobody)), changed=[nobody]) == 0
