@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from reader.analysis.annotate import Annotator, annotate_texts
 from reader.analysis.annotations import Annotations, content_hash
+from reader.analysis.corrections import NotEntity
 from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities, rank_entities
 from reader.analysis.language import model_name
 from reader.analysis.model import (
@@ -120,17 +121,25 @@ def interpret(
     return replace(analysis, entities=entities, summary=summary, quotes=quotes)
 
 
-def with_times(document: Document, analysis: Analysis, reference: ReferenceDate) -> Analysis:
+def with_times(
+    document: Document,
+    analysis: Analysis,
+    reference: ReferenceDate,
+    rules: Iterable[Rule] = (),
+) -> Analysis:
     """`analysis` with its times and figures found against `reference`.
 
     Needs no model: when the reader sets the article's date, this is all that re-runs.
-    The sidebar's Dates and Numbers are made again from the times and figures (so a
-    correction rule on one of them is undone by a new date).
+    The sidebar's Dates and Numbers are made again from the times and figures; one the
+    reader corrected stays as corrected, and one the reader hid (a "not an entity" rule
+    among `rules`) stays hidden.
     """
     spans = [(b.start, b.end) for b in analysable_blocks(document)]
     times = find_times(document.text, reference.date, analysis.sentences, spans)
     quantities = find_quantities(document.text, spans, [(t.start, t.end) for t in times])
-    entities = rank_entities(document, value_entities(analysis.entities, times, quantities))
+    made = value_entities(analysis.entities, times, quantities)
+    hidden = [rule for rule in rules if isinstance(rule, NotEntity)]
+    entities = rank_entities(document, apply_rules(document, tuple(made), hidden))
     return replace(
         analysis, entities=entities, times=times, quantities=quantities, reference_date=reference
     )

@@ -239,12 +239,14 @@ class AnalysisService:
 
         return summary_of(document, analysis, length)
 
-    def redate(self, document: Document, analysis: Analysis, day: date) -> Analysis:
+    def redate(
+        self, document: Document, analysis: Analysis, day: date, rules: Iterable[Rule] = ()
+    ) -> Analysis:
         """`analysis` with times, figures, dates and numbers against the reader's date for
-        the article (View › Article Date…): no model call."""
+        the article (View › Article Date…), the reader's `rules` still in force: no model call."""
         from reader.analysis.pipeline import with_times
 
-        return with_times(document, analysis, ReferenceDate(day, "user"))
+        return with_times(document, analysis, ReferenceDate(day, "user"), rules)
 
     def analyse(self, document: Document, rules: Iterable[Rule] = ()) -> Analysis:
         """The whole analysis on the calling thread (the CLI); raises as the engine does."""

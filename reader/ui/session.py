@@ -268,7 +268,7 @@ class ArticleSession(QObject):
         """`analysis` against the reader's date for the article, when they set one."""
         if self._user_date is None or self._document is None:
             return analysis
-        return self.service.redate(self._document, analysis, self._user_date)
+        return self.service.redate(self._document, analysis, self._user_date, self._rules)
 
     def _emit_model_ready(self) -> None:
         emit_from_thread(self.modelReady)

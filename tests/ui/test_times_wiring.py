@@ -178,3 +178,19 @@ def test_the_sidebars_dates_are_the_timelines_and_stay_selected_through_a_new_da
         opened.session.set_reference_date(datetime(2025, 3, 13).date())
     assert opened.panel(EntityPanel).selected_keys() == [tuesday.key]
     assert highlighted(opened) == ["Tuesday"]
+
+
+def test_a_number_the_reader_hid_stays_hidden_through_a_new_date(opened, qtbot) -> None:
+    from reader.analysis.corrections import NotEntity
+
+    def numbers() -> set[str]:
+        return {e.name for e in opened.analysis.entities if e.group.value == "number"}
+
+    assert "800" in numbers()
+    with qtbot.waitSignal(opened.session.analysisChanged):
+        opened.session.set_rules([NotEntity(name="800")])
+    assert "800" not in numbers() and "12" in numbers()
+    with qtbot.waitSignal(opened.session.analysisChanged):
+        opened.session.set_reference_date(datetime(2025, 3, 13).date())
+    assert "800" not in numbers() and "12" in numbers()
+    assert _date_label(opened) == "Dated 13 March 2025 (set by you)"
