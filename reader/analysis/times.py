@@ -111,7 +111,7 @@ class _Context:
     reference: date
     text: str
     sentences: Sequence[tuple[int, int]]
-    folded: str = ""  # `text` folded for the quick case-sensitive scans (see _FOLD)
+    folded: str = ""  # `text` folded for the quick case-sensitive scans (see _fold)
     anchor: tuple[date, str] | None = None  # last date mentioned and its granularity
     quarter: tuple[int, int] | None = None  # last quarter mentioned (year, q)
     _cues: list[tuple[int, int]] = field(default_factory=list)
@@ -1278,9 +1278,21 @@ _FOLDED_NEEDS = {
 }
 
 
+def _fold(text: str) -> str:
+    """`text.translate(_FOLD)`, by way of `str.lower` where it agrees: six times faster (a
+    long article's text is translated while the window waits for the interpreter lock)."""
+    folded = text.lower()
+    if len(folded) != len(text):  # "İ" lowers to two characters
+        return text.translate(_FOLD)
+    # Any other letter lower() changes is not an ASCII letter either way.
+    if "ı" in folded or "ſ" in folded:
+        folded = folded.replace("ı", "i").replace("ſ", "s")
+    return folded
+
+
 def _windows(text: str, needs: re.Pattern[str] | None, folded: str) -> list[tuple[int, int]]:
     """The stretches of `text` where a rule needing `needs` can match (merged);
-    `folded` is `text.translate(_FOLD)`."""
+    `folded` is `_fold(text)`."""
     if needs is None:
         return [(0, len(text))]
     quick = _FOLDED_NEEDS.get(needs)
@@ -1313,7 +1325,7 @@ def find_times(
         region_of[start:end] = bytes([number % 255 or 255]) * (end - start)
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
     windows: dict[re.Pattern[str] | None, list[tuple[int, int]]] = {}
-    folded = text.translate(_FOLD)
+    folded = _fold(text)
     for rule in _RULES:
         if rule.needs not in windows:
             windows[rule.needs] = _windows(text, rule.needs, folded)
