@@ -29,6 +29,7 @@ bench/eval_summary.py --folds 5 shows it beside the plain lead on each fifth of 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 
@@ -93,7 +94,9 @@ def summarize(
     vectors = tfidf_vectors([content_words(c.text) for c in candidates])
     central = _scaled(centrality(vectors))
     named = _entity_weight(candidates, entities)
-    furniture = [is_furniture(c.text) for c in candidates]
+    # Read only for the sentences the choice reaches (a long article's all would cost more
+    # than the rest of the summary).
+    furniture = functools.cache(lambda i: is_furniture(candidates[i].text))
     fragment = [not _SENTENCE_END.search(c.text) for c in candidates]
     voice = [_is_voice(c.text) for c in candidates]
 
@@ -105,23 +108,27 @@ def summarize(
     # The lead, whole sentences before fragments; furniture never.
     chosen: list[int] = []
     for index in sorted(range(len(candidates)), key=lambda i: (fragment[i], i)):
-        if not furniture[index] and not repeats(index, chosen):
+        if not furniture(index) and not repeats(index, chosen):
             chosen.append(index)
             if len(chosen) == length:
                 break
-    # A quotation or question in the lead gives way to a clearly more central sentence.
+    # A quotation or question in the lead gives way to a clearly more central sentence:
+    # the most central one (the earliest of equals) that may stand in for it.
+    by_centrality = sorted(range(len(candidates)), key=lambda i: (-central[i], i))
     for slot, index in enumerate(list(chosen)):
         if not voice[index]:
             continue
         others = [chosen[k] for k in range(len(chosen)) if k != slot]
-        spare = [
-            i
-            for i in range(len(candidates))
-            if i not in chosen
-            and not (furniture[i] or fragment[i] or voice[i])
-            and not repeats(i, others)
-        ]
-        best = max(spare, key=lambda i: (central[i], -i), default=None)
+        best = next(
+            (
+                i
+                for i in by_centrality
+                if i not in chosen
+                and not (fragment[i] or voice[i] or furniture(i))
+                and not repeats(i, others)
+            ),
+            None,
+        )
         if (
             best is not None
             and central[best] > central[index] + CLEAR_MARGIN

@@ -11,6 +11,7 @@ mentioned ("a year earlier"). python-dateutil does the calendar arithmetic.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -110,6 +111,7 @@ class _Context:
     reference: date
     text: str
     sentences: Sequence[tuple[int, int]]
+    folded: str = ""  # `text` folded for the quick case-sensitive scans (see _fold)
     anchor: tuple[date, str] | None = None  # last date mentioned and its granularity
     quarter: tuple[int, int] | None = None  # last quarter mentioned (year, q)
     _cues: list[tuple[int, int]] = field(default_factory=list)
@@ -132,7 +134,12 @@ class _Context:
         """
         s, e = self.sentence_of(start)
         best: tuple[int, int] | None = None
-        for match in _TENSE_CUE.finditer(self.text, s, e):
+        cues = (
+            _TENSE_CUE_FOLDED.finditer(self.folded, s, e)
+            if self.folded
+            else _TENSE_CUE.finditer(self.text, s, e)
+        )
+        for match in cues:
             if start <= match.start() < end or (match.group("weak") and not weak):
                 continue
             distance = start - match.end() if match.end() <= start else match.start() - end
@@ -159,6 +166,8 @@ _TENSE_CUE = re.compile(
     r"(?P<weak>said|says|told|announced|reported|\w{3,}ed)))\b|'ll\b"
 )
 
+# The same cues, case-sensitive, for folded text: every match at the same place, faster.
+_TENSE_CUE_FOLDED = re.compile(_TENSE_CUE.pattern.removeprefix("(?i)"))
 
 _PAST_OF_FUTURE = re.compile(r"(?i)\bhad(?:\s+been)?\s+$")
 
@@ -1186,6 +1195,12 @@ _MONTH_WORDS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _WEEKDAY_WORDS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 _UNIT_WORDS_RE = re.compile(_UNIT_WORDS)
 _NEEDS = {
+    _deictic_day: r"(?i:today|yesterday|tomorrow|tonight|night|this)",
+    _anaphoric_day: r"(?i:day|morning|afternoon|evening|night)",
+    _reference: r"(?i:now|current|days|moment|present|recent|lately|past|formerly|future)",
+    _reference_adjective: r"(?i:current)",
+    _term: r"(?i:term|future)",
+    _the_weekend: r"(?i:weekend)",
     _duration_rule: _UNIT_WORDS,
     _ago: _UNIT_WORDS,
     _duration_adjective: _UNIT_WORDS,
@@ -1236,13 +1251,53 @@ _RULES[:] = [
 _REACH_BEFORE = 80
 _REACH_AFTER = 60
 
+# A case-insensitive word test is run case-sensitively on a folded copy of the text, several
+# times faster: the copy has the same length, with every letter `re.IGNORECASE` takes for
+# an ASCII letter (A-Z, and İ ı K ſ) replaced by that lower-case letter.
+_FOLD = str.maketrans(
+    {**{c: c.lower() for c in string.ascii_uppercase}, "İ": "i", "ı": "i", "\u212a": "k", "ſ": "s"}
+)
 
-def _windows(text: str, needs: re.Pattern[str] | None) -> list[tuple[int, int]]:
-    """The stretches of `text` where a rule needing `needs` can match (merged)."""
+
+def _folded(needs: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`needs` as a case-sensitive test of folded text, when it is one `(?i:…)` group of
+    lower-case words, digits and classes (None otherwise: it is used as it is)."""
+    pattern = needs.pattern
+    body = pattern[4:-1]
+    if not (pattern.startswith("(?i:") and pattern.endswith(")")) or needs.flags & re.I:
+        return None
+    if "(" in body or ")" in body or body != body.lower():
+        return None
+    return re.compile(body)
+
+
+_FOLDED_NEEDS = {
+    rule.needs: quick
+    for rule in _RULES
+    if rule.needs is not None and (quick := _folded(rule.needs)) is not None
+}
+
+
+def _fold(text: str) -> str:
+    """`text.translate(_FOLD)`, by way of `str.lower` where it agrees: six times faster (a
+    long article's text is translated while the window waits for the interpreter lock)."""
+    folded = text.lower()
+    if len(folded) != len(text):  # "İ" lowers to two characters
+        return text.translate(_FOLD)
+    # Any other letter lower() changes is not an ASCII letter either way.
+    if "ı" in folded or "ſ" in folded:
+        folded = folded.replace("ı", "i").replace("ſ", "s")
+    return folded
+
+
+def _windows(text: str, needs: re.Pattern[str] | None, folded: str) -> list[tuple[int, int]]:
+    """The stretches of `text` where a rule needing `needs` can match (merged);
+    `folded` is `_fold(text)`."""
     if needs is None:
         return [(0, len(text))]
+    quick = _FOLDED_NEEDS.get(needs)
     windows: list[tuple[int, int]] = []
-    for found in needs.finditer(text):
+    for found in quick.finditer(folded) if quick is not None else needs.finditer(text):
         start = max(0, found.start() - _REACH_BEFORE)
         end = min(len(text), found.end() + _REACH_AFTER)
         if windows and start <= windows[-1][1]:
@@ -1270,9 +1325,10 @@ def find_times(
         region_of[start:end] = bytes([number % 255 or 255]) * (end - start)
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
     windows: dict[re.Pattern[str] | None, list[tuple[int, int]]] = {}
+    folded = _fold(text)
     for rule in _RULES:
         if rule.needs not in windows:
-            windows[rule.needs] = _windows(text, rule.needs)
+            windows[rule.needs] = _windows(text, rule.needs, folded)
         for window_start, window_end in windows[rule.needs]:
             for match in rule.pattern.finditer(text, window_start, window_end):
                 start, end = match.span()
@@ -1288,10 +1344,13 @@ def find_times(
         taken.append((start, end, rule, match))
         occupied[start:end] = b"\x01" * (end - start)
     taken.sort(key=lambda t: t[0])
-    ctx = _Context(reference, text, sentences)
+    ctx = _Context(reference, text, sentences, folded)
     found: list[TimeExpression] = []
     for start, end, rule, match in taken:
-        result = rule.handler(match, ctx)
+        try:
+            result = rule.handler(match, ctx)
+        except KeyError:  # a letter re.IGNORECASE allows and the word tables lack ("ſpring")
+            continue
         if result is None:
             continue
         # A rule may return one expression or several ("March 5-7": two days).

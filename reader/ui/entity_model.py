@@ -6,9 +6,10 @@ changing either never re-runs the analysis.
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from enum import IntEnum, StrEnum
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
 
 from reader.analysis import Analysis, Entity, EntityGroup
@@ -19,6 +20,9 @@ _GROUP_ORDER = {group: i for i, group in enumerate(EntityGroup)}
 # Entities the evidence leaves in doubt: one group at the bottom, collapsed at first.
 UNCERTAIN_TITLE = "Uncertain"
 UNCERTAIN_KEY = "group:uncertain"
+# Entities built per event-loop turn when a list is built in slices (a few milliseconds):
+# a long article's thousands of entities never hold the window still.
+SLICE_ENTITIES = 150
 
 
 class EntityRole(IntEnum):
@@ -52,8 +56,11 @@ _SORT_ROLES = {
     SortMode.NAME: EntityRole.RANK_NAME,
     SortMode.FIRST_APPEARANCE: EntityRole.RANK_FIRST,
 }
+_RANK_ROLES = tuple(_SORT_ROLES.values())
 
 _icon_cache: dict[EntityGroup, QIcon] = {}
+# A list being built: pauses after each slice, then gives its group rows and key → row map.
+_Build = Generator[None, None, tuple[list[list[QStandardItem]], dict[str, QStandardItem]]]
 
 
 def group_icon(group: EntityGroup) -> QIcon:
@@ -77,8 +84,8 @@ class EntityTreeModel(QStandardItemModel):
 
     Column 0 shows the name (group title or entity name), column 1 the count
     (entities in a group, mentions of an entity). Items hold all their data, so the
-    view, sorting and filtering run in C++ without calling back into Python: a long
-    article's hundreds of entities show at once.
+    view, sorting and filtering run in C++ without calling back into Python, and a
+    long article's thousands of entities are built in slices (`set_analysis(sliced=True)`).
     """
 
     COLUMNS = ("Name", "Mentions")
@@ -87,74 +94,142 @@ class EntityTreeModel(QStandardItemModel):
         super().__init__(0, len(self.COLUMNS), parent)
         self.setHorizontalHeaderLabels(list(self.COLUMNS))
         self._rows: dict[str, QStandardItem] = {}
+        self._building: _Build | None = None
+        self._slice_timer = QTimer(self)
+        self._slice_timer.setSingleShot(True)
+        self._slice_timer.setInterval(0)
+        self._slice_timer.timeout.connect(self._next_slice)
 
-    def set_analysis(self, analysis: Analysis | None) -> None:
+    def set_analysis(self, analysis: Analysis | None, *, sliced: bool = False) -> None:
+        """List `analysis`'s entities (none for None).
+
+        `sliced`: a long list is built over several event-loop turns, SLICE_ENTITIES at a
+        time, and then shown all at once; until then the model keeps its old rows, and
+        anything that needs the new ones (`index_of_key`, `group_items`) finishes it first.
+        """
+        self._slice_timer.stop()
+        self._building = self._build(analysis.entities if analysis is not None else ())
+        self._build_slice()
+        if self._building is not None:
+            if sliced:
+                self._slice_timer.start()
+            else:
+                self.finish()
+
+    def finish(self) -> None:
+        """Build the rest of a sliced list now."""
+        self._slice_timer.stop()
+        while self._building is not None:
+            self._build_slice()
+
+    @property
+    def is_building(self) -> bool:
+        """True while a sliced list is still being built."""
+        return self._building is not None
+
+    @Slot()
+    def _next_slice(self) -> None:
+        self._build_slice()
+        if self._building is not None:
+            self._slice_timer.start()
+
+    def _build_slice(self) -> None:
+        try:
+            next(self._building)
+        except StopIteration as built:
+            self._building = None
+            self._show_rows(*built.value)
+
+    def _build(self, entities: tuple[Entity, ...]) -> _Build:
+        """The group rows with their entity rows, detached from the model: building them
+        tells no view; a pause after each slice."""
+        ranks = {mode: _ranks(entities, mode) for mode in SortMode}
+        rows: dict[str, QStandardItem] = {}
+        groups: list[list[QStandardItem]] = []
+        built = 0
+        members = [[e for e in entities if e.group is g and not e.uncertain] for g in EntityGroup]
+        doubtful = [e for e in entities if e.uncertain]
+        for group, listed in (*zip(EntityGroup, members, strict=True), (None, doubtful)):
+            if not listed:
+                continue
+            name, count = self._group_items(group, len(listed))
+            for entity in listed:
+                name.appendRow(self._entity_items(entity, ranks, rows))
+                built += 1
+                if built % SLICE_ENTITIES == 0:
+                    yield
+            groups.append([name, count])
+        return groups, rows
+
+    def _show_rows(self, groups: list[list[QStandardItem]], rows: dict[str, QStandardItem]) -> None:
+        """Put the built rows in place of the old ones, in one reset."""
         self.beginResetModel()
         self.blockSignals(True)
         try:
             self.removeRows(0, self.rowCount())
-            self._rows.clear()
-            entities = analysis.entities if analysis is not None else ()
-            ranks = {mode: _ranks(entities, mode) for mode in SortMode}
-            for group in EntityGroup:
-                members = [e for e in entities if e.group is group and not e.uncertain]
-                if members:
-                    self.appendRow(self._group_items(group, members, ranks))
-            doubtful = [e for e in entities if e.uncertain]
-            if doubtful:
-                self.appendRow(self._group_items(None, doubtful, ranks))
+            self._rows = rows
+            for group in groups:
+                self.appendRow(group)
         finally:
             self.blockSignals(False)
             self.endResetModel()
 
-    def _group_items(self, group: EntityGroup | None, members: list[Entity], ranks) -> list:
+    def _group_items(self, group: EntityGroup | None, size: int) -> list:
         """A group's row; `group` None is the Uncertain group, below all others."""
         title = group.plural_title if group is not None else UNCERTAIN_TITLE
         name = QStandardItem(group_icon(group) if group is not None else QIcon(), title)
-        count = QStandardItem(str(len(members)))
+        count = QStandardItem(str(size))
         for item in (name, count):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item.setData(
                 f"group:{group.value}" if group is not None else UNCERTAIN_KEY, EntityRole.KEY
             )
             item.setData(group, EntityRole.GROUP)
-            for mode in SortMode:
-                item.setData(_GROUP_ORDER.get(group, len(_GROUP_ORDER)), _SORT_ROLES[mode])
-        name.setData(f"{title}, {len(members)}", Qt.ItemDataRole.AccessibleTextRole)
+            for role in _RANK_ROLES:
+                item.setData(_GROUP_ORDER.get(group, len(_GROUP_ORDER)), role)
+        name.setData(f"{title}, {size}", Qt.ItemDataRole.AccessibleTextRole)
         count.setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
-        for entity in members:
-            name.appendRow(self._entity_items(entity, ranks))
         return [name, count]
 
-    def _entity_items(self, entity: Entity, ranks) -> list:
+    def _entity_items(self, entity: Entity, ranks, rows: dict[str, QStandardItem]) -> list:
         name = QStandardItem(group_icon(entity.group), entity.name)
         count = QStandardItem(str(entity.count))
         tooltip = entity_tooltip(entity)
+        key = entity.key
+        places = [(ranks[mode][key], role) for mode, role in _SORT_ROLES.items()]
         for item in (name, count):
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            item.setData(entity, EntityRole.ENTITY)
-            item.setData(entity.key, EntityRole.KEY)
-            item.setData(entity.group, EntityRole.GROUP)
-            item.setData(tooltip, Qt.ItemDataRole.ToolTipRole)
-            for mode in SortMode:
-                item.setData(ranks[mode][entity.key], _SORT_ROLES[mode])
+            item.setFlags(_ENTITY_FLAGS)
+            item.setData(entity, _ENTITY)
+            item.setData(key, _KEY)
+            item.setData(entity.group, _GROUP)
+            item.setData(tooltip, _TOOLTIP)
+            for rank, role in places:
+                item.setData(rank, role)
         mentions = plural("%n mention(s)", entity.count)
-        name.setData(f"{entity.name}, {mentions}", Qt.ItemDataRole.AccessibleTextRole)
-        name.setData("\n".join((entity.name, *entity.aliases)).casefold(), EntityRole.SEARCH_TEXT)
-        count.setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
-        self._rows[entity.key] = name
+        name.setData(f"{entity.name}, {mentions}", _ACCESSIBLE)
+        name.setData("\n".join((entity.name, *entity.aliases)).casefold(), _SEARCH_TEXT)
+        count.setData(_RIGHT, _ALIGNMENT)
+        rows[key] = name
         return [name, count]
 
     def index_of_key(self, key: str) -> QModelIndex:
         """The column-0 index of the entity with this key, or an invalid index."""
+        self.finish()
         item = self._rows.get(key)
         return item.index() if item is not None else QModelIndex()
 
     def group_items(self) -> list[tuple[QStandardItem, QStandardItem]]:
+        self.finish()
         return [(self.item(row, 0), self.item(row, 1)) for row in range(self.rowCount())]
 
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# Looked up once: an entity row sets them a dozen times, for hundreds of rows.
+_ENTITY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ENTITY, _KEY, _GROUP = EntityRole.ENTITY, EntityRole.KEY, EntityRole.GROUP
+_SEARCH_TEXT = EntityRole.SEARCH_TEXT
+_TOOLTIP, _ACCESSIBLE = Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 
 
 def _ranks(entities, mode: SortMode) -> dict[str, int]:

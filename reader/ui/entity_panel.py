@@ -302,8 +302,8 @@ class EntityPanel(QWidget):
         self._document = document
         if reason in (Reason.CORRECTED, Reason.RETYPESET) and self._analysis is not None:
             self._replace_analysis(analysis)
-        else:
-            self._set_analysis(analysis)
+        else:  # a new list: a long one is built over a few event-loop turns
+            self._set_analysis(analysis, sliced=True)
         if analysis.entities:
             self.message.hide()
             self.tree.show()
@@ -346,9 +346,9 @@ class EntityPanel(QWidget):
         self.tree.hide()
         self.message.show()
 
-    def _set_analysis(self, analysis: Analysis | None) -> None:
+    def _set_analysis(self, analysis: Analysis | None, sliced: bool = False) -> None:
         self._analysis = analysis
-        self.model.set_analysis(analysis)
+        self.model.set_analysis(analysis, sliced=sliced)
         self._show_details(None)
         self.show_position("")
         self._set_walk_enabled(False)

@@ -31,7 +31,6 @@ from reader.library import (
     analyser_version,
     content_hash,
     database_path,
-    pack_annotations,
     unpack_annotations,
 )
 from reader.ui.entity_panel import EntityPanel
@@ -343,12 +342,8 @@ class LibraryLink(QObject):
             self._remember(document, analysis)
 
     def _remember(self, document: Document, analysis: Analysis) -> None:
-        if self.panel is None:
-            return
-        annotations = self.session.annotations
-        self.panel.remember(
-            document, analysis, pack_annotations(annotations) if annotations else None
-        )
+        if self.panel is not None:  # written off the GUI thread; the panel lists it when in
+            self.panel.remember(document, analysis, self.session.annotations)
 
     @Slot(object, str)
     def select_pending(self, analysis: Analysis, reason: str) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QThread,
+    QThreadPool,
     QTimer,
     Signal,
     Slot,
@@ -47,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis import Analysis, Entity, EntityGroup
+from reader.analysis import Analysis, Annotations, Entity, EntityGroup
 from reader.document import Document
 from reader.library import (
     AddReport,
@@ -62,8 +63,10 @@ from reader.library import (
     add_paths,
     analyser_version,
     database_path,
+    pack_annotations,
 )
 from reader.ui.plurals import plural
+from reader.ui.workers import emit_from_thread
 
 # Typing pauses this long before the library is searched: one query per word, not per key.
 SEARCH_DELAY_MS = 150
@@ -309,6 +312,7 @@ class LibraryPanel(QWidget):
     articleRequested = Signal(str)
     entityChosen = Signal(str)
     libraryChanged = Signal()
+    _stored = Signal(bool)  # from the writer's thread: an opened article is in (True: new)
 
     title = "Library"
     dock_name = "libraryDock"
@@ -337,6 +341,10 @@ class LibraryPanel(QWidget):
         self.indexer.progress.connect(self._on_progress)
         self.indexer.finished.connect(self._on_indexed)
         self.indexer.failed.connect(self._on_index_failed)
+        # Opened articles are written one at a time, in order, off the GUI thread.
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._stored.connect(self.article_stored)
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("librarySearch")
@@ -470,23 +478,43 @@ class LibraryPanel(QWidget):
         return self.library.analysis_for(document, self._analyser_version())
 
     def remember(
-        self, document: Document, analysis: Analysis, annotations: bytes | None = None
+        self, document: Document, analysis: Analysis, annotations: Annotations | None = None
     ) -> None:
-        """Keep an article the window opened and analysed (opening adds it to the library)."""
+        """Keep an article the window opened and analysed (opening adds it to the library).
+
+        It is written on a thread of its own with its own connection (a long article takes
+        a tenth of a second to pack and store); `libraryChanged` says when it is in.
+        """
         if self.library is None or not document.source_path:
             return
-        try:
-            stat = os.stat(document.source_path)
-            is_new = self.library.put_article(
-                document,
-                analysis,
-                analyser_version=self._analyser_version(),
-                size=stat.st_size,
-                mtime=stat.st_mtime,
-                annotations=annotations,
-            )
-        except (OSError, sqlite3.Error):
-            return  # the article stays open and analysed; the library just does not keep it
+        library_path, version = self.library_path, self._analyser_version()
+
+        def write() -> None:
+            try:
+                stat = os.stat(document.source_path)
+                packed = pack_annotations(annotations) if annotations is not None else None
+                with Library(library_path) as library:
+                    is_new = library.put_article(
+                        document,
+                        analysis,
+                        analyser_version=version,
+                        size=stat.st_size,
+                        mtime=stat.st_mtime,
+                        annotations=packed,
+                    )
+            except (OSError, sqlite3.Error, LibraryError):
+                return  # the article stays open and analysed; the library just does not keep it
+            emit_from_thread(self._stored, is_new)
+
+        self._writer.start(write)
+
+    def wait_for_writes(self, msecs: int = -1) -> bool:
+        """Wait until the opened articles handed to `remember` are written (or not)."""
+        return self._writer.waitForDone(msecs)
+
+    @Slot(bool)
+    def article_stored(self, is_new: bool) -> None:
+        """An opened article is in the library: list it (a new one) and say so."""
         if is_new:
             self.refresh()
             self.refresh_entities()
@@ -495,6 +523,7 @@ class LibraryPanel(QWidget):
     def close_library(self) -> None:
         self.indexer.cancel()
         self.indexer.wait(10_000)
+        self.wait_for_writes(10_000)  # an opened article being written goes in first
         if self.library is not None and self._owns_library:
             self.library.close()
         self.library = None

@@ -121,7 +121,7 @@ class QuotesPanel(QWidget):
         self._settings = settings
         self._document: Document | None = None
         self._analysis: Analysis | None = None
-        self._groups: tuple[SpeakerGroup, ...] = ()
+        self._groups: tuple[SpeakerGroup, ...] | None = ()  # None: not grouped yet
         self._when_shown = WhenShown(self, self._fill)  # the tree waits to be seen
 
         self.filter_box = QLineEdit(self)
@@ -188,13 +188,13 @@ class QuotesPanel(QWidget):
         of quotes take a fifth of a second, which the window need not stall for.
         """
         self._document, self._analysis = document, analysis
-        self._groups = group_by_speaker(analysis)
+        self._groups = None  # grouped when filled or asked for, not while out of sight
         self._set_message("" if analysis.quotes else "No quotes in this article.")
         self._when_shown.request()
 
     def _fill(self) -> None:
         self.model.removeRows(0, self.model.rowCount())
-        for group in self._groups:
+        for group in self.groups:
             self.model.appendRow(self._speaker_row(group))
         self.tree.expandAll()
         self._apply_filter(self.filter_box.text())
@@ -236,6 +236,9 @@ class QuotesPanel(QWidget):
 
     @property
     def groups(self) -> tuple[SpeakerGroup, ...]:
+        if self._groups is None:
+            analysis = self._analysis
+            self._groups = group_by_speaker(analysis) if analysis is not None else ()
         return self._groups
 
     def quotes_for(self, key: str) -> tuple[Quote, ...]:

@@ -257,6 +257,34 @@ def test_an_opened_article_is_remembered_and_reopens_from_the_cache(
     assert panel.cached_analysis(load_document(path)) == analysis
 
 
+def test_keeping_an_opened_article_never_waits_for_a_busy_library(
+    qtbot, make_panel, database, tmp_path
+):
+    """`reader library add` in another process may hold the database for a while: the
+    window goes on, and the article is in once the library is free."""
+    import sqlite3
+
+    from reader.document import load_document
+
+    folder = write_articles(
+        tmp_path / "opened", {"two.txt": "Quay Reopens\n\nHalvard reopened the quay.\n"}
+    )
+    panel = make_panel(database)
+    document = load_document(folder / "two.txt")
+    analysis = DictionaryAnalyser()(document).analysis
+    other = sqlite3.connect(database, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the library
+    try:
+        panel.remember(document, analysis)  # returns at once: the write waits, not the window
+        assert titles(panel) == []
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with qtbot.waitSignal(panel.libraryChanged, timeout=10_000):
+        pass
+    assert titles(panel) == ["Quay Reopens"]
+
+
 def test_a_database_failing_under_the_panel_is_a_message(make_panel, filled, monkeypatch):
     import sqlite3
 

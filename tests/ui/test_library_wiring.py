@@ -106,6 +106,13 @@ def open_and_wait(qtbot, window, path: Path) -> None:
         window.open_path(str(path))
 
 
+def open_and_keep(qtbot, window, path: Path) -> None:
+    """Open an article and wait until the library has it (it is written off the GUI thread)."""
+    kept = window.panel(LibraryPanel).libraryChanged
+    with qtbot.waitSignals([window.analysisFinished, kept], timeout=10_000):
+        window.open_path(str(path))
+
+
 def select(window, name: str) -> None:
     entity = next(e for e in window.analysis.entities if e.name == name)
     window.selection.set_keys([entity.key])
@@ -118,8 +125,8 @@ def library_titles(window) -> list[str]:
 
 def test_an_entity_in_two_opened_articles_is_also_in_the_other(qtbot, run, articles):
     window, _engine = run()
-    open_and_wait(qtbot, window, articles / "pier.txt")
-    open_and_wait(qtbot, window, articles / "ferry.txt")
+    open_and_keep(qtbot, window, articles / "pier.txt")
+    open_and_keep(qtbot, window, articles / "ferry.txt")
     assert library_titles(window) == ["Ferry Crews Return", "Pier Talks Stall Again"]
 
     select(window, "Marisol Quenby")
@@ -158,6 +165,8 @@ def test_opened_articles_are_not_added_when_the_setting_is_off(qtbot, run, artic
     window, _engine = run()
     window.library_link.add_opened_action.setChecked(False)
     open_and_wait(qtbot, window, articles / "pier.txt")
+    assert window.panel(LibraryPanel).wait_for_writes(5000)
+    qtbot.wait(0)  # anything written would now be listed
     assert library_titles(window) == []
     window.close()
     close_application_libraries()
@@ -220,7 +229,7 @@ def test_a_damaged_library_is_a_message_and_reader_keeps_going(qtbot, run, data_
     window, _engine = run()
     assert "moved aside" in window.message_bar.text
     assert list(data_dir.glob("reader.sqlite3.damaged-*"))
-    open_and_wait(qtbot, window, articles / "pier.txt")
+    open_and_keep(qtbot, window, articles / "pier.txt")
     assert "moved aside" in window.message_bar.text  # still said above the first article
     assert library_titles(window) == ["Pier Talks Stall Again"]  # the new library works
     open_and_wait(qtbot, window, articles / "ferry.txt")
