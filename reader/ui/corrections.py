@@ -280,6 +280,7 @@ class CorrectionActions(QObject):
             panel.contextMenuAboutToShow.connect(self._extend_entity_menu)
             panel.correction_notes = lambda entity: self.book.rules.notes(entity)
             panel.undoCorrectionRequested.connect(self.book.remove)
+            panel.mergeRequested.connect(self.merge_into)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._show_view_menu)
 
@@ -357,10 +358,15 @@ class CorrectionActions(QObject):
         kept = self.ask.choice(self.tr("Merge"), self.tr("Merge into one, named:"), names)
         if kept is None:
             return
-        keep = entities[names.index(kept)]
-        others = [e for e in entities if e is not keep]
-        rules = merge_rules(keep, others, article=self._scope())
-        self.book.add(rules, f"Merge {len(entities)} entities into “{kept}”")
+        self.merge_into(entities, entities[names.index(kept)])
+
+    @Slot(list, object)
+    def merge_into(self, entities: list[Entity], keep: Entity) -> None:
+        """Merge `entities` into `keep`, whose name stays (a drop onto it, or Merge…)."""
+        others = [e for e in entities if e is not keep and e.key != keep.key]
+        if others:
+            rules = merge_rules(keep, others, article=self._scope())
+            self.book.add(rules, f"Merge {len(others) + 1} entities into “{keep.name}”")
 
     @Slot()
     def split(self, entities: list[Entity] | None = None) -> None:

@@ -6,10 +6,19 @@ changing either never re-runs the analysis.
 
 from __future__ import annotations
 
-from collections.abc import Generator
+import json
+from collections.abc import Generator, Sequence
 from enum import IntEnum, StrEnum
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QMimeData,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
 
 from reader.analysis import Analysis, Entity, EntityGroup
@@ -20,6 +29,8 @@ _GROUP_ORDER = {group: i for i, group in enumerate(EntityGroup)}
 # Entities the evidence leaves in doubt: one group at the bottom, collapsed at first.
 UNCERTAIN_TITLE = "Uncertain"
 UNCERTAIN_KEY = "group:uncertain"
+# What an entity row carries when it is dragged: the dragged entities' keys, as JSON.
+ENTITY_KEYS_MIME = "application/x-reader-entity-keys"
 # Entities built per event-loop turn when a list is built in slices (a few milliseconds):
 # a long article's thousands of entities never hold the window still.
 SLICE_ENTITIES = 150
@@ -89,6 +100,9 @@ class EntityTreeModel(QStandardItemModel):
     """
 
     COLUMNS = ("Name", "Mentions")
+
+    # Entities (their keys) were dropped onto another (its key): the reader merges them.
+    entitiesDropped = Signal(list, str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(0, len(self.COLUMNS), parent)
@@ -212,6 +226,36 @@ class EntityTreeModel(QStandardItemModel):
         rows[key] = name
         return [name, count]
 
+    # -- dragging one entity onto another -----------------------------------------------
+
+    def mimeTypes(self) -> list[str]:
+        return [ENTITY_KEYS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        keys = list(dict.fromkeys(i.data(_KEY) for i in indexes if i.data(_ENTITY) is not None))
+        data = QMimeData()
+        data.setData(ENTITY_KEYS_MIME, json.dumps(keys).encode("utf-8"))
+        return data
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex
+    ) -> bool:
+        """Only onto an entity row, and not onto one of those dragged."""
+        target = parent.data(_KEY) if parent.data(_ENTITY) is not None else None
+        keys = _dragged_keys(data)
+        return target is not None and bool(keys) and target not in keys
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        self.entitiesDropped.emit(_dragged_keys(data), parent.data(_KEY))
+        return False  # no row moves: the merge comes back as a corrected analysis
+
     def index_of_key(self, key: str) -> QModelIndex:
         """The column-0 index of the entity with this key, or an invalid index."""
         self.finish()
@@ -225,11 +269,26 @@ class EntityTreeModel(QStandardItemModel):
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # Looked up once: an entity row sets them a dozen times, for hundreds of rows.
-_ENTITY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ENTITY_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemIsDropEnabled
+)
 _ENTITY, _KEY, _GROUP = EntityRole.ENTITY, EntityRole.KEY, EntityRole.GROUP
 _SEARCH_TEXT = EntityRole.SEARCH_TEXT
 _TOOLTIP, _ACCESSIBLE = Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+
+
+def _dragged_keys(data: QMimeData) -> list[str]:
+    if not data.hasFormat(ENTITY_KEYS_MIME):
+        return []
+    try:
+        keys = json.loads(bytes(data.data(ENTITY_KEYS_MIME)).decode("utf-8"))
+    except ValueError:
+        return []
+    return [k for k in keys if isinstance(k, str)] if isinstance(keys, list) else []
 
 
 def _ranks(entities, mode: SortMode) -> dict[str, int]:

@@ -62,6 +62,7 @@ class EntityPanel(QWidget):
         detailsChanged(entity): the details now show this Entity (None: no entity).
         mentionRequested(key, mention_index): a context line was clicked.
         previousRequested(), nextRequested(): the mention buttons were pressed.
+        mergeRequested(entities, kept): entities were dragged onto `kept`, to be one.
     """
 
     entityActivated = Signal(str)
@@ -72,6 +73,7 @@ class EntityPanel(QWidget):
     mentionRequested = Signal(str, int)
     previousRequested = Signal()
     nextRequested = Signal()
+    mergeRequested = Signal(list, object)  # ([Entity] dragged, the Entity dropped onto)
 
     title = "Entities"
     dock_name = "entityDock"
@@ -141,6 +143,10 @@ class EntityPanel(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.setExpandsOnDoubleClick(False)  # activating a group row toggles it
+        # Drop one entity (or several selected) onto another to merge them.
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.tree.setDropIndicatorShown(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -261,6 +267,7 @@ class EntityPanel(QWidget):
         self.tree.collapsed.connect(lambda index: self._remember_expansion(index, False))
         self.tree.expanded.connect(lambda index: self._remember_expansion(index, True))
         self.tree.activated.connect(self._on_activated)
+        self.model.entitiesDropped.connect(self._merge_dropped)
         self.tree.customContextMenuRequested.connect(self._show_context_menu)
         self.contexts.itemActivated.connect(self._on_context_activated)
         self.contexts.itemClicked.connect(self._on_context_activated)
@@ -576,6 +583,16 @@ class EntityPanel(QWidget):
         if entity.key in keys and self._analysis is not None:
             return [e for k in keys if (e := self._analysis.entity_by_key(k)) is not None]
         return [entity]
+
+    @Slot(list, str)
+    def _merge_dropped(self, keys: list[str], target: str) -> None:
+        dragged = [self._entity_of(key) for key in keys]
+        kept = self._entity_of(target)
+        if kept is not None and all(dragged):
+            self.mergeRequested.emit([*dragged, kept], kept)
+
+    def _entity_of(self, key: str) -> Entity | None:
+        return self.model.index_of_key(key).data(EntityRole.ENTITY)
 
     @Slot()
     def _show_context_menu(self, position) -> None:

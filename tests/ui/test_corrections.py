@@ -288,3 +288,32 @@ def test_one_mention_split_off_leaves_the_others_and_only_this_article(
     assert entities["Kestrel"].count == 2
     (rule,) = window.corrections.book.rules.rules
     assert not rule.everywhere
+
+
+def test_dropping_one_entity_onto_another_merges_them_under_the_name_dropped_onto(
+    qtbot, make_window, articles
+):
+    from PySide6.QtCore import QModelIndex, Qt
+
+    window = window_on(qtbot, make_window, articles[0])
+    panel = window.panel(EntityPanel)
+
+    def row(name: str):
+        key = next(e.key for e in window.analysis.entities if e.name == name)
+        return panel.proxy.mapFromSource(panel.model.index_of_key(key))
+
+    dragged = panel.proxy.mimeData([row("Ilse")])
+    copy = Qt.DropAction.CopyAction
+    group_row = row("Varga").parent()
+    assert not panel.proxy.canDropMimeData(dragged, copy, -1, -1, row("Ilse"))  # onto itself
+    assert not panel.proxy.canDropMimeData(dragged, copy, -1, -1, group_row)
+    assert not panel.proxy.canDropMimeData(dragged, copy, -1, -1, QModelIndex())
+    assert panel.proxy.canDropMimeData(dragged, copy, -1, -1, row("Varga"))
+    with qtbot.waitSignal(window.session.analysisChanged):
+        panel.proxy.dropMimeData(dragged, copy, -1, -1, row("Varga"))
+    varga = next(e for e in window.analysis.entities if e.name == "Varga")
+    assert "Ilse" not in shown(window) and "Ilse" in varga.aliases
+    assert {m.text for m in varga.mentions} == {"Ilse", "Varga"}
+    with qtbot.waitSignal(window.session.analysisChanged):
+        window.corrections.undo_action.trigger()
+    assert "Ilse" in shown(window)
