@@ -28,7 +28,6 @@ bench/eval_summary.py --folds 5 shows it beside the plain lead on each fifth of 
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -44,6 +43,7 @@ from reader.analysis.model import (
 )
 from reader.analysis.text_statistics import centrality, content_words, cosine, tfidf_vectors
 from reader.document import BlockKind, Document, dateline_length
+from reader.document.spans import SpanIndex
 
 DEFAULT_LENGTH = DEFAULT_SUMMARY_LENGTH
 MIN_LENGTH = MIN_SUMMARY_LENGTH
@@ -147,7 +147,7 @@ def body_sentences(
     a summary never shows half of what someone said.
     """
     paragraphs = document.blocks_of(BlockKind.PARAGRAPH)
-    paragraph_starts = [block.start for block in paragraphs]
+    within = SpanIndex((block.start, block.end, block) for block in paragraphs)
     candidates: list[SummarySentence] = []
     for raw_start, raw_end in _quotations_whole(document.text, sorted(set(sentences))):
         raw = document.text[raw_start:raw_end]
@@ -156,9 +156,8 @@ def body_sentences(
         text = document.text[start:end]
         if len(text.split()) < MIN_WORDS:
             continue
-        # Blocks are in text order: only the last paragraph starting at or before may hold it.
-        index = bisect.bisect_right(paragraph_starts, start) - 1
-        if index >= 0 and end <= paragraphs[index].end:
+        row = within.containing(start)
+        if row is not None and end <= within.ends[row]:
             candidates.append(SummarySentence(start, end, text))
     return candidates
 
@@ -235,12 +234,12 @@ def _entity_weight(candidates: Sequence[SummarySentence], entities: Sequence[Ent
     top = max(importance, default=0.0)
     if top <= 0:
         return weight
-    starts = [c.start for c in candidates]
+    sentences = SpanIndex.of((c.start, c.end) for c in candidates)  # in order: row = position
     for entity, value in zip(entities, importance, strict=True):
         for mention in entity.mentions:
-            index = bisect.bisect_right(starts, mention.start) - 1
-            if index >= 0 and mention.end <= candidates[index].end:
-                weight[index] += value / top
+            row = sentences.containing(mention.start)
+            if row is not None and mention.end <= sentences.ends[row]:
+                weight[row] += value / top
     return _scaled(weight)
 
 
