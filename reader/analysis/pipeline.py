@@ -28,6 +28,7 @@ from reader.analysis.quantities import find_quantities
 from reader.analysis.quotes import extract_quotes
 from reader.analysis.reference_date import find_reference_date
 from reader.analysis.rules import Rule, apply_rules
+from reader.analysis.single_quotes import with_double_quotes
 from reader.analysis.summary import summarize
 from reader.analysis.times import find_times
 from reader.analysis.value_entities import value_entities
@@ -117,7 +118,9 @@ def interpret(
     analysis = with_times(document, found, find_reference_date(document))
     entities = apply_rules(document, analysis.entities, rules)
     summary = summarize(document, annotations.sentences, entities, length)
-    quotes = extract_quotes(document, annotations.sentences, entities)
+    quotes = extract_quotes(with_double_quotes(document), annotations.sentences, entities)
+    # Texts from the article itself: a quotation's own single marks were read as double.
+    quotes = tuple(replace(q, text=document.text[q.start : q.end]) for q in quotes)
     return replace(analysis, entities=entities, summary=summary, quotes=quotes)
 
 
