@@ -27,6 +27,7 @@ _END_OUTSIDE = ",.;:!?)]—–-"
 _ELISION = re.compile(r"\d0s\b|\d\d\b|n['’]|em\b|til\b|cause\b", re.IGNORECASE)
 # Double-quoted passages, in which single marks are nested quotations.
 _DOUBLE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_SPACED_CLOSING = re.compile(r"(['’]) \"(?=[\s,.;:!?]|$)")
 _NESTED = {"“": "‘", "”": "’", '"': ""}
 
 
@@ -34,6 +35,9 @@ def as_double_quotes(text: str) -> str:
     """`text` with its top-level single quotation marks as double ones (same length)."""
     if ("'" not in text and "‘" not in text) or "''" in text:
         return text  # '' is an archive's double mark (the quote finder reads it as one)
+    # "…it's going to hit the mountain,' " he said": the space set between a nested quote's
+    # closing mark and the outer one goes after both, so the outer mark reads as closing.
+    text = _SPACED_CLOSING.sub(r'\1" ', text)
     paragraphs = [(paragraph, _quotations(paragraph)) for paragraph in text.split("\n")]
     # The house style: single marks quote when they open more quotations than double ones
     # do; otherwise they are nested quotes, scare quotes or a headline's.

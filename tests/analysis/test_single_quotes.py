@@ -86,3 +86,22 @@ def test_single_quoted_quotes_are_found_with_their_speakers(nlp) -> None:
     assert document.text[wall.start - 1] == "'"
     assert wall.speaker is not None and wall.speaker.name == "Tomas Ekberg"
     assert not any(q.text == "late but welcome" for q in quotes)  # a scare quote, not speech
+
+
+def test_a_closing_mark_spaced_after_a_nested_quote_still_closes() -> None:
+    text = '"I shouted, \'Get down, it is falling,\' " the porter said. "Then it fell."'
+    converted = as_double_quotes(text)
+    assert len(converted) == len(text)
+    assert converted.startswith("\"I shouted, 'Get down, it is falling,'\"  the porter said.")
+
+
+@pytest.mark.spacy
+def test_a_quote_ending_in_a_nested_quote_keeps_its_speaker(nlp) -> None:
+    document = parse_article(
+        "Storm on the pier\n\n"
+        "Night porter Jonas Alder was on duty when the crane came down.\n\n"
+        '"I shouted, \'Get down, it is falling,\' " Alder told the inquiry. "Then it fell."'
+    )
+    quote = next(q for q in analyse_document(document).quotes if "Get down" in q.text)
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and quote.speaker.name == "Jonas Alder"
