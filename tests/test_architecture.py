@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -39,3 +40,19 @@ def test_the_main_window_only_wires() -> None:
     assert len(source.splitlines()) < 300
     for state in ("self._document", "self._analysis", "generation", "QFileSystemWatcher"):
         assert state not in source
+
+
+def test_the_window_opens_without_loading_the_analysis_algorithms() -> None:
+    """numpy, spaCy and the rule tables load in the background, after the article shows."""
+    code = (
+        "import sys, reader.app, reader.ui.main_window, reader.ui.library_link, reader.library;"
+        "heavy = ('numpy', 'spacy', 'reader.analysis.pipeline', 'reader.analysis.entities',"
+        " 'reader.analysis.times', 'reader.analysis.quotes', 'reader.analysis.summary');"
+        "bad = [m for m in heavy if m in sys.modules];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

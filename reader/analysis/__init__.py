@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis.annotations import Annotations
+from reader.analysis.annotations import AnalysisCancelled, Annotations
 from reader.analysis.model import (
     Analysis,
     Entity,
@@ -24,7 +24,7 @@ from reader.analysis.rules import Rule
 if TYPE_CHECKING:
     from reader.analysis.entities import RawSpan, extract_entities
     from reader.analysis.language import LanguageModelError, get_nlp, model_info
-    from reader.analysis.pipeline import AnalysisCancelled, analyse_document, interpret
+    from reader.analysis.pipeline import analyse_document, interpret
 
 _LAZY = {
     "RawSpan": "reader.analysis.entities",
@@ -32,7 +32,6 @@ _LAZY = {
     "LanguageModelError": "reader.analysis.language",
     "get_nlp": "reader.analysis.language",
     "model_info": "reader.analysis.language",
-    "AnalysisCancelled": "reader.analysis.pipeline",
     "analyse_document": "reader.analysis.pipeline",
     "interpret": "reader.analysis.pipeline",
 }

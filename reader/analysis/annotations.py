@@ -20,6 +20,10 @@ from typing import Any
 FORMAT = 1
 
 
+class AnalysisCancelled(Exception):
+    """The caller asked to stop annotating (a newer document was opened)."""
+
+
 def content_hash(text: str) -> str:
     """The key of a text's annotations: the same text gets the same annotations."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from reader.analysis.annotate import Annotator, annotate_texts
-from reader.analysis.annotations import Annotations, content_hash
+from reader.analysis.annotations import AnalysisCancelled, Annotations, content_hash
 from reader.analysis.corrections import NotEntity
 from reader.analysis.entities import ANALYSED_KINDS, RawSpan, extract_entities, rank_entities
 from reader.analysis.language import model_name
@@ -40,10 +40,6 @@ BATCH_CHARS = 16_000
 # Same-length substitutions only, so model offsets are Document offsets: the model
 # knows ' and " far better than their curly forms ("Trump’s" is then Trump + 's).
 _MODEL_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "′": "'"})
-
-
-class AnalysisCancelled(Exception):
-    """The caller asked to stop (a newer document was opened)."""
 
 
 def model_text(text: str) -> str:

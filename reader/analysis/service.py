@@ -24,7 +24,7 @@ from datetime import date
 from enum import IntEnum
 from typing import Protocol
 
-from reader.analysis.annotations import Annotations, content_hash
+from reader.analysis.annotations import AnalysisCancelled, Annotations, content_hash
 from reader.analysis.language import LanguageModelError
 from reader.analysis.model import Analysis, ReferenceDate, SummarySentence
 from reader.analysis.rules import Rule
@@ -269,8 +269,6 @@ class AnalysisService:
         gives way and resumes), and the model runs in the one place it runs. Raises
         AnalysisCancelled if `is_cancelled()` turns true, AnalysisUnavailable on failure.
         """
-        from reader.analysis.pipeline import AnalysisCancelled
-
         done = threading.Event()
         outcome: list = []
         job = self.submit(
@@ -326,8 +324,6 @@ class AnalysisService:
             return any(p < job.priority and not j.cancelled for p, _o, j in self._queue)
 
     def _work(self, job: Job) -> None:
-        from reader.analysis.pipeline import AnalysisCancelled
-
         outranked = False
 
         def is_cancelled() -> bool:

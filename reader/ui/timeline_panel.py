@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 from reader.analysis import Analysis
 from reader.analysis.contexts import SentenceFinder
 from reader.analysis.model import ReferenceDate, TimeExpression
-from reader.analysis.times import describe_value, timex_interval
 from reader.document import Document
 from reader.ui.article_view import ArticleView
 from reader.ui.feature_marks import TIMES_COLOR, TIMES_LAYER, mark_feature
 from reader.ui.session import Reason
 from reader.ui.when_shown import WhenShown
+
+# The time rules (reader.analysis.times) load when a timeline is first drawn, not with the
+# window: compiling their patterns would delay the first sight of the article.
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 _SOURCES = {
@@ -53,6 +55,8 @@ class TimelineEntry:
 
 def timeline_entries(document: Document, analysis: Analysis) -> list[TimelineEntry]:
     """The analysis's dated times in date order (earliest first, then by position)."""
+    from reader.analysis.times import timex_interval
+
     entries = []
     finder = SentenceFinder(document, analysis)  # one lookup table for every row
     for time in analysis.times:
@@ -84,6 +88,8 @@ class TimelineStrip(QWidget):
         return QSize(200, 52)
 
     def set_entries(self, entries: list[TimelineEntry], reference: date | None) -> None:
+        from reader.analysis.times import describe_value
+
         self._entries = entries
         self._reference = reference
         tips = [f"{describe_value(e.time.value)}: {e.time.text}" for e in entries[:20]]
@@ -101,6 +107,8 @@ class TimelineStrip(QWidget):
         return [0.5 if high == low else (day - low) / (high - low) for day in days]
 
     def paintEvent(self, event) -> None:
+        from reader.analysis.times import describe_value
+
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
@@ -245,6 +253,8 @@ class TimelinePanel(QWidget):
                     return
 
     def _show_entries(self, document: Document, analysis: Analysis) -> None:
+        from reader.analysis.times import describe_value
+
         self.tree.clear()
         entries = timeline_entries(document, analysis)
         self._spans = [(e.time.start, e.time.end) for e in entries]
