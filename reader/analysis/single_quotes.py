@@ -80,9 +80,17 @@ def _quotations(paragraph: str) -> list[tuple[int, int | None]]:
             return found
         closing = _closing(paragraph, opening + 1, nested)
         if closing is None:
-            if opening == 0 and len(paragraph.split()) >= 4:
-                found.append((opening, None))  # "'…" for a whole paragraph: it continues
-            return found
+            following = _next_opening(paragraph, opening + 1, nested)
+            if following is None:
+                if opening == 0 and len(paragraph.split()) >= 4:
+                    found.append((opening, None))  # "'…" for a whole paragraph: it continues
+                return found
+            # "'… None paid enough. 'The loan …'": a quotation of several paragraphs on a
+            # page that lost its breaks; the space before the next one closes this one.
+            if paragraph[following - 1] == " " and len(paragraph[opening:following].split()) >= 4:
+                found.append((opening, following - 1))
+            position = following
+            continue
         found.append((opening, closing))
         position = closing + 1
 

@@ -105,3 +105,14 @@ def test_a_quote_ending_in_a_nested_quote_keeps_its_speaker(nlp) -> None:
     quote = next(q for q in analyse_document(document).quotes if "Get down" in q.text)
     assert quote.kind == "direct"
     assert quote.speaker is not None and quote.speaker.name == "Jonas Alder"
+
+
+def test_a_quotation_whose_paragraph_break_was_lost_closes_where_the_next_opens() -> None:
+    text = (
+        "She said: 'I tried every part time job on the quay. None paid enough. "
+        "'The loan did not cover my rent.' She added that money was short."
+    )
+    converted = as_double_quotes(text)
+    assert len(converted) == len(text)
+    assert "“I tried every part time job on the quay. None paid enough.”“The loan" in converted
+    assert converted.endswith("my rent.” She added that money was short.")
