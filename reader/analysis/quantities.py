@@ -12,6 +12,8 @@ times, and years, ordinals and codes ("Zapad-2025", "F-16") are not quantities.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -180,12 +182,18 @@ def find_quantities(
     """Every quantity in `text` (or in `spans` of it), leaving out numbers inside `times`."""
     regions = spans if spans is not None else [(0, len(text))]
     busy = sorted(times)
+    # A quantity overlaps a time when one starting before its end ends after its start:
+    # the times by start, and the furthest end among the first n, answer it by bisection
+    # (a long article has thousands of each).
+    starts = [s for s, _ in busy]
+    reach = list(itertools.accumulate((e for _, e in busy), max))
     found: list[Quantity] = []
     for region_start, region_end in regions:
         position = region_start
         while (match := _QUANTITY.search(text, position, region_end)) is not None:
             quantity = _quantity(text, match, region_end)
-            if quantity is None or any(s < quantity.end and quantity.start < e for s, e in busy):
+            before = bisect.bisect_left(starts, quantity.end) if quantity is not None else 0
+            if quantity is None or (before and reach[before - 1] > quantity.start):
                 position = max(match.end("n"), match.start() + 1)
                 continue
             found.append(quantity)
