@@ -12,6 +12,8 @@ times, and years, ordinals and codes ("Zapad-2025", "F-16") are not quantities.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -111,15 +113,26 @@ _PLURAL_NOUNS = frozenset(
 )
 
 
+# Compiled once: each is asked of every number in a long article.
+_SPACES = re.compile(r"\s+")
+_SCALED = re.compile(r"(.+?)\s?(hundred|thousand|million|billion|trillion|mn|bn|tn|m|b|k)")
+_DIGITS_ONLY = re.compile(r"[\d,]+(?:\.\d+)?")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_ORDINAL_ENDING = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_JOINED_ON = re.compile(r"[-/]\w")
+_DASH_NEXT = re.compile(r"\s*[-–]")
+_NUMBER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
 def _number_value(text: str) -> float | None:
-    lowered = re.sub(r"\s+", " ", text.lower().strip())
+    lowered = _SPACES.sub(" ", text.lower().strip())
     scale = 1.0
-    match = re.fullmatch(
-        r"(.+?)\s?(hundred|thousand|million|billion|trillion|mn|bn|tn|m|b|k)", lowered
-    )
+    match = _SCALED.fullmatch(lowered)
     if match:
         lowered, scale = match.group(1).strip(), _SCALES[match.group(2)]
-    if re.fullmatch(r"[\d,]+(?:\.\d+)?", lowered):
+    if _DIGITS_ONLY.fullmatch(lowered):
         return float(lowered.replace(",", "")) * scale
     if lowered in ("a dozen", "dozen"):
         return 12 * scale
@@ -128,7 +141,7 @@ def _number_value(text: str) -> float | None:
 
 
 def _unit_name(text: str) -> str:
-    lowered = re.sub(r"\s+", " ", text.lower()).replace("° ", "°")
+    lowered = _SPACES.sub(" ", text.lower()).replace("° ", "°")
     if lowered in _UNITS:
         return _UNITS[lowered]
     if lowered.endswith("es") and lowered[:-2] in _UNITS:
@@ -142,7 +155,7 @@ def _currency(sign: str | None, suffix: str | None) -> str | None:
     if sign:
         return _CURRENCY_SIGNS[sign.upper() if sign[0].isalpha() else sign]
     if suffix:
-        word = re.sub(r"\s+", " ", suffix.lower().strip()).removeprefix("us ")
+        word = _SPACES.sub(" ", suffix.lower().strip()).removeprefix("us ")
         if word in _CURRENCY_WORDS:
             return _CURRENCY_WORDS[word]
         if word.endswith("s") and word[:-1] in _CURRENCY_WORDS:
@@ -152,7 +165,7 @@ def _currency(sign: str | None, suffix: str | None) -> str | None:
 
 def _counted(text: str, position: int, limit: int) -> Span | None:
     """The noun phrase right after a bare count: "7,000 [Russian troops]", "52 [detainees]"."""
-    words = list(re.finditer(r"[A-Za-z][\w'’-]*", text[position : min(limit, position + 60)]))
+    words = list(_WORD.finditer(text[position : min(limit, position + 60)]))
     chosen: re.Match[str] | None = None
     previous_end = 0
     for index, word in enumerate(words[:4]):
@@ -180,12 +193,18 @@ def find_quantities(
     """Every quantity in `text` (or in `spans` of it), leaving out numbers inside `times`."""
     regions = spans if spans is not None else [(0, len(text))]
     busy = sorted(times)
+    # A quantity overlaps a time when one starting before its end ends after its start:
+    # the times by start, and the furthest end among the first n, answer it by bisection
+    # (a long article has thousands of each).
+    starts = [s for s, _ in busy]
+    reach = list(itertools.accumulate((e for _, e in busy), max))
     found: list[Quantity] = []
     for region_start, region_end in regions:
         position = region_start
         while (match := _QUANTITY.search(text, position, region_end)) is not None:
             quantity = _quantity(text, match, region_end)
-            if quantity is None or any(s < quantity.end and quantity.start < e for s, e in busy):
+            before = bisect.bisect_left(starts, quantity.end) if quantity is not None else 0
+            if quantity is None or (before and reach[before - 1] > quantity.start):
                 position = max(match.end("n"), match.start() + 1)
                 continue
             found.append(quantity)
@@ -213,7 +232,7 @@ _SENTENCE_WORDS = frozenset(
 
 
 def _labels_a_thing(text: str, start: int) -> bool:
-    match = re.search(r"([A-Za-z][\w.]*)\s+$", text[max(0, start - 30) : start])
+    match = _WORD_BEFORE.search(text[max(0, start - 30) : start])
     if match is None:
         return False
     word = match.group(1)
@@ -237,12 +256,12 @@ def _quantity(text: str, match: re.Match[str], limit: int) -> Quantity | None:
     value = _number_value(number)
     if value is None:
         return None
-    plain = re.fullmatch(r"\d{4}", number) is not None
+    plain = _FOUR_DIGITS.fullmatch(number) is not None
     sign, pct, cur, unit = match["sign"], match["pct"], match["cur"], match["unit"]
     if plain and not (sign or pct or cur or unit) and 1600 <= value <= 2099:
         return None  # a year: the times have it
     after = text[match.end() : match.end() + 3]
-    if re.match(r"(?:st|nd|rd|th)\b", after, re.IGNORECASE) or re.match(r"[-/]\w", after):
+    if _ORDINAL_ENDING.match(after) or _JOINED_ON.match(after):
         return None
     end = match.end()
     start = match.start("sign") if sign else match.start("n")
@@ -257,7 +276,7 @@ def _quantity(text: str, match: re.Match[str], limit: int) -> Quantity | None:
             high is None or high <= value or match["conn"] == "and"
         )
         if high is None or lone:
-            if re.match(r"\s*[-–]", text[match.end("n") :]):
+            if _DASH_NEXT.match(text, match.end("n")):
                 return None  # "2-1" is a score, not a range
             # "5 and 6 ships": two numbers; keep the first alone.
             end = match.end("unit") if unit else match.end("pct") if pct else match.end("n")
@@ -271,14 +290,14 @@ def _quantity(text: str, match: re.Match[str], limit: int) -> Quantity | None:
         unit_name = "percent"
     elif unit or match["unit2"]:
         raw = unit or match["unit2"]
-        if raw.lower() in ("m", "l", "g") and not re.match(r"\d", number):
+        if raw.lower() in ("m", "l", "g") and not number[0].isdecimal():
             return None
         unit_name = _unit_name(raw)
     else:
         unit_name = "count"
     if number[0].isupper() and not _at_sentence_start(text, start):
         return None  # "What the Two Sides Want": a headline's Title Case, not a count
-    word = re.fullmatch(r"[a-z]+(?:-[a-z]+)?", number)
+    word = _NUMBER_WORD.fullmatch(number)
     if unit_name == "count" and word and not high and _counted(text, end, limit) is None:
         return None  # a word number counts only with its noun: "two officers", not "two of them"
     while end > start and text[end - 1] in " -–":

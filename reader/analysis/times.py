@@ -10,6 +10,8 @@ mentioned ("a year earlier"). python-dateutil does the calendar arithmetic.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import string
 from collections.abc import Callable, Sequence
@@ -115,11 +117,25 @@ class _Context:
     anchor: tuple[date, str] | None = None  # last date mentioned and its granularity
     quarter: tuple[int, int] | None = None  # last quarter mentioned (year, q)
     _cues: list[tuple[int, int]] = field(default_factory=list)
+    _starts: list[int] | None = None
+
+    def __post_init__(self) -> None:
+        # Sentences in order and apart (as the model gives them): the one holding a
+        # position is found by bisection (a long article has thousands).
+        pairs = itertools.pairwise(self.sentences)
+        if all(s1 <= s2 and e1 <= s2 for (s1, e1), (s2, _) in pairs):
+            self._starts = [start for start, _ in self.sentences]
 
     def sentence_of(self, position: int) -> tuple[int, int]:
-        for start, end in self.sentences:
-            if start <= position < end:
+        if self._starts is not None:
+            index = bisect.bisect_right(self._starts, position) - 1
+            if index >= 0 and position < self.sentences[index][1]:
+                start, end = self.sentences[index]
                 return start, end
+        else:
+            for start, end in self.sentences:
+                if start <= position < end:
+                    return start, end
         start = max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position))
         end_candidates = [
             i for i in (self.text.find(". ", position), self.text.find("\n", position)) if i >= 0

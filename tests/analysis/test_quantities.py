@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.analysis.quantities import find_quantities
 
@@ -88,3 +90,19 @@ def test_the_sample_article_lists_its_figures():
 def test_title_case_word_numbers_are_headline_words():
     assert quantities("What the Two Sides Want") == []
     assert quantities("Two officers stood by.") == [("Two", 2, "count", "officers")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    counts=st.lists(st.integers(min_value=2, max_value=9999), min_size=1, max_size=12),
+    cuts=st.lists(st.tuples(st.integers(0, 400), st.integers(1, 30)), max_size=8),
+)
+def test_no_figure_is_taken_from_inside_a_time_wherever_the_times_fall(counts, cuts):
+    text = " ".join(f"The depot moved {n} crates and {n + 1} pallets." for n in counts)
+    times = sorted((start, min(len(text), start + size)) for start, size in cuts)
+    found = find_quantities(text, times=times)
+    for quantity in found:
+        assert not any(s < quantity.end and quantity.start < e for s, e in times)
+    clear = find_quantities(text)
+    untouched = [q for q in clear if not any(s < q.end and q.start < e for s, e in times)]
+    assert set(untouched) <= set(found)  # what no time touches is still found

@@ -1,5 +1,5 @@
-"""Times are found the same however the words are written: the quick case-folded scan that
-decides where to look never misses what a case-insensitive one would find."""
+"""The quick ways times are found find the same times: the case-folded scan that decides
+where to look, and the bisection that finds the sentence deciding a tense."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ FRAGMENTS = [
     "they WİLL meet on Friday",
     "the talks were held",
     "Wednesday",
+    "Thursday the board will decide",
+    "the ferry was late; Friday",
     "three DAYS ago",
     "Every Week",
     "in the SPRING",
@@ -84,3 +86,24 @@ def test_the_quick_scan_finds_times_in_shouted_and_unusual_letters():
     text = "THE FERRY SAILS EVERY WEEK. IT RAN LATE TWO WEE\u212aS AGO AND AGAIN THıS MORNING."
     found = {t.text for t in times.find_times(text, date(2024, 6, 12))}
     assert {"EVERY WEEK", "TWO WEE\u212aS AGO", "THıS MORNING"} <= found
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    parts=st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=25),
+    order=st.randoms(use_true_random=False),
+)
+def test_a_sentence_found_by_bisection_decides_the_tense_as_any_other_lookup(parts, order):
+    text = ""
+    sentences = []
+    for part in parts:  # each fragment a sentence of its own, the splitter says
+        start = len(text)
+        text += part.strip() + "; "
+        sentences.append((start, len(text) - 2))
+    day = date(2024, 6, 12)
+    shuffled = sentences[:]
+    order.shuffle(shuffled)
+    if shuffled == sentences:
+        shuffled.reverse()
+    in_order = times.find_times(text, day, sentences)
+    assert in_order == times.find_times(text, day, shuffled)  # out of order: read one by one
