@@ -297,3 +297,24 @@ def test_a_name_with_a_chief_executive_or_shareholders_is_an_organization():
     )
     assert entity_named(entities, "Calloway").group is EntityGroup.ORGANIZATION
     assert entity_named(entities, "Ines Marr").group is EntityGroup.PERSON
+
+
+def test_standings_rows_and_fixtures_name_teams_even_in_a_title_case_line():
+    document = parse_article(
+        "Valley League\n\n"
+        "Standings after Saturday's games :\n\n"
+        "Kestow 4 1 0 3 7 8 3\n\n"
+        "Brennock Athletic 4 0 3 1 2 3 3\n\n"
+        "Fixtures :\n\n"
+        "Dunmarsh v Kestow\n\n"
+        "ORMSBY AT TALLOW\n\n"
+        "Dunmarsh 3 Brennock Athletic 1"
+    )
+    spans = spans_of(document.text, ("Kestow 4 1", "PERSON"), ("Dunmarsh 3 Brennock", "PERSON"))
+    entities = extract_entities(document, spans)
+    groups = {e.name: e.group for e in entities}
+    for team in ("Kestow", "Brennock Athletic", "Dunmarsh", "ORMSBY", "TALLOW"):
+        assert groups[team] == EntityGroup.ORGANIZATION, team
+    # The record and the other side are cut off the model's span.
+    assert not any(any(ch.isdigit() for ch in name) for name in groups)
+    assert entity_named(entities, "Kestow").count == 2

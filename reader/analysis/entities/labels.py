@@ -32,7 +32,7 @@ from reader.analysis.entities.spans import (
     Candidate,
     Cluster,
     RawSpan,
-    results_line,
+    line_sides,
     results_sides,
 )
 from reader.document import Block
@@ -157,22 +157,29 @@ _COUNTY = re.compile(r"[A-Z][a-z]+shire")
 
 
 def scored(text: str, candidate: Candidate) -> bool:
-    """Whether the name is a side in a results line: a place named for its team
-    ("Riverton 3 Lakeside 1": Riverton's club, not the town). Not a country, whose
-    national side a reader still files under the country."""
+    """Whether the name is a side in a results line, a standings row or a fixture: a
+    place named for its team ("Riverton 3 Lakeside 1": Riverton's club, not the town).
+    Not a country, whose national side a reader still files under the country."""
     name = candidate.text
     if known_label(name) == "GPE" and name.lower() in country_names():
         return False
-    if candidate.label == "PERSON" and not (is_world_place(name) or _COUNTY.fullmatch(name)):
-        return False  # "J. Alder 63": a batsman's score
     if candidate.label not in ("GPE", "LOC", "ORG", "FAC", "PERSON", "NORP"):
         return False
+    kind, sides = line_sides(text, candidate.block)
+    side = any(s <= candidate.start and candidate.end <= e for s, e in sides)
+    if candidate.label == "PERSON" and not (
+        is_world_place(name)
+        or _COUNTY.fullmatch(name)
+        # "Kestow 4 1 0 3", "Kestow v Allerby": a lone word that is no first name, a club
+        or (side and kind != "scores" and " " not in name and not is_given_name(name))
+    ):
+        return False  # "J. Alder 63": a batsman's score
+    if side:
+        return True
     block_end = candidate.block.end
     if not SCORE_AFTER.match(text, candidate.end, block_end):
         return False
-    return results_line(text, candidate.block) or (
-        _TABLE_ROW.match(text, candidate.end, block_end) is not None
-    )
+    return _TABLE_ROW.match(text, candidate.end, block_end) is not None
 
 
 def team_spans(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:

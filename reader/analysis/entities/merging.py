@@ -21,7 +21,13 @@ from reader.analysis.entities.knowledge import (
     known_label,
 )
 from reader.analysis.entities.labels import label_of, looks_like_person
-from reader.analysis.entities.spans import NICKNAME, VALUE_LABELS, Candidate, Cluster
+from reader.analysis.entities.spans import (
+    NICKNAME,
+    VALUE_LABELS,
+    Candidate,
+    Cluster,
+    results_line,
+)
 from reader.document import Block, BlockKind, Document
 
 _ACRONYM_DOTS = re.compile(r"(?:[A-Z]\.){2,}")
@@ -138,9 +144,10 @@ def _name_of(found: Cluster) -> str:
 
 
 def trusted(document: Document, block: Block) -> bool:
-    """Running text, or a title or heading in sentence case (Title Case names anything)."""
+    """Running text, or a title or heading in sentence case (Title Case names anything);
+    a results line ("Kestow 3 Allerby 1") taken for a heading names its sides."""
     if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
-        return not title_case(document.block_text(block))
+        return not title_case(document.block_text(block)) or results_line(document.text, block)
     return True
 
 

@@ -83,7 +83,16 @@ SCORE_AFTER = re.compile(r" " + _SCORE)
 _SIDE_SCORED = re.compile(r"(?<![\w.'’-])(?P<side>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*) " + _SCORE)
 # "A. Dale 69": a player's initial, then a score, in a scorecard.
 _INITIAL = re.compile(r"[A-Z]\.")
-_NAME_THEN_SCORE = re.compile(r"(?P<name>.*[A-Za-z]) " + _SCORE + "$")
+# A standings row: one side and its record, "Lakeside 4 1 0 3 7 8 3", "FENBURY 75 60 .556 -".
+_TABLE_ROW_LINE = re.compile(
+    r"(?P<side>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)(?: (?:[-+]?\d[\d,/]*(?:\.\d+)?|\.\d+|-)){3,}"
+    r" ?\.?"
+)
+# A fixture: two sides and "v", "vs" or "at" between them ("Kirkbride v Allerby").
+_FIXTURE_LINE = re.compile(
+    r"(?P<home>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*) (?:v|vs\.?|AT) "
+    r"(?P<away>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*) ?\.?"
+)
 # A wire dateline: the place in capitals, then a date, the agency or a dash
 # ("OSLO 2003-02-11", "OSLO (Reuters) -", "OSLO, Feb 11 (AFP) -", "OSLO - ").
 _DATELINE_PLACE = re.compile(
@@ -231,9 +240,10 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
     if _HALF_PAIR.search(text):
         return []  # "Climate &" of a heading "Climate & Energy": half a pair, not a name
     start, end = _trim_words(document.text, start, end)
-    side = _NAME_THEN_SCORE.fullmatch(document.text, start, end)
-    if side and results_line(document.text, block):
-        end = side.end("name")  # "Hillshire 210" in a results line: the side, then its score
+    sides = line_sides(document.text, block)[1]
+    side = next(((s, e) for s, e in sides if s <= start < e), None)
+    if side:  # "Hillshire 210", "Kestow 3 Allerby" in a results line: the side alone
+        end = min(end, side[1])
     if start >= end or _furniture(document.text, start, end):
         return []
     text = document.text[start:end]
@@ -273,21 +283,36 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
 
 
 def results_line(text: str, block: Block) -> bool:
-    """Whether the block reads as sports results: two sides, each with its score."""
-    return len(_SIDE_SCORED.findall(text, block.start, block.end)) >= 2
+    """Whether the block reads as sports results: two sides, each with its score, a
+    standings row (one side and its record) or a fixture ("Kirkbride v Allerby")."""
+    return bool(line_sides(text, block)[1])
+
+
+def line_sides(text: str, block: Block) -> tuple[str, list[tuple[int, int]]]:
+    """What kind of results line the block is ("scores", "standings", "fixture", or "")
+    and where its sides are named."""
+    end = block.end
+    while end > block.start and text[end - 1].isspace():
+        end -= 1
+    for kind, line in (("standings", _TABLE_ROW_LINE), ("fixture", _FIXTURE_LINE)):
+        match = line.fullmatch(text, block.start, end)
+        if match:
+            groups = [g for g in ("side", "home", "away") if g in match.groupdict()]
+            return kind, [match.span(g) for g in groups]
+    sides = [m.span("side") for m in _SIDE_SCORED.finditer(text, block.start, block.end)]
+    return ("scores", sides) if len(sides) >= 2 else ("", [])
 
 
 def results_sides(text: str, blocks: Sequence[Block]) -> list[RawSpan]:
-    """Each side named before its score in a results line ("Riverton 3 Lakeside 1"):
-    a team, tagged by the model or not. Not a player known by an initial ("A. Dale 69")."""
+    """Each side named in a results line ("Riverton 3 Lakeside 1"), a standings row or
+    a fixture: a team, tagged by the model or not. Not a player known by an initial
+    ("A. Dale 69"), nor a country."""
     found = []
     for block in blocks:
-        if not results_line(text, block):
-            continue
-        for side in _SIDE_SCORED.finditer(text, block.start, block.end):
-            name = side["side"]
+        for start, end in line_sides(text, block)[1]:
+            name = text[start:end]
             if not _INITIAL.match(name) and known_label(name) != "GPE":
-                found.append(RawSpan(side.start("side"), side.end("side"), "ORG"))
+                found.append(RawSpan(start, end, "ORG"))
     return found
 
 
