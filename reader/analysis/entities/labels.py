@@ -17,6 +17,7 @@ from reader.analysis.entities.knowledge import (
     NAME_PARTICLES,
     ORG_WORDS,
     SKY_PLACES,
+    STATE_HEADS,
     TITLE_WORDS,
     UNITS,
     country_names,
@@ -81,7 +82,6 @@ _THING_HEADS = words_set(
 )
 # How a company's registered name ends: "Homegate Hospitality Inc", "Norvik Ltd".
 _CORPORATE = words_set("inc corp ltd plc llc gmbh ag nv bv spa holdings corporation")
-_STATE_HEADS = words_set("republic kingdom emirate emirates federation principality")
 _EVENT_HEADS = words_set(
     "derby cup war summit olympics games championship championships festival tournament "
     "marathon election referendum"
@@ -268,7 +268,7 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally["PRODUCT"] += CUE_VOTE * n
     if {h.rstrip(".") for h in heads} & _CORPORATE:
         tally["ORG"] += KNOWN_VOTE + 2 * n  # a registered company, whatever it is named after
-    if pairs & _STATE_HEADS:
+    if pairs & STATE_HEADS:
         tally["GPE"] += CUE_VOTE * n  # "Chechen Republic", "Russian Federation"
     if heads & _EVENT_HEADS and "PERSON" in tally:
         tally["EVENT"] += tally.pop("PERSON")  # "The Desperation Derby", "Winter War"

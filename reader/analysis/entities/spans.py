@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.analysis.entities.knowledge import (
+    CLUB_WORDS,
     FURNITURE_WORDS,
     GEO_HEADS,
     NAME_PARTICLES,
@@ -174,7 +175,27 @@ def join_qualified(text: str, spans: Sequence[RawSpan]) -> list[RawSpan]:
             joined[-1] = RawSpan(last.start, span.end, "GPE")  # "Washington, DC"
         else:
             joined.append(span)
-    return [_with_named_body(text, span, following) for span, following in _pairs(joined)]
+    return [
+        _with_club(text, _with_named_body(text, span, following))
+        for span, following in _pairs(joined)
+    ]
+
+
+_CLUB_AFTER = re.compile(r" ([A-Z][A-Za-z]+)\b(?![’'-])")
+
+
+def _with_club(text: str, span: RawSpan) -> RawSpan:
+    """A town and the club word after it the model left out are the club's name:
+    "Kestow" + "United" is Kestow United, an organization (not "Mexico City", a place)."""
+    if span.label not in ("GPE", "LOC", "ORG"):
+        return span
+    after = _CLUB_AFTER.match(text, span.end)
+    if not after or after[1].lower() not in CLUB_WORDS:
+        return span
+    name = text[span.start : after.end(1)]
+    if known_label(name) or is_world_place(name):
+        return span
+    return RawSpan(span.start, after.end(1), "ORG")
 
 
 def _pairs(spans: list[RawSpan]) -> list[tuple[RawSpan, int]]:
