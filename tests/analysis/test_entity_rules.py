@@ -318,3 +318,15 @@ def test_standings_rows_and_fixtures_name_teams_even_in_a_title_case_line():
     # The record and the other side are cut off the model's span.
     assert not any(any(ch.isdigit() for ch in name) for name in groups)
     assert entity_named(entities, "Kestow").count == 2
+
+
+def test_competitors_with_their_country_or_an_initial_and_a_score_are_people():
+    document = parse_article(
+        "Harbour Regatta\n\n"
+        "Single sculls : Tomas Ferreira ( Portugal ) beat Helga Brandt (Norway) by a length .\n\n"
+        "Scorecard : Kestow 210 ( R. Ashdown 64 , T.O'Malley 51 ) .\n\n"
+        "Lunch ( Monday ) was served ."
+    )
+    people = {e.name for e in extract_entities(document, []) if e.group is EntityGroup.PERSON}
+    assert {"Tomas Ferreira", "Helga Brandt", "R. Ashdown", "T.O'Malley"} <= people
+    assert "Lunch" not in people

@@ -64,6 +64,11 @@ _EVENT_AFTER = words_set(
 )
 # Verbs of speech right after a name the model calls a person bear it out: "Okafor said".
 _SPEECH_AFTER = words_set("said says told added argued insisted replied wrote admitted")
+# Verbs of moving and living before "to"/"in" + a place: "moved to", "grew up in".
+_MOVED = words_set(
+    "moved move moves moving flew fly travelled traveled returned relocated arrived lives "
+    "lived living born based raised settled up headed emigrated"
+)
 _PLACE_AFTER = words_set(
     "base airbase airport region province district county village valley island peninsula "
     "oblast prefecture"
@@ -123,19 +128,27 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     next_word = (
         after.group().lower().rstrip(".") if after and after.start() == candidate.end + 1 else ""
     )
-    before = text[candidate.block.start : candidate.start].split()[-1:]
-    prev_word = before[0].lower() if before else ""
+    before = text[candidate.block.start : candidate.start].split()[-2:]
+    prev_word = before[-1].lower() if before else ""
     has_digit = any(ch.isdigit() for ch in candidate.text)
     if prev_word in _THING_BEFORE or next_word in _THING_AFTER:
         return "PRODUCT"
     if before and (
         prev_word.rstrip(".") in _HONORIFICS
-        or (before[0][:1].isupper() and prev_word in TITLE_WORDS)
+        or (before[-1][:1].isupper() and prev_word in TITLE_WORDS)
     ):
         return "PERSON"  # "Mr Szijjarto", "President Varga" when the title stayed outside
     if prev_word in GEO_LEADS and " " not in candidate.text:
         return "LOC"  # "planet Theia", "Lake Tana"
     if candidate.label == "PERSON":
+        if (
+            len(before) == 2
+            and prev_word in ("to", "in", "from", "near")
+            and before[0].lower() in _MOVED
+            and " " not in candidate.text
+            and not is_given_name(candidate.text)
+        ):
+            return "GPE"  # "moved to Vegas", "born in Quarry": where one lives, not whom
         if next_word in _SPEECH_AFTER:
             return "PERSON"  # "Okafor said": the model's person, who speaks
         return "EVENT" if next_word in _EVENT_AFTER else None
@@ -190,6 +203,30 @@ def team_spans(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> 
         for side in results_sides(text, blocks)
         if not looks_like_person(text[side.start : side.end])
         and not any(s.start < side.end and side.start < s.end for s in spans)
+    ]
+
+
+# "Tim Rowe ( Canada )", "Ana Dias (Portugal)": a competitor and the country they stand for.
+_PERSON_OF_COUNTRY = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+    r" ?\( ?(?P<country>[A-Z][\w. ]+?) ?\)"
+)
+# "P. Dale 69", "T.O'Brien 109": a player known by an initial, then a score.
+_INITIAL_SCORED = re.compile(r"(?<![\w'’.-])(?P<name>[A-Z]\. ?[A-Z][a-z]*['’]?[A-Z]?[a-z]+) \d")
+
+
+def listed_people(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
+    """People the model left untagged in lists of results: a first name and surname with
+    their country in brackets, or an initial and surname with a score."""
+    found = []
+    for block in blocks:
+        for match in _PERSON_OF_COUNTRY.finditer(text, block.start, block.end):
+            if known_label(match["country"]) == "GPE" and looks_like_person(match["name"]):
+                found.append(RawSpan(match.start("name"), match.end("name"), "PERSON"))
+        for match in _INITIAL_SCORED.finditer(text, block.start, block.end):
+            found.append(RawSpan(match.start("name"), match.end("name"), "PERSON"))
+    return [
+        side for side in found if not any(s.start < side.end and side.start < s.end for s in spans)
     ]
 
 
