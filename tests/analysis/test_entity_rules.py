@@ -329,4 +329,30 @@ def test_competitors_with_their_country_or_an_initial_and_a_score_are_people():
     )
     people = {e.name for e in extract_entities(document, []) if e.group is EntityGroup.PERSON}
     assert {"Tomas Ferreira", "Helga Brandt", "R. Ashdown", "T.O'Malley"} <= people
+    places = {e.name for e in extract_entities(document, []) if e.group is EntityGroup.PLACE}
+    assert {"Portugal", "Norway"} <= places  # the countries in brackets, untagged too
     assert "Lunch" not in people
+
+
+def test_scores_dashes_and_lone_articles_come_off_names_and_town_of_makes_a_place():
+    document = parse_article(
+        "Under The Lights\n\n"
+        "Norway beat Kestow Rovers 2-1 in a friendly .\n\n"
+        "Scorers : Norway - Tomas Berg ( 31st ) .\n\n"
+        "Rebels held the town of Quarryvale until Monday , and fighting went on east of "
+        "Dunmarsh ."
+    )
+    spans = spans_of(
+        document.text,
+        ("The", "ORG"),
+        ("Kestow Rovers 2-1", "ORG"),
+        ("Norway - Tomas Berg", "ORG"),
+        ("Quarryvale", "PERSON"),
+        ("Dunmarsh", "PERSON"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert "The" not in groups
+    assert groups["Kestow Rovers"] == EntityGroup.ORGANIZATION
+    assert groups["Norway"] == EntityGroup.PLACE
+    assert groups["Quarryvale"] == groups["Dunmarsh"] == EntityGroup.PLACE
+    assert not any("-" in name for name in groups)

@@ -69,6 +69,11 @@ _MOVED = words_set(
     "moved move moves moving flew fly travelled traveled returned relocated arrived lives "
     "lived living born based raised settled up headed emigrated"
 )
+# "the town of X", "east of X": what only a place is.
+_PLACE_OF = words_set(
+    "town city village hamlet suburb province region outskirts north south east west "
+    "northeast northwest southeast southwest"
+)
 _PLACE_AFTER = words_set(
     "base airbase airport region province district county village valley island peninsula "
     "oblast prefecture"
@@ -140,6 +145,8 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
         return "PERSON"  # "Mr Szijjarto", "President Varga" when the title stayed outside
     if prev_word in GEO_LEADS and " " not in candidate.text:
         return "LOC"  # "planet Theia", "Lake Tana"
+    if len(before) == 2 and prev_word == "of" and before[0].lower() in _PLACE_OF:
+        return "GPE"  # "the town of Quarryvale", "east of Quarryvale"
     if candidate.label == "PERSON":
         if (
             len(before) == 2
@@ -217,12 +224,13 @@ _INITIAL_SCORED = re.compile(r"(?<![\w'’.-])(?P<name>[A-Z]\. ?[A-Z][a-z]*['’
 
 def listed_people(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
     """People the model left untagged in lists of results: a first name and surname with
-    their country in brackets, or an initial and surname with a score."""
+    their country in brackets (the country too), or an initial and surname with a score."""
     found = []
     for block in blocks:
         for match in _PERSON_OF_COUNTRY.finditer(text, block.start, block.end):
             if known_label(match["country"]) == "GPE" and looks_like_person(match["name"]):
                 found.append(RawSpan(match.start("name"), match.end("name"), "PERSON"))
+                found.append(RawSpan(match.start("country"), match.end("country"), "GPE"))
         for match in _INITIAL_SCORED.finditer(text, block.start, block.end):
             found.append(RawSpan(match.start("name"), match.end("name"), "PERSON"))
     return [

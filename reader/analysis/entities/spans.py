@@ -65,7 +65,8 @@ _EDGE_JUNK = " \t,;:!?\"'“”‘’()[]{}<>•·*#|/\\-–—_=+~"
 # "X in the Barents Sea": a ship and a sea read as one name.
 _IN_PLACE = re.compile(r"^(?P<left>.+?) in (?:the )?(?P<right>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)$")
 # A sentence ends inside the span: 'team?"He', 'said. Then' (not "Dr. Ruiz", "St. Louis").
-_BREAK = re.compile(r"[?!\n()]|[\"“”](?=\w)|(?<=\w)[\"“”]|(?<=[a-z]{4})\.\s")
+# A spaced dash sets a name apart from what follows ("Romania - Ana Dias ( 31st )").
+_BREAK = re.compile(r"[?!\n()]|[\"“”](?=\w)|(?<=\w)[\"“”]|(?<=[a-z]{4})\.\s| [-–—]+ ")
 # 'Trimaan "Harry" Dhillon': a nickname in quotes inside a person's name.
 NICKNAME = re.compile(r"[A-Z][\w'’-]+ [\"“](?P<nick>[A-Z][\w'’-]+)[\"”] [A-Z][\w'’-]+")
 # Digits glued to a word ("1.7Mshares") come from page counters, not names.
@@ -101,6 +102,9 @@ _DATELINE_PLACE = re.compile(
     r"(?=,? \d{4}-\d\d-\d\d|,? \(|, [A-Z][a-z]+\.? \d| [-–—]{1,2} )"
 )
 _GLUED_ARTICLES = frozenset({"The"})
+_FUNCTION_ONLY = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "for", "to", "by"})
+# A match score after a name ("Lithuania 2-1"): no part of it, unlike "Apollo 11".
+_SCORE_WORD = re.compile(r"\d{1,2}-\d{1,2}")
 _ROMAN = re.compile(r"[IVXL]{2,4}")
 ROLE_WORDS = TITLE_WORDS | TITLE_QUALIFIERS
 WORD = re.compile(r"[\w'’.-]+")
@@ -258,6 +262,8 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
         if len(pieces) > 1:
             offset = start + text.index(pieces[0])
             return clean(document, RawSpan(offset, offset + len(pieces[0]), label), block)
+    if text.lower() in _FUNCTION_ONLY:
+        return []  # "The" of a shouted headline's "THE LIGHTS"
     if _HALF_PAIR.search(text):
         return []  # "Climate &" of a heading "Climate & Energy": half a pair, not a name
     start, end = _trim_words(document.text, start, end)
@@ -382,7 +388,9 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
             break
         words.pop(0)
     while len(words) > 1 and (
-        (_lower(words[-1]) and not _numeric(words[-1])) or words[-1].group() in _GLUED_ARTICLES
+        (_lower(words[-1]) and not _numeric(words[-1]))
+        or words[-1].group() in _GLUED_ARTICLES
+        or _SCORE_WORD.fullmatch(words[-1].group())
     ):
         words.pop()  # "Mars billions of years ago", "Leeds United The" (a glued headline)
     if not words:
