@@ -356,3 +356,27 @@ def test_scores_dashes_and_lone_articles_come_off_names_and_town_of_makes_a_plac
     assert groups["Norway"] == EntityGroup.PLACE
     assert groups["Quarryvale"] == groups["Dunmarsh"] == EntityGroup.PLACE
     assert not any("-" in name for name in groups)
+
+
+def test_a_town_with_a_team_s_words_around_it_is_the_team_but_a_country_or_player_is_not():
+    document = parse_article(
+        "Cup Round-Up\n\n"
+        "Kestow captain Ivo Marsh scored twice as Kestow beat Dunmarsh . Title rivals "
+        "Ormsby lost , Turkey beat Norway , and Tomas Berg beat Helga Brandt at the net .\n\n"
+        "Fans packed the streets of Quarryvale ."
+    )
+    spans = spans_of(
+        document.text,
+        ("Kestow", "GPE"),
+        ("Dunmarsh", "GPE"),
+        ("Ormsby", "GPE"),
+        ("Turkey", "GPE"),
+        ("Norway", "GPE"),
+        ("Quarryvale", "GPE"),
+        ("Helga Brandt", "ORG"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    for team in ("Kestow", "Dunmarsh", "Ormsby"):
+        assert groups[team] == EntityGroup.ORGANIZATION, team
+    assert groups["Turkey"] == groups["Norway"] == groups["Quarryvale"] == EntityGroup.PLACE
+    assert groups["Helga Brandt"] != EntityGroup.ORGANIZATION

@@ -44,7 +44,7 @@ _EXTRA_COUNTRIES = """
 America; Britain; England; Scotland; Wales; Northern Ireland; Russia; Iran; Syria; Vietnam;
 South Korea; North Korea; Korea; Taiwan; Bolivia; Venezuela; Tanzania; Moldova; Laos;
 Czech Republic; Czechia; Ivory Coast; Congo; Vatican; Palestine; Kosovo; Macedonia; Burma;
-Holland; Europe; Africa;
+Holland; Turkey; Europe; Africa;
 Asia; Antarctica; Latin America; South America; North America; Central America; Middle East;
 Eastern Europe; Western Europe; Central Europe; Scandinavia; Balkans; Caribbean; Gaza; West Bank;
 Crimea; Kashmir; Tibet; Hong Kong; Macau; Yugoslavia; Soviet Union; USSR; Chechnya; Kurdistan

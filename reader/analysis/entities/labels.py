@@ -194,12 +194,36 @@ def scored(text: str, candidate: Candidate) -> bool:
         or (side and kind != "scores" and " " not in name and not is_given_name(name))
     ):
         return False  # "J. Alder 63": a batsman's score
-    if side:
+    # A person's name stays one ("the Dole team"), but "Kestowshire captain" is a team's.
+    team_words = (
+        (candidate.label in ("GPE", "LOC", "ORG", "FAC") or _COUNTY.fullmatch(name))
+        and not looks_like_person(name)
+        and _team_words(text, candidate)
+    )
+    if side or team_words:
         return True
     block_end = candidate.block.end
     if not SCORE_AFTER.match(text, candidate.end, block_end):
         return False
     return _TABLE_ROW.match(text, candidate.end, block_end) is not None
+
+
+# Words around a place's name that make it its team: "Kestow captain", "rivals Kestow".
+_TEAM_AFTER = words_set(
+    "captain skipper manager coach striker midfielder defender goalkeeper fans supporters "
+    "bowler batsman"
+)
+_TEAM_BEFORE = words_set("rivals beat defeated thrashed v vs vs.")
+
+
+def _team_words(text: str, candidate: Candidate) -> bool:
+    """Whether a team's words stand by the name: "Kestow captain", "beat Kestow"."""
+    after = WORD.match(text, candidate.end + 1, candidate.block.end)
+    before = text[candidate.block.start : candidate.start].split()[-1:]
+    return bool(
+        (after and after.group().lower() in _TEAM_AFTER and text[candidate.end] == " ")
+        or (before and before[0].lower() in _TEAM_BEFORE)
+    )
 
 
 def team_spans(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
