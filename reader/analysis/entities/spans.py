@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.analysis.entities.knowledge import (
     CLUB_WORDS,
@@ -315,7 +316,8 @@ def results_line(text: str, block: Block) -> bool:
     return bool(line_sides(text, block)[1])
 
 
-def line_sides(text: str, block: Block) -> tuple[str, list[tuple[int, int]]]:
+@lru_cache(maxsize=1024)  # asked once per candidate: of each block, once
+def line_sides(text: str, block: Block) -> tuple[str, tuple[tuple[int, int], ...]]:
     """What kind of results line the block is ("scores", "standings", "fixture", or "")
     and where its sides are named."""
     end = block.end
@@ -325,9 +327,9 @@ def line_sides(text: str, block: Block) -> tuple[str, list[tuple[int, int]]]:
         match = line.fullmatch(text, block.start, end)
         if match:
             groups = [g for g in ("side", "home", "away") if g in match.groupdict()]
-            return kind, [match.span(g) for g in groups]
-    sides = [m.span("side") for m in _SIDE_SCORED.finditer(text, block.start, block.end)]
-    return ("scores", sides) if len(sides) >= 2 else ("", [])
+            return kind, tuple(match.span(g) for g in groups)
+    sides = tuple(m.span("side") for m in _SIDE_SCORED.finditer(text, block.start, block.end))
+    return ("scores", sides) if len(sides) >= 2 else ("", ())
 
 
 def results_sides(text: str, blocks: Sequence[Block]) -> list[RawSpan]:
