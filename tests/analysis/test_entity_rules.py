@@ -380,3 +380,24 @@ def test_a_town_with_a_team_s_words_around_it_is_the_team_but_a_country_or_playe
         assert groups[team] == EntityGroup.ORGANIZATION, team
     assert groups["Turkey"] == groups["Norway"] == groups["Quarryvale"] == EntityGroup.PLACE
     assert groups["Helga Brandt"] != EntityGroup.ORGANIZATION
+
+
+def test_a_listed_competitor_is_a_person_whatever_the_model_said_and_a_nationality_comes_off():
+    document = parse_article(
+        "Track Results\n\n"
+        "Women 's 400 metres – Tomas Ferreira ( Portugal ) 50.31 seconds .\n\n"
+        "Scorecard : R. Ashdown 64 , George W. Harlan 12 .\n\n"
+        "Norwegian Helga Brandt outclassed the field ."
+    )
+    spans = spans_of(
+        document.text,
+        ("Tomas Ferreira", "ORG"),
+        ("R. Ashdown", "ORG"),
+        ("George W. Harlan", "PERSON"),
+        ("Norwegian Helga Brandt", "ORG"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    for person in ("Tomas Ferreira", "R. Ashdown", "George W. Harlan", "Helga Brandt"):
+        assert groups[person] == EntityGroup.PERSON, person
+    assert groups["Norwegian"] == EntityGroup.GROUP
+    assert "W. Harlan" not in groups  # the model's longer name stands

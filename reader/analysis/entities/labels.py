@@ -247,8 +247,9 @@ _INITIAL_SCORED = re.compile(r"(?<![\w'’.-])(?P<name>[A-Z]\. ?[A-Z][a-z]*['’
 
 
 def listed_people(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
-    """People the model left untagged in lists of results: a first name and surname with
-    their country in brackets (the country too), or an initial and surname with a score."""
+    """`spans` with the people of lists of results, whatever the model made of them: a
+    first name and surname with their country in brackets (the country too), or an
+    initial and surname with a score. A longer name the model found stands."""
     found = []
     for block in blocks:
         for match in _PERSON_OF_COUNTRY.finditer(text, block.start, block.end):
@@ -257,9 +258,18 @@ def listed_people(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) 
                 found.append(RawSpan(match.start("country"), match.end("country"), "GPE"))
         for match in _INITIAL_SCORED.finditer(text, block.start, block.end):
             found.append(RawSpan(match.start("name"), match.end("name"), "PERSON"))
-    return [
-        side for side in found if not any(s.start < side.end and side.start < s.end for s in spans)
+    found = [
+        p
+        for p in found
+        if not any(
+            s.start <= p.start and p.end <= s.end and (s.start, s.end) != (p.start, p.end)
+            for s in spans
+        )
     ]
+    if not found:
+        return list(spans)
+    kept = [s for s in spans if not any(s.start < p.end and p.start < s.end for p in found)]
+    return kept + found
 
 
 def _skip_spaces(text: str, offset: int, limit: int) -> int:

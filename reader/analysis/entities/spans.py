@@ -298,6 +298,18 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(start, start + len(words[0]), words[0], "NORP", block),
             Candidate(second, second + len(words[1]), words[1], "NORP", block),
         ]
+    if (
+        3 <= len(words) <= 4
+        and known_label(words[0]) == "NORP"
+        and is_given_name(words[1])
+        and all(w[:1].isupper() and w.lower() not in ORG_WORDS for w in words[2:])
+    ):
+        # "American Dana Hollis": a nationality, then the person it describes.
+        rest = start + text.index(words[1], len(words[0]))
+        return [
+            Candidate(start, start + len(words[0]), words[0], "NORP", block),
+            Candidate(rest, end, text[rest - start :], "PERSON", block),
+        ]
     split = _IN_PLACE.match(text)
     if split and (
         split["right"].split()[-1].lower() in GEO_HEADS or known_label(split["right"]) == "GPE"
