@@ -75,3 +75,15 @@ def test_a_surname_two_people_share_joins_the_one_a_pronoun_or_title_points_to()
     )
     assert named(entities, "Edwin Penrose").count == 3
     assert named(entities, "Martha Penrose").count == 1
+
+
+def test_a_derby_is_one_event_named_with_its_word_in_the_singular_and_the_plural():
+    entities = entities_of(
+        "Derby Day\n\nKestow have lost the last three Kestow-Ormsby derbies. Fans hope "
+        "Saturday's Kestow-Ormsby derby ends the run.",
+        ("Kestow-Ormsby", "ORG"),
+        ("Kestow", "GPE"),
+    )
+    derby = named(entities, "Kestow-Ormsby derby")
+    assert derby.group is EntityGroup.EVENT
+    assert derby.count == 2 and "Kestow-Ormsby derbies" in derby.aliases

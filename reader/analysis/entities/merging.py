@@ -374,19 +374,19 @@ def _full_name(found: Cluster) -> str:
 
 
 def merge_group_plurals(clusters: dict[str, Cluster]) -> None:
-    """ "Chechens" and "Chechen", "Americans" and "American": one group."""
+    """ "Chechens" and "Chechen", "Americans" and "American": one group; "the last five
+    Kestow derbies" and "the Kestow derby": one event."""
     for name, found in list(clusters.items()):
-        single = clusters.get(name[:-1]) if name.endswith("s") else None
-        if (
-            single is not None
-            and single is not found
-            and not found.value
-            and " " not in name
-            and label_of(single) == "NORP"
-            and name[:1].isalpha()
-        ):
+        single = clusters.get(name[:-3] + "y") if name.endswith("ies") else None
+        single = single or (clusters.get(name[:-1]) if name.endswith("s") else None)
+        if single is None or single is found or found.value or not name[:1].isalpha():
+            continue
+        label = label_of(single)
+        if " " in name and label == "EVENT":
+            single.preferred_name = single.preferred_name or _name_of(single)
+        if (" " not in name and label == "NORP") or (" " in name and label == "EVENT"):
             merge_into(clusters, found, single)
-            single.forced_label = "NORP"
+            single.forced_label = label
 
 
 def merge_qualified_names(clusters: dict[str, Cluster]) -> None:

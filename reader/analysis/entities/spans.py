@@ -181,9 +181,20 @@ def join_qualified(text: str, spans: Sequence[RawSpan]) -> list[RawSpan]:
         else:
             joined.append(span)
     return [
-        _with_club(text, _with_named_body(text, span, following))
+        _with_derby(text, _with_club(text, _with_named_body(text, span, following)))
         for span, following in _pairs(joined)
     ]
+
+
+_DERBY_AFTER = re.compile(r" (derby|derbies)\b")
+
+
+def _with_derby(text: str, span: RawSpan) -> RawSpan:
+    """A derby is named by its places and the word: "the Kestow-Ormsby derby" is one event."""
+    if span.label in VALUE_LABELS:
+        return span
+    after = _DERBY_AFTER.match(text, span.end)
+    return RawSpan(span.start, after.end(), "EVENT") if after else span
 
 
 _CLUB_AFTER = re.compile(r" ([A-Z][A-Za-z]+)\b(?![’'-])")
@@ -402,7 +413,11 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
             break
         words.pop(0)
     while len(words) > 1 and (
-        (_lower(words[-1]) and not _numeric(words[-1]))
+        (
+            _lower(words[-1])
+            and not _numeric(words[-1])
+            and not _DERBY_AFTER.fullmatch(" " + words[-1].group())
+        )
         or words[-1].group() in _GLUED_ARTICLES
         or _SCORE_WORD.fullmatch(words[-1].group())
     ):
