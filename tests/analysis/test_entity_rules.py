@@ -401,3 +401,30 @@ def test_a_listed_competitor_is_a_person_whatever_the_model_said_and_a_nationali
         assert groups[person] == EntityGroup.PERSON, person
     assert groups["Norwegian"] == EntityGroup.GROUP
     assert "W. Harlan" not in groups  # the model's longer name stands
+
+
+def test_a_registered_company_is_named_whole_and_a_body_s_reporters_make_it_one():
+    document = parse_article(
+        "Deals\n\n"
+        "Shares of Norvik Fish Corp rose after Oslo-based Tessel & Lund Ltd bid , said Ana "
+        "Dias of Harbour Capital Inc. The Dow Fields Co agreed .\n\n"
+        "Two Morning Ledger reporters asked the Morning Ledger for comment ."
+    )
+    spans = spans_of(
+        document.text,
+        ("Norvik", "PERSON"),
+        ("Tessel", "PERSON"),
+        ("Ana Dias", "PERSON"),
+        ("Morning Ledger", "PERSON"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    for company in (
+        "Norvik Fish Corp",
+        "Tessel & Lund Ltd",
+        "Harbour Capital Inc.",
+        "Dow Fields Co",
+    ):
+        assert groups[company] == EntityGroup.ORGANIZATION, company
+    assert groups["Ana Dias"] == EntityGroup.PERSON
+    assert groups["Morning Ledger"] == EntityGroup.ORGANIZATION
+    assert not any(name.startswith(("Shares", "Oslo-based", "The ")) for name in groups)

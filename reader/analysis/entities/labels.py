@@ -115,9 +115,24 @@ _COMPANY_POSSESSION = re.compile(
 )
 
 
+# "Daily Globe reporters", "Acme Steel workers": a body's people, named after it.
+_BODY_PEOPLE = re.compile(
+    r" (?:reporters|journalists|correspondents|editors|employees|staff|workers|shareholders)\b"
+)
+
+
 def owns_company(text: str, candidate: Candidate) -> bool:
-    """True when the text gives the name what only a company has (a person has no board)."""
-    return bool(_COMPANY_POSSESSION.match(text, candidate.end, candidate.block.end))
+    """True when the text gives the name what only a company has (a person has no board),
+    or calls its people after it when the name is no person's ("Daily Globe reporters")."""
+    if _COMPANY_POSSESSION.match(text, candidate.end, candidate.block.end):
+        return True
+    name = candidate.text
+    return (
+        " " in name
+        and not looks_like_person(name)
+        and not known_label(name)
+        and _BODY_PEOPLE.match(text, candidate.end, candidate.block.end) is not None
+    )
 
 
 def context_cue(text: str, candidate: Candidate) -> str | None:

@@ -368,6 +368,39 @@ def results_sides(text: str, blocks: Sequence[Block]) -> list[RawSpan]:
     return found
 
 
+# A registered company's name: capitalised words, then Inc, Corp, Ltd, Plc, Co...
+_CORPORATE_SUFFIX = r"(?:Inc|Corp|Ltd|Plc|PLC|LLC|Co|AG|NV|GmbH)\b"
+_COMPANY = re.compile(
+    r"(?<![\w'’.&-])(?:(?!" + _CORPORATE_SUFFIX + r")"  # a word, not a suffix: dots inside
+    r"(?:[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*|[A-Z][a-z]?\.)(?: & | of | ))+"  # or "St."
+     + _CORPORATE_SUFFIX + r"\.?"
+)
+# "Oslo-based Norvik Fish Corp": the words up to "-based" say where it is, not its name.
+_DESCRIBED = re.compile(r".*-(?:based|owned|led|controlled|listed|registered) ")
+
+
+def company_spans(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
+    """`spans` with every registered company name written out ("Norvik Fish Corp"), in
+    place of the pieces the model made of it; "The" before it is not part of it."""
+    found = []
+    starts = {s.start for s in spans}
+    for block in blocks:
+        for match in _COMPANY.finditer(text, block.start, block.end):
+            described = _DESCRIBED.match(match.group())
+            start = match.start() + (described.end() if described else 0)
+            start += 4 if text.startswith("The ", start) else 0
+            name = text[start : match.end()]
+            if " of " in name and (start not in starts or is_given_name(name.split()[0])):
+                # "Shares of Acme Corp", "Ana Dias of Acme Corp": the name starts after "of"
+                start += name.rindex(" of ") + 4
+            if " " in text[start : match.end()]:
+                found.append(RawSpan(start, match.end(), "ORG"))
+    if not found:
+        return list(spans)
+    kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return kept + found
+
+
 def dateline_places(text: str, blocks: Sequence[Block]) -> list[RawSpan]:
     """The place each dateline names, whether or not the model tagged it: a line opening
     in capitals with a date or an agency after is where the story was filed."""
