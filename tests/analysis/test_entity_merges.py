@@ -87,3 +87,15 @@ def test_a_derby_is_one_event_named_with_its_word_in_the_singular_and_the_plural
     derby = named(entities, "Kestow-Ormsby derby")
     assert derby.group is EntityGroup.EVENT
     assert derby.count == 2 and "Kestow-Ormsby derbies" in derby.aliases
+
+
+def test_a_dateline_city_stays_the_place_when_its_team_is_in_the_results():
+    entities = entities_of(
+        "Weekend Football\n\nLYON (Reuters) - Results of games played on Sunday :\n\n"
+        "Lyon 2 Ormsby 1\n\nKestow 0 Lyon 3",
+        ("Lyon", "GPE"),
+    )
+    lyon = [e for e in entities if e.name.lower() == "lyon"]
+    assert {e.group for e in lyon} == {EntityGroup.PLACE, EntityGroup.ORGANIZATION}
+    place = next(e for e in lyon if e.group is EntityGroup.PLACE)
+    assert [m.text for m in place.mentions] == ["LYON"]

@@ -72,6 +72,7 @@ def cluster(candidates: Sequence[Candidate]) -> dict[str, Cluster]:
 
 def merge_all(document: Document, blocks: Sequence[Block], clusters: dict[str, Cluster]) -> None:
     """Every safe merge, most certain first."""
+    split_datelines(clusters)
     merge_acronyms(document, blocks, clusters)
     merge_people(document, clusters)
     merge_place_heads(clusters)
@@ -81,6 +82,17 @@ def merge_all(document: Document, blocks: Sequence[Block], clusters: dict[str, C
     merge_qualified_names(clusters)
     merge_numbered_names(clusters)
     merge_group_plurals(clusters)
+
+
+def split_datelines(clusters: dict[str, Cluster]) -> None:
+    """A dateline's city is the place the story was filed from, even when the story's
+    results name its team the same ("MILAN (Reuters) -" and "Milan 2 Roma 1")."""
+    for name, found in list(clusters.items()):
+        filed = [c for c in found.candidates if c.dateline]
+        if filed and len(filed) < len(found.candidates) and any(c.scored for c in found.candidates):
+            found.candidates = [c for c in found.candidates if not c.dateline]
+            place = clusters["@" + name] = Cluster("@" + name, False, filed)
+            place.preferred_name = found.preferred_name
 
 
 def merge_into(clusters: dict[str, Cluster], source: Cluster, target: Cluster) -> None:
