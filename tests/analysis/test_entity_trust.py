@@ -430,3 +430,15 @@ def test_a_single_word_after_moved_to_or_born_in_is_a_place_not_a_person():
     assert named(entities, "Quarryvale").group is EntityGroup.PLACE
     assert named(entities, "Dunmarsh").group is EntityGroup.PLACE
     assert named(entities, "Mabel").group is EntityGroup.PERSON  # a first name stays one
+
+
+def test_a_county_a_briton_and_a_newsroom_with_its_phone_are_not_people():
+    entities = entities_of(
+        "Notes\n\nThe Briton won in Kestowshire on Sunday .\n\n-- Ormsby Newsroom +44 20 7542",
+        ("Briton", "PERSON"),
+        ("Kestowshire", "PERSON"),
+        ("Ormsby Newsroom +44 20 7542", "PERSON"),
+    )
+    assert named(entities, "Briton").group is EntityGroup.GROUP
+    assert named(entities, "Kestowshire").group is EntityGroup.PLACE
+    assert named(entities, "Ormsby Newsroom").group is EntityGroup.ORGANIZATION

@@ -90,7 +90,9 @@ Uzbek; Venezuelan; Vietnamese; Welsh; Yemeni; Zambian; Zimbabwean; Soviet; Weste
 African; Latino; Hispanic; Muslim; Christian; Jewish; Catholic; Protestant; Orthodox; Sunni; Shia;
 Shiite; Hindu; Buddhist; Sikh; Democrat; Democrats; Republican; Republicans; Communist;
 Conservative; Conservatives; Socialist; Socialists; Nazi; Nazis; Kurds; Americans; Russians;
-Europeans; Africans; Palestinians; Israelis; Iraqis; Afghans; Germans; Britons
+Europeans; Africans; Palestinians; Israelis; Iraqis; Afghans; Germans; Britons; Briton; Swede;
+Swedes; Turk; Turks; Kurd; Croat; Croats; Spaniard; Spaniards; Frenchman; Frenchwoman;
+Englishman; Englishwoman; Scotsman; Welshman; Irishman; Dutchman
 """.replace("\n", " ")
     .replace("; ", ";")
     .strip()
@@ -275,7 +277,7 @@ ORG_WORDS = words_set(
     "regiment corps guard church mosque cathedral bureau office board academical athletic "
     "rovers wanderers albion hotspur rangers city town united initiative project programme "
     "program fund alliance coalition movement front national dispatch chronicle courier "
-    "observer inquirer examiner mirror express bulletin"
+    "observer inquirer examiner mirror express bulletin newsroom"
 )
 # A state named by its people's adjective and one of these: "Slovak Republic".
 STATE_HEADS = words_set("republic kingdom emirate emirates federation principality")

@@ -358,6 +358,8 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally["FAC"] += tally.pop("PERSON", 0.0) + tally.pop("PRODUCT", 0.0)  # "Stadium of Light"
     if any(" " not in s and s.lower() in _NEVER_A_PERSON for s in surfaces):
         tally.pop("PERSON", None)  # "Election", "Derby", "Valley" alone: no one's name
+    if "PERSON" in tally and any(_COUNTY.fullmatch(s) for s in surfaces):
+        tally["GPE"] += tally.pop("PERSON")  # "Kestowshire": a county, no one's name
     if heads & _THING_HEADS:
         tally["PRODUCT"] += CUE_VOTE * n
     if {h.rstrip(".") for h in heads} & _CORPORATE:

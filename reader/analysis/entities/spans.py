@@ -439,6 +439,9 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     a word glued twice from a headline ("Sunderland Sunderland") counts once.
     """
     words = list(WORD.finditer(text, start, end))
+    phone = next((i for i, w in enumerate(words) if i and text[w.start() - 1] == "+"), None)
+    if phone is not None:
+        words = words[:phone]  # "Oslo Newsroom +47 22 11": a phone number after a name
     if len(words) > 1 and _ROMAN.fullmatch(words[0].group()):
         words.pop(0)  # "starting XI McInnes would select": the team sheet's XI, then a name
     while len(words) > 1 and _lower(words[0]):
