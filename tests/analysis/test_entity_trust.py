@@ -442,3 +442,13 @@ def test_a_county_a_briton_and_a_newsroom_with_its_phone_are_not_people():
     assert named(entities, "Briton").group is EntityGroup.GROUP
     assert named(entities, "Kestowshire").group is EntityGroup.PLACE
     assert named(entities, "Ormsby Newsroom").group is EntityGroup.ORGANIZATION
+
+
+def test_a_ferry_or_shipping_line_is_an_organization():
+    entities = entities_of(
+        "Crossings\n\nNordvik Line and the Amber Coast Lines both cut sailings this winter.",
+        ("Nordvik Line", "PERSON"),
+        ("Amber Coast Lines", "PERSON"),
+    )
+    assert named(entities, "Nordvik Line").group is EntityGroup.ORGANIZATION
+    assert named(entities, "Amber Coast Lines").group is EntityGroup.ORGANIZATION

@@ -277,7 +277,7 @@ ORG_WORDS = words_set(
     "regiment corps guard church mosque cathedral bureau office board academical athletic "
     "rovers wanderers albion hotspur rangers city town united initiative project programme "
     "program fund alliance coalition movement front national dispatch chronicle courier "
-    "observer inquirer examiner mirror express bulletin newsroom"
+    "observer inquirer examiner mirror express bulletin newsroom line lines"
 )
 # A state named by its people's adjective and one of these: "Slovak Republic".
 STATE_HEADS = words_set("republic kingdom emirate emirates federation principality")
