@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -79,14 +80,23 @@ def lay_out(sentences: list[list[tuple[str, str]]], blank: bool) -> tuple[str, l
     return ("\n\n" if blank else "\n").join(lines) + "\n", gold
 
 
+# The layout writes a list line's own marker ("1. ", "- ") as its bullet ("– ", "• ").
+_LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]|\(\d{1,2}\)|[-*+•])\s+(?=\S)")
+
+
 def to_document_offsets(raw: str, text: str, gold: list[Span]) -> list[Span]:
-    """Map gold spans from the raw file into Document.text (blocks keep line text intact)."""
+    """Map gold spans from the raw file into Document.text (blocks keep line text intact,
+    save a list line's marker, which the layout rewrites as a bullet)."""
     mapped: list[Span] = []
     cursor_raw = cursor_doc = 0
     for start, end, label in sorted(gold):
         piece = raw[start:end]
         line_start = raw.rfind("\n", 0, start) + 1
         line = raw[line_start : raw.find("\n", start)]
+        marker = _LIST_MARKER.match(line)
+        if marker and start >= line_start + marker.end():
+            line_start += marker.end()  # find the line without its marker
+            line = line[marker.end() :]
         found = text.find(line, cursor_doc) if line_start >= cursor_raw else -1
         if found < 0:
             found = text.find(line)

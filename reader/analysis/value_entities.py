@@ -12,6 +12,7 @@ future ("now", "recently", "in the future") are on no list.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -25,6 +26,8 @@ from reader.analysis.model import (
 )
 
 _VALUE_GROUPS = (EntityGroup.DATE, EntityGroup.NUMBER)
+# A rate after a figure ("€2 million a day", "$40 per hour", "twice a week") is no date.
+_RATE = re.compile(r"(?:a|an|per) (?:second|minute|hour|day|night|week|month|quarter|year)", re.I)
 _QUANTITY_LABELS = {"count": "CARDINAL", "percent": "PERCENT"}
 
 
@@ -47,6 +50,8 @@ def value_entities(
     for time in times:
         if time.value.endswith("_REF"):
             continue  # "now", "recently", "the future": no date a reader looks for
+        if time.type == "set" and _RATE.fullmatch(" ".join(time.text.split())):
+            continue
         key = (EntityGroup.DATE, *_time_key(time))
         groups.setdefault(key, []).append(Mention(time.start, time.end, time.text))
         labels[key] = "TIME" if time.type == "time" else "DATE"

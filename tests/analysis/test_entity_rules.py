@@ -297,3 +297,134 @@ def test_a_name_with_a_chief_executive_or_shareholders_is_an_organization():
     )
     assert entity_named(entities, "Calloway").group is EntityGroup.ORGANIZATION
     assert entity_named(entities, "Ines Marr").group is EntityGroup.PERSON
+
+
+def test_standings_rows_and_fixtures_name_teams_even_in_a_title_case_line():
+    document = parse_article(
+        "Valley League\n\n"
+        "Standings after Saturday's games :\n\n"
+        "Kestow 4 1 0 3 7 8 3\n\n"
+        "Brennock Athletic 4 0 3 1 2 3 3\n\n"
+        "Fixtures :\n\n"
+        "Dunmarsh v Kestow\n\n"
+        "ORMSBY AT TALLOW\n\n"
+        "Dunmarsh 3 Brennock Athletic 1"
+    )
+    spans = spans_of(document.text, ("Kestow 4 1", "PERSON"), ("Dunmarsh 3 Brennock", "PERSON"))
+    entities = extract_entities(document, spans)
+    groups = {e.name: e.group for e in entities}
+    for team in ("Kestow", "Brennock Athletic", "Dunmarsh", "ORMSBY", "TALLOW"):
+        assert groups[team] == EntityGroup.ORGANIZATION, team
+    # The record and the other side are cut off the model's span.
+    assert not any(any(ch.isdigit() for ch in name) for name in groups)
+    assert entity_named(entities, "Kestow").count == 2
+
+
+def test_competitors_with_their_country_or_an_initial_and_a_score_are_people():
+    document = parse_article(
+        "Harbour Regatta\n\n"
+        "Single sculls : Tomas Ferreira ( Portugal ) beat Helga Brandt (Norway) by a length .\n\n"
+        "Scorecard : Kestow 210 ( R. Ashdown 64 , T.O'Malley 51 ) .\n\n"
+        "Lunch ( Monday ) was served ."
+    )
+    people = {e.name for e in extract_entities(document, []) if e.group is EntityGroup.PERSON}
+    assert {"Tomas Ferreira", "Helga Brandt", "R. Ashdown", "T.O'Malley"} <= people
+    places = {e.name for e in extract_entities(document, []) if e.group is EntityGroup.PLACE}
+    assert {"Portugal", "Norway"} <= places  # the countries in brackets, untagged too
+    assert "Lunch" not in people
+
+
+def test_scores_dashes_and_lone_articles_come_off_names_and_town_of_makes_a_place():
+    document = parse_article(
+        "Under The Lights\n\n"
+        "Norway beat Kestow Rovers 2-1 in a friendly .\n\n"
+        "Scorers : Norway - Tomas Berg ( 31st ) .\n\n"
+        "Rebels held the town of Quarryvale until Monday , and fighting went on east of "
+        "Dunmarsh ."
+    )
+    spans = spans_of(
+        document.text,
+        ("The", "ORG"),
+        ("Kestow Rovers 2-1", "ORG"),
+        ("Norway - Tomas Berg", "ORG"),
+        ("Quarryvale", "PERSON"),
+        ("Dunmarsh", "PERSON"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert "The" not in groups
+    assert groups["Kestow Rovers"] == EntityGroup.ORGANIZATION
+    assert groups["Norway"] == EntityGroup.PLACE
+    assert groups["Quarryvale"] == groups["Dunmarsh"] == EntityGroup.PLACE
+    assert not any("-" in name for name in groups)
+
+
+def test_a_town_with_a_team_s_words_around_it_is_the_team_but_a_country_or_player_is_not():
+    document = parse_article(
+        "Cup Round-Up\n\n"
+        "Kestow captain Ivo Marsh scored twice as Kestow beat Dunmarsh . Title rivals "
+        "Ormsby lost , Turkey beat Norway , and Tomas Berg beat Helga Brandt at the net .\n\n"
+        "Fans packed the streets of Quarryvale ."
+    )
+    spans = spans_of(
+        document.text,
+        ("Kestow", "GPE"),
+        ("Dunmarsh", "GPE"),
+        ("Ormsby", "GPE"),
+        ("Turkey", "GPE"),
+        ("Norway", "GPE"),
+        ("Quarryvale", "GPE"),
+        ("Helga Brandt", "ORG"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    for team in ("Kestow", "Dunmarsh", "Ormsby"):
+        assert groups[team] == EntityGroup.ORGANIZATION, team
+    assert groups["Turkey"] == groups["Norway"] == groups["Quarryvale"] == EntityGroup.PLACE
+    assert groups["Helga Brandt"] != EntityGroup.ORGANIZATION
+
+
+def test_a_listed_competitor_is_a_person_whatever_the_model_said_and_a_nationality_comes_off():
+    document = parse_article(
+        "Track Results\n\n"
+        "Women 's 400 metres – Tomas Ferreira ( Portugal ) 50.31 seconds .\n\n"
+        "Scorecard : R. Ashdown 64 , George W. Harlan 12 .\n\n"
+        "Norwegian Helga Brandt outclassed the field ."
+    )
+    spans = spans_of(
+        document.text,
+        ("Tomas Ferreira", "ORG"),
+        ("R. Ashdown", "ORG"),
+        ("George W. Harlan", "PERSON"),
+        ("Norwegian Helga Brandt", "ORG"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    for person in ("Tomas Ferreira", "R. Ashdown", "George W. Harlan", "Helga Brandt"):
+        assert groups[person] == EntityGroup.PERSON, person
+    assert groups["Norwegian"] == EntityGroup.GROUP
+    assert "W. Harlan" not in groups  # the model's longer name stands
+
+
+def test_a_registered_company_is_named_whole_and_a_body_s_reporters_make_it_one():
+    document = parse_article(
+        "Deals\n\n"
+        "Shares of Norvik Fish Corp rose after Oslo-based Tessel & Lund Ltd bid , said Ana "
+        "Dias of Harbour Capital Inc. The Dow Fields Co agreed .\n\n"
+        "Two Morning Ledger reporters asked the Morning Ledger for comment ."
+    )
+    spans = spans_of(
+        document.text,
+        ("Norvik", "PERSON"),
+        ("Tessel", "PERSON"),
+        ("Ana Dias", "PERSON"),
+        ("Morning Ledger", "PERSON"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    for company in (
+        "Norvik Fish Corp",
+        "Tessel & Lund Ltd",
+        "Harbour Capital Inc.",
+        "Dow Fields Co",
+    ):
+        assert groups[company] == EntityGroup.ORGANIZATION, company
+    assert groups["Ana Dias"] == EntityGroup.PERSON
+    assert groups["Morning Ledger"] == EntityGroup.ORGANIZATION
+    assert not any(name.startswith(("Shares", "Oslo-based", "The ")) for name in groups)

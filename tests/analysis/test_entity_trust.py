@@ -399,3 +399,56 @@ def test_a_word_standing_in_for_a_name_is_uncertain_and_brackets_and_glued_words
     assert not named(entities, "Velden Food Trust").uncertain
     names = {e.name for e in entities}
     assert "Rural Midwives Council" in names and "Leeds Rovers" in names
+
+
+def test_a_continent_s_adjective_is_uncertain_but_its_people_and_nations_are_not():
+    entities = entities_of(
+        "Markets\n\nEuropean markets fell as Danish and Asian traders sold.",
+        ("European", "NORP"),
+        ("Danish", "NORP"),
+        ("Asian", "NORP"),
+    )
+    assert named(entities, "European").uncertain
+    assert named(entities, "Asian").uncertain
+    assert not named(entities, "Danish").uncertain
+    entities = entities_of(
+        "Markets\n\nEuropean markets fell. Europeans shrugged.",
+        ("European", "NORP"),
+        ("Europeans", "NORP"),
+    )
+    assert not named(entities, "Europeans").uncertain  # the people themselves
+
+
+def test_a_single_word_after_moved_to_or_born_in_is_a_place_not_a_person():
+    entities = entities_of(
+        "Profile\n\nThe juggler moved to Quarryvale in 1999. Her partner was born in Dunmarsh. "
+        "She later moved to Mabel.",
+        ("Quarryvale", "PERSON"),
+        ("Dunmarsh", "PERSON"),
+        ("Mabel", "PERSON"),
+    )
+    assert named(entities, "Quarryvale").group is EntityGroup.PLACE
+    assert named(entities, "Dunmarsh").group is EntityGroup.PLACE
+    assert named(entities, "Mabel").group is EntityGroup.PERSON  # a first name stays one
+
+
+def test_a_county_a_briton_and_a_newsroom_with_its_phone_are_not_people():
+    entities = entities_of(
+        "Notes\n\nThe Briton won in Kestowshire on Sunday .\n\n-- Ormsby Newsroom +44 20 7542",
+        ("Briton", "PERSON"),
+        ("Kestowshire", "PERSON"),
+        ("Ormsby Newsroom +44 20 7542", "PERSON"),
+    )
+    assert named(entities, "Briton").group is EntityGroup.GROUP
+    assert named(entities, "Kestowshire").group is EntityGroup.PLACE
+    assert named(entities, "Ormsby Newsroom").group is EntityGroup.ORGANIZATION
+
+
+def test_a_ferry_or_shipping_line_is_an_organization():
+    entities = entities_of(
+        "Crossings\n\nNordvik Line and the Amber Coast Lines both cut sailings this winter.",
+        ("Nordvik Line", "PERSON"),
+        ("Amber Coast Lines", "PERSON"),
+    )
+    assert named(entities, "Nordvik Line").group is EntityGroup.ORGANIZATION
+    assert named(entities, "Amber Coast Lines").group is EntityGroup.ORGANIZATION

@@ -25,6 +25,7 @@ from reader.analysis.entities.knowledge import known_label
 from reader.analysis.entities.labels import (
     context_cue,
     label_of,
+    listed_people,
     owns_company,
     scored,
     team_spans,
@@ -38,6 +39,7 @@ from reader.analysis.entities.spans import (
     Cluster,
     RawSpan,
     clean,
+    company_spans,
     dateline_places,
     join_qualified,
 )
@@ -79,6 +81,8 @@ def extract_entities(
     datelines = dateline_places(document.text, analysed)
     spans = [*_past_datelines(spans, datelines), *datelines]
     spans += team_spans(document.text, analysed, spans)
+    spans = listed_people(document.text, analysed, spans)
+    spans = company_spans(document.text, analysed, spans)
     for span in join_qualified(document.text, sorted(spans, key=lambda s: s.start)):
         block = _block_at(analysed, starts, span.start)
         if block is None or span.end > block.end:

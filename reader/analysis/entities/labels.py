@@ -17,6 +17,7 @@ from reader.analysis.entities.knowledge import (
     NAME_PARTICLES,
     ORG_WORDS,
     SKY_PLACES,
+    STATE_HEADS,
     TITLE_WORDS,
     UNITS,
     country_names,
@@ -32,7 +33,7 @@ from reader.analysis.entities.spans import (
     Candidate,
     Cluster,
     RawSpan,
-    results_line,
+    line_sides,
     results_sides,
 )
 from reader.document import Block
@@ -63,6 +64,16 @@ _EVENT_AFTER = words_set(
 )
 # Verbs of speech right after a name the model calls a person bear it out: "Okafor said".
 _SPEECH_AFTER = words_set("said says told added argued insisted replied wrote admitted")
+# Verbs of moving and living before "to"/"in" + a place: "moved to", "grew up in".
+_MOVED = words_set(
+    "moved move moves moving flew fly travelled traveled returned relocated arrived lives "
+    "lived living born based raised settled up headed emigrated"
+)
+# "the town of X", "east of X": what only a place is.
+_PLACE_OF = words_set(
+    "town city village hamlet suburb province region outskirts north south east west "
+    "northeast northwest southeast southwest"
+)
 _PLACE_AFTER = words_set(
     "base airbase airport region province district county village valley island peninsula "
     "oblast prefecture"
@@ -81,7 +92,6 @@ _THING_HEADS = words_set(
 )
 # How a company's registered name ends: "Homegate Hospitality Inc", "Norvik Ltd".
 _CORPORATE = words_set("inc corp ltd plc llc gmbh ag nv bv spa holdings corporation")
-_STATE_HEADS = words_set("republic kingdom emirate emirates federation principality")
 _EVENT_HEADS = words_set(
     "derby cup war summit olympics games championship championships festival tournament "
     "marathon election referendum"
@@ -105,9 +115,24 @@ _COMPANY_POSSESSION = re.compile(
 )
 
 
+# "Daily Globe reporters", "Acme Steel workers": a body's people, named after it.
+_BODY_PEOPLE = re.compile(
+    r" (?:reporters|journalists|correspondents|editors|employees|staff|workers|shareholders)\b"
+)
+
+
 def owns_company(text: str, candidate: Candidate) -> bool:
-    """True when the text gives the name what only a company has (a person has no board)."""
-    return bool(_COMPANY_POSSESSION.match(text, candidate.end, candidate.block.end))
+    """True when the text gives the name what only a company has (a person has no board),
+    or calls its people after it when the name is no person's ("Daily Globe reporters")."""
+    if _COMPANY_POSSESSION.match(text, candidate.end, candidate.block.end):
+        return True
+    name = candidate.text
+    return (
+        " " in name
+        and not looks_like_person(name)
+        and not known_label(name)
+        and _BODY_PEOPLE.match(text, candidate.end, candidate.block.end) is not None
+    )
 
 
 def context_cue(text: str, candidate: Candidate) -> str | None:
@@ -123,19 +148,29 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     next_word = (
         after.group().lower().rstrip(".") if after and after.start() == candidate.end + 1 else ""
     )
-    before = text[candidate.block.start : candidate.start].split()[-1:]
-    prev_word = before[0].lower() if before else ""
+    before = text[candidate.block.start : candidate.start].split()[-2:]
+    prev_word = before[-1].lower() if before else ""
     has_digit = any(ch.isdigit() for ch in candidate.text)
     if prev_word in _THING_BEFORE or next_word in _THING_AFTER:
         return "PRODUCT"
     if before and (
         prev_word.rstrip(".") in _HONORIFICS
-        or (before[0][:1].isupper() and prev_word in TITLE_WORDS)
+        or (before[-1][:1].isupper() and prev_word in TITLE_WORDS)
     ):
         return "PERSON"  # "Mr Szijjarto", "President Varga" when the title stayed outside
     if prev_word in GEO_LEADS and " " not in candidate.text:
         return "LOC"  # "planet Theia", "Lake Tana"
+    if len(before) == 2 and prev_word == "of" and before[0].lower() in _PLACE_OF:
+        return "GPE"  # "the town of Quarryvale", "east of Quarryvale"
     if candidate.label == "PERSON":
+        if (
+            len(before) == 2
+            and prev_word in ("to", "in", "from", "near")
+            and before[0].lower() in _MOVED
+            and " " not in candidate.text
+            and not is_given_name(candidate.text)
+        ):
+            return "GPE"  # "moved to Vegas", "born in Quarry": where one lives, not whom
         if next_word in _SPEECH_AFTER:
             return "PERSON"  # "Okafor said": the model's person, who speaks
         return "EVENT" if next_word in _EVENT_AFTER else None
@@ -157,21 +192,52 @@ _COUNTY = re.compile(r"[A-Z][a-z]+shire")
 
 
 def scored(text: str, candidate: Candidate) -> bool:
-    """Whether the name is a side in a results line: a place named for its team
-    ("Riverton 3 Lakeside 1": Riverton's club, not the town). Not a country, whose
-    national side a reader still files under the country."""
+    """Whether the name is a side in a results line, a standings row or a fixture: a
+    place named for its team ("Riverton 3 Lakeside 1": Riverton's club, not the town).
+    Not a country, whose national side a reader still files under the country."""
     name = candidate.text
     if known_label(name) == "GPE" and name.lower() in country_names():
         return False
-    if candidate.label == "PERSON" and not (is_world_place(name) or _COUNTY.fullmatch(name)):
-        return False  # "J. Alder 63": a batsman's score
     if candidate.label not in ("GPE", "LOC", "ORG", "FAC", "PERSON", "NORP"):
         return False
+    kind, sides = line_sides(text, candidate.block)
+    side = any(s <= candidate.start and candidate.end <= e for s, e in sides)
+    if candidate.label == "PERSON" and not (
+        is_world_place(name)
+        or _COUNTY.fullmatch(name)
+        # "Kestow 4 1 0 3", "Kestow v Allerby": a lone word that is no first name, a club
+        or (side and kind != "scores" and " " not in name and not is_given_name(name))
+    ):
+        return False  # "J. Alder 63": a batsman's score
+    # A person's name stays one ("the Dole team"), but "Kestowshire captain" is a team's.
+    team_words = (
+        (candidate.label in ("GPE", "LOC", "ORG", "FAC") or _COUNTY.fullmatch(name))
+        and not looks_like_person(name)
+        and _team_words(text, candidate)
+    )
+    if side or team_words:
+        return True
     block_end = candidate.block.end
     if not SCORE_AFTER.match(text, candidate.end, block_end):
         return False
-    return results_line(text, candidate.block) or (
-        _TABLE_ROW.match(text, candidate.end, block_end) is not None
+    return _TABLE_ROW.match(text, candidate.end, block_end) is not None
+
+
+# Words around a place's name that make it its team: "Kestow captain", "rivals Kestow".
+_TEAM_AFTER = words_set(
+    "captain skipper manager coach striker midfielder defender goalkeeper fans supporters "
+    "bowler batsman"
+)
+_TEAM_BEFORE = words_set("rivals beat defeated thrashed v vs vs.")
+
+
+def _team_words(text: str, candidate: Candidate) -> bool:
+    """Whether a team's words stand by the name: "Kestow captain", "beat Kestow"."""
+    after = WORD.match(text, candidate.end + 1, candidate.block.end)
+    before = text[candidate.block.start : candidate.start].split()[-1:]
+    return bool(
+        (after and after.group().lower() in _TEAM_AFTER and text[candidate.end] == " ")
+        or (before and before[0].lower() in _TEAM_BEFORE)
     )
 
 
@@ -184,6 +250,41 @@ def team_spans(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> 
         if not looks_like_person(text[side.start : side.end])
         and not any(s.start < side.end and side.start < s.end for s in spans)
     ]
+
+
+# "Tim Rowe ( Canada )", "Ana Dias (Portugal)": a competitor and the country they stand for.
+_PERSON_OF_COUNTRY = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+    r" ?\( ?(?P<country>[A-Z][\w. ]+?) ?\)"
+)
+# "P. Dale 69", "T.O'Brien 109": a player known by an initial, then a score.
+_INITIAL_SCORED = re.compile(r"(?<![\w'’.-])(?P<name>[A-Z]\. ?[A-Z][a-z]*['’]?[A-Z]?[a-z]+) \d")
+
+
+def listed_people(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
+    """`spans` with the people of lists of results, whatever the model made of them: a
+    first name and surname with their country in brackets (the country too), or an
+    initial and surname with a score. A longer name the model found stands."""
+    found = []
+    for block in blocks:
+        for match in _PERSON_OF_COUNTRY.finditer(text, block.start, block.end):
+            if known_label(match["country"]) == "GPE" and looks_like_person(match["name"]):
+                found.append(RawSpan(match.start("name"), match.end("name"), "PERSON"))
+                found.append(RawSpan(match.start("country"), match.end("country"), "GPE"))
+        for match in _INITIAL_SCORED.finditer(text, block.start, block.end):
+            found.append(RawSpan(match.start("name"), match.end("name"), "PERSON"))
+    found = [
+        p
+        for p in found
+        if not any(
+            s.start <= p.start and p.end <= s.end and (s.start, s.end) != (p.start, p.end)
+            for s in spans
+        )
+    ]
+    if not found:
+        return list(spans)
+    kept = [s for s in spans if not any(s.start < p.end and p.start < s.end for p in found)]
+    return kept + found
 
 
 def _skip_spaces(text: str, offset: int, limit: int) -> int:
@@ -257,11 +358,13 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally["FAC"] += tally.pop("PERSON", 0.0) + tally.pop("PRODUCT", 0.0)  # "Stadium of Light"
     if any(" " not in s and s.lower() in _NEVER_A_PERSON for s in surfaces):
         tally.pop("PERSON", None)  # "Election", "Derby", "Valley" alone: no one's name
+    if "PERSON" in tally and any(_COUNTY.fullmatch(s) for s in surfaces):
+        tally["GPE"] += tally.pop("PERSON")  # "Kestowshire": a county, no one's name
     if heads & _THING_HEADS:
         tally["PRODUCT"] += CUE_VOTE * n
     if {h.rstrip(".") for h in heads} & _CORPORATE:
         tally["ORG"] += KNOWN_VOTE + 2 * n  # a registered company, whatever it is named after
-    if pairs & _STATE_HEADS:
+    if pairs & STATE_HEADS:
         tally["GPE"] += CUE_VOTE * n  # "Chechen Republic", "Russian Federation"
     if heads & _EVENT_HEADS and "PERSON" in tally:
         tally["EVENT"] += tally.pop("PERSON")  # "The Desperation Derby", "Winter War"

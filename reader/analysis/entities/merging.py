@@ -14,14 +14,25 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.analysis.entities.knowledge import (
+    CLUB_WORDS,
     GEO_HEADS,
     NAME_PARTICLES,
+    STATE_HEADS,
     canonical_place,
+    country_names,
+    given_name_genders,
     is_given_name,
     known_label,
+    state_names,
 )
 from reader.analysis.entities.labels import label_of, looks_like_person
-from reader.analysis.entities.spans import NICKNAME, VALUE_LABELS, Candidate, Cluster
+from reader.analysis.entities.spans import (
+    NICKNAME,
+    VALUE_LABELS,
+    Candidate,
+    Cluster,
+    results_line,
+)
 from reader.document import Block, BlockKind, Document
 
 _ACRONYM_DOTS = re.compile(r"(?:[A-Z]\.){2,}")
@@ -61,13 +72,27 @@ def cluster(candidates: Sequence[Candidate]) -> dict[str, Cluster]:
 
 def merge_all(document: Document, blocks: Sequence[Block], clusters: dict[str, Cluster]) -> None:
     """Every safe merge, most certain first."""
+    split_datelines(clusters)
     merge_acronyms(document, blocks, clusters)
     merge_people(document, clusters)
     merge_place_heads(clusters)
+    merge_town_clubs(document, clusters)
+    merge_state_names(clusters)
     merge_short_names(document, clusters)
     merge_qualified_names(clusters)
     merge_numbered_names(clusters)
     merge_group_plurals(clusters)
+
+
+def split_datelines(clusters: dict[str, Cluster]) -> None:
+    """A dateline's city is the place the story was filed from, even when the story's
+    results name its team the same ("MILAN (Reuters) -" and "Milan 2 Roma 1")."""
+    for name, found in list(clusters.items()):
+        filed = [c for c in found.candidates if c.dateline]
+        if filed and len(filed) < len(found.candidates) and any(c.scored for c in found.candidates):
+            found.candidates = [c for c in found.candidates if not c.dateline]
+            place = clusters["@" + name] = Cluster("@" + name, False, filed)
+            place.preferred_name = found.preferred_name
 
 
 def merge_into(clusters: dict[str, Cluster], source: Cluster, target: Cluster) -> None:
@@ -138,9 +163,10 @@ def _name_of(found: Cluster) -> str:
 
 
 def trusted(document: Document, block: Block) -> bool:
-    """Running text, or a title or heading in sentence case (Title Case names anything)."""
+    """Running text, or a title or heading in sentence case (Title Case names anything);
+    a results line ("Kestow 3 Allerby 1") taken for a heading names its sides."""
     if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
-        return not title_case(document.block_text(block))
+        return not title_case(document.block_text(block)) or results_line(document.text, block)
     return True
 
 
@@ -206,6 +232,9 @@ def merge_people(document: Document, clusters: dict[str, Cluster]) -> None:
             # "Georgia" the country, "Jordan" the kingdom: a surname only when the article
             # names a Jordan and the model reads the lone word as a person too.
             continue
+        if len(target) > 1:  # "Ruggles said he": the one Ruggles the pronoun fits
+            sex = _sex_of(document.text, found)
+            target = [t for t in target if sex and _sex_of_first_name(t) == sex]
         if len(target) != 1:
             given = any(is_given_name(s) for s in surfaces)
             if persons * 2 > len(found.candidates) or given:
@@ -213,6 +242,34 @@ def merge_people(document: Document, clusters: dict[str, Cluster]) -> None:
         if len(target) == 1 and target[0] is not found:
             merge_into(clusters, found, target[0])
             target[0].forced_label = "PERSON"
+
+
+# "Ruggles said he", "Ruggles, she said": the pronoun that stands for the name after it.
+_PRONOUN_AFTER = re.compile(
+    r"(?: (?:said|says|added|argued|insisted|explained|wrote|thinks|thought|believes)"
+    r"(?: that)?| ?,)? (he|she)\b"
+)
+_SEX_OF_TITLE = {"mr": "M", "sir": "M", "lord": "M", "mrs": "F", "ms": "F", "miss": "F"}
+_SEX_OF_TITLE |= {"dame": "F", "lady": "F"}
+
+
+def _sex_of(text: str, found: Cluster) -> str | None:
+    """The sex the article gives a name by a title ("Mrs Ruggles") or a pronoun after
+    it ("Ruggles said he"), when all its mentions agree."""
+    seen = set()
+    for candidate in found.candidates:
+        before = text[candidate.block.start : candidate.start].split()[-1:]
+        title = _SEX_OF_TITLE.get(before[0].lower().rstrip(".")) if before else None
+        pronoun = _PRONOUN_AFTER.match(text, candidate.end, candidate.block.end)
+        seen |= {title} if title else set()
+        seen |= {"M" if pronoun[1] == "he" else "F"} if pronoun else set()
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _sex_of_first_name(found: Cluster) -> str | None:
+    full = [c.text for c in found.candidates if " " in c.text]
+    first = Counter(full).most_common(1)[0][0].split()[0] if full else ""
+    return given_name_genders().get(first.lower())
 
 
 def merge_place_heads(clusters: dict[str, Cluster]) -> None:
@@ -231,6 +288,55 @@ def merge_place_heads(clusters: dict[str, Cluster]) -> None:
             and label_of(found) != "PERSON"
         ):
             merge_into(clusters, found, target)
+
+
+def merge_town_clubs(document: Document, clusters: dict[str, Cluster]) -> None:
+    """Merge "Kestow" into "Kestow United", the one club the article names after the town:
+    on a page that names a town's club, the town alone is the club ("Kestow won 2-0")."""
+    by_town: dict[str, list[Cluster]] = {}
+    for name, found in clusters.items():
+        town, _, word = name.rpartition(" ")
+        if (
+            town
+            and word in CLUB_WORDS
+            and not found.value
+            and stated(document, found)
+            and label_of(found) == "ORG"
+        ):
+            by_town.setdefault(town, []).append(found)
+    for name, found in list(clusters.items()):
+        targets = by_town.get(name, [])
+        if (
+            len(targets) == 1
+            and targets[0] is not found
+            and not found.value
+            and label_of(found) not in ("PERSON", "NORP")
+            and name not in country_names()
+            and name not in state_names()  # "Texas" of the Texas Rangers is the state too
+        ):
+            merge_into(clusters, found, targets[0])
+            targets[0].forced_label = "ORG"
+            targets[0].preferred_name = targets[0].preferred_name or _full_name(targets[0])
+
+
+def merge_state_names(clusters: dict[str, Cluster]) -> None:
+    """Merge "Slovak Republic" into "Slovakia", "Russian Federation" into "Russia": a
+    state called by its people's adjective is the one place of the article whose name
+    that adjective shares its stem with (all but its last two letters)."""
+    places = {
+        name: found
+        for name, found in clusters.items()
+        if " " not in name and not found.value and label_of(found) in ("GPE", "LOC")
+    }
+    for name, found in list(clusters.items()):
+        words = name.split()
+        if len(words) != 2 or words[1] not in STATE_HEADS or found.value:
+            continue
+        stem = words[0][: max(4, len(words[0]) - 2)]
+        targets = [p for key, p in places.items() if key.startswith(stem) and p is not found]
+        if len(targets) == 1:
+            targets[0].preferred_name = targets[0].preferred_name or _name_of(targets[0])
+            merge_into(clusters, found, targets[0])
 
 
 def merge_short_names(document: Document, clusters: dict[str, Cluster]) -> None:
@@ -280,19 +386,19 @@ def _full_name(found: Cluster) -> str:
 
 
 def merge_group_plurals(clusters: dict[str, Cluster]) -> None:
-    """ "Chechens" and "Chechen", "Americans" and "American": one group."""
+    """ "Chechens" and "Chechen", "Americans" and "American": one group; "the last five
+    Kestow derbies" and "the Kestow derby": one event."""
     for name, found in list(clusters.items()):
-        single = clusters.get(name[:-1]) if name.endswith("s") else None
-        if (
-            single is not None
-            and single is not found
-            and not found.value
-            and " " not in name
-            and label_of(single) == "NORP"
-            and name[:1].isalpha()
-        ):
+        single = clusters.get(name[:-3] + "y") if name.endswith("ies") else None
+        single = single or (clusters.get(name[:-1]) if name.endswith("s") else None)
+        if single is None or single is found or found.value or not name[:1].isalpha():
+            continue
+        label = label_of(single)
+        if " " in name and label == "EVENT":
+            single.preferred_name = single.preferred_name or _name_of(single)
+        if (" " not in name and label == "NORP") or (" " in name and label == "EVENT"):
             merge_into(clusters, found, single)
-            single.forced_label = "NORP"
+            single.forced_label = label
 
 
 def merge_qualified_names(clusters: dict[str, Cluster]) -> None:

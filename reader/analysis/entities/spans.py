@@ -11,8 +11,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.analysis.entities.knowledge import (
+    CLUB_WORDS,
     FURNITURE_WORDS,
     GEO_HEADS,
     NAME_PARTICLES,
@@ -64,7 +66,8 @@ _EDGE_JUNK = " \t,;:!?\"'“”‘’()[]{}<>•·*#|/\\-–—_=+~"
 # "X in the Barents Sea": a ship and a sea read as one name.
 _IN_PLACE = re.compile(r"^(?P<left>.+?) in (?:the )?(?P<right>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)$")
 # A sentence ends inside the span: 'team?"He', 'said. Then' (not "Dr. Ruiz", "St. Louis").
-_BREAK = re.compile(r"[?!\n()]|[\"“”](?=\w)|(?<=\w)[\"“”]|(?<=[a-z]{4})\.\s")
+# A spaced dash sets a name apart from what follows ("Romania - Ana Dias ( 31st )").
+_BREAK = re.compile(r"[?!\n()]|[\"“”](?=\w)|(?<=\w)[\"“”]|(?<=[a-z]{4})\.\s| [-–—]+ ")
 # 'Trimaan "Harry" Dhillon': a nickname in quotes inside a person's name.
 NICKNAME = re.compile(r"[A-Z][\w'’-]+ [\"“](?P<nick>[A-Z][\w'’-]+)[\"”] [A-Z][\w'’-]+")
 # Digits glued to a word ("1.7Mshares") come from page counters, not names.
@@ -83,7 +86,16 @@ SCORE_AFTER = re.compile(r" " + _SCORE)
 _SIDE_SCORED = re.compile(r"(?<![\w.'’-])(?P<side>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*) " + _SCORE)
 # "A. Dale 69": a player's initial, then a score, in a scorecard.
 _INITIAL = re.compile(r"[A-Z]\.")
-_NAME_THEN_SCORE = re.compile(r"(?P<name>.*[A-Za-z]) " + _SCORE + "$")
+# A standings row: one side and its record, "Lakeside 4 1 0 3 7 8 3", "FENBURY 75 60 .556 -".
+_TABLE_ROW_LINE = re.compile(
+    r"(?P<side>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)(?: (?:[-+]?\d[\d,/]*(?:\.\d+)?|\.\d+|-)){3,}"
+    r" ?\.?"
+)
+# A fixture: two sides and "v", "vs" or "at" between them ("Kirkbride v Allerby").
+_FIXTURE_LINE = re.compile(
+    r"(?P<home>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*) (?:v|vs\.?|AT) "
+    r"(?P<away>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*) ?\.?"
+)
 # A wire dateline: the place in capitals, then a date, the agency or a dash
 # ("OSLO 2003-02-11", "OSLO (Reuters) -", "OSLO, Feb 11 (AFP) -", "OSLO - ").
 _DATELINE_PLACE = re.compile(
@@ -91,6 +103,9 @@ _DATELINE_PLACE = re.compile(
     r"(?=,? \d{4}-\d\d-\d\d|,? \(|, [A-Z][a-z]+\.? \d| [-–—]{1,2} )"
 )
 _GLUED_ARTICLES = frozenset({"The"})
+_FUNCTION_ONLY = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "for", "to", "by"})
+# A match score after a name ("Lithuania 2-1"): no part of it, unlike "Apollo 11".
+_SCORE_WORD = re.compile(r"\d{1,2}-\d{1,2}")
 _ROMAN = re.compile(r"[IVXL]{2,4}")
 ROLE_WORDS = TITLE_WORDS | TITLE_QUALIFIERS
 WORD = re.compile(r"[\w'’.-]+")
@@ -165,7 +180,38 @@ def join_qualified(text: str, spans: Sequence[RawSpan]) -> list[RawSpan]:
             joined[-1] = RawSpan(last.start, span.end, "GPE")  # "Washington, DC"
         else:
             joined.append(span)
-    return [_with_named_body(text, span, following) for span, following in _pairs(joined)]
+    return [
+        _with_derby(text, _with_club(text, _with_named_body(text, span, following)))
+        for span, following in _pairs(joined)
+    ]
+
+
+_DERBY_AFTER = re.compile(r" (derby|derbies)\b")
+
+
+def _with_derby(text: str, span: RawSpan) -> RawSpan:
+    """A derby is named by its places and the word: "the Kestow-Ormsby derby" is one event."""
+    if span.label in VALUE_LABELS:
+        return span
+    after = _DERBY_AFTER.match(text, span.end)
+    return RawSpan(span.start, after.end(), "EVENT") if after else span
+
+
+_CLUB_AFTER = re.compile(r" ([A-Z][A-Za-z]+)\b(?![’'-])")
+
+
+def _with_club(text: str, span: RawSpan) -> RawSpan:
+    """A town and the club word after it the model left out are the club's name:
+    "Kestow" + "United" is Kestow United, an organization (not "Mexico City", a place)."""
+    if span.label not in ("GPE", "LOC", "ORG"):
+        return span
+    after = _CLUB_AFTER.match(text, span.end)
+    if not after or after[1].lower() not in CLUB_WORDS:
+        return span
+    name = text[span.start : after.end(1)]
+    if known_label(name) or is_world_place(name):
+        return span
+    return RawSpan(span.start, after.end(1), "ORG")
 
 
 def _pairs(spans: list[RawSpan]) -> list[tuple[RawSpan, int]]:
@@ -228,12 +274,15 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
         if len(pieces) > 1:
             offset = start + text.index(pieces[0])
             return clean(document, RawSpan(offset, offset + len(pieces[0]), label), block)
+    if text.lower() in _FUNCTION_ONLY:
+        return []  # "The" of a shouted headline's "THE LIGHTS"
     if _HALF_PAIR.search(text):
         return []  # "Climate &" of a heading "Climate & Energy": half a pair, not a name
     start, end = _trim_words(document.text, start, end)
-    side = _NAME_THEN_SCORE.fullmatch(document.text, start, end)
-    if side and results_line(document.text, block):
-        end = side.end("name")  # "Hillshire 210" in a results line: the side, then its score
+    sides = line_sides(document.text, block)[1]
+    side = next(((s, e) for s, e in sides if s <= start < e), None)
+    if side:  # "Hillshire 210", "Kestow 3 Allerby" in a results line: the side alone
+        end = min(end, side[1])
     if start >= end or _furniture(document.text, start, end):
         return []
     text = document.text[start:end]
@@ -260,6 +309,18 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(start, start + len(words[0]), words[0], "NORP", block),
             Candidate(second, second + len(words[1]), words[1], "NORP", block),
         ]
+    if (
+        3 <= len(words) <= 4
+        and known_label(words[0]) == "NORP"
+        and is_given_name(words[1])
+        and all(w[:1].isupper() and w.lower() not in ORG_WORDS for w in words[2:])
+    ):
+        # "American Dana Hollis": a nationality, then the person it describes.
+        rest = start + text.index(words[1], len(words[0]))
+        return [
+            Candidate(start, start + len(words[0]), words[0], "NORP", block),
+            Candidate(rest, end, text[rest - start :], "PERSON", block),
+        ]
     split = _IN_PLACE.match(text)
     if split and (
         split["right"].split()[-1].lower() in GEO_HEADS or known_label(split["right"]) == "GPE"
@@ -273,22 +334,71 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
 
 
 def results_line(text: str, block: Block) -> bool:
-    """Whether the block reads as sports results: two sides, each with its score."""
-    return len(_SIDE_SCORED.findall(text, block.start, block.end)) >= 2
+    """Whether the block reads as sports results: two sides, each with its score, a
+    standings row (one side and its record) or a fixture ("Kirkbride v Allerby")."""
+    return bool(line_sides(text, block)[1])
+
+
+@lru_cache(maxsize=1024)  # asked once per candidate: of each block, once
+def line_sides(text: str, block: Block) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """What kind of results line the block is ("scores", "standings", "fixture", or "")
+    and where its sides are named."""
+    end = block.end
+    while end > block.start and text[end - 1].isspace():
+        end -= 1
+    for kind, line in (("standings", _TABLE_ROW_LINE), ("fixture", _FIXTURE_LINE)):
+        match = line.fullmatch(text, block.start, end)
+        if match:
+            groups = [g for g in ("side", "home", "away") if g in match.groupdict()]
+            return kind, tuple(match.span(g) for g in groups)
+    sides = tuple(m.span("side") for m in _SIDE_SCORED.finditer(text, block.start, block.end))
+    return ("scores", sides) if len(sides) >= 2 else ("", ())
 
 
 def results_sides(text: str, blocks: Sequence[Block]) -> list[RawSpan]:
-    """Each side named before its score in a results line ("Riverton 3 Lakeside 1"):
-    a team, tagged by the model or not. Not a player known by an initial ("A. Dale 69")."""
+    """Each side named in a results line ("Riverton 3 Lakeside 1"), a standings row or
+    a fixture: a team, tagged by the model or not. Not a player known by an initial
+    ("A. Dale 69"), nor a country."""
     found = []
     for block in blocks:
-        if not results_line(text, block):
-            continue
-        for side in _SIDE_SCORED.finditer(text, block.start, block.end):
-            name = side["side"]
+        for start, end in line_sides(text, block)[1]:
+            name = text[start:end]
             if not _INITIAL.match(name) and known_label(name) != "GPE":
-                found.append(RawSpan(side.start("side"), side.end("side"), "ORG"))
+                found.append(RawSpan(start, end, "ORG"))
     return found
+
+
+# A registered company's name: capitalised words, then Inc, Corp, Ltd, Plc, Co...
+_CORPORATE_SUFFIX = r"(?:Inc|Corp|Ltd|Plc|PLC|LLC|Co|AG|NV|GmbH)\b"
+_COMPANY = re.compile(
+    r"(?<![\w'’.&-])(?:(?!" + _CORPORATE_SUFFIX + r")"  # a word, not a suffix: dots inside
+    r"(?:[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*|[A-Z][a-z]?\.)(?: & | of | ))+"  # or "St."
+     + _CORPORATE_SUFFIX + r"\.?"
+)
+# "Oslo-based Norvik Fish Corp": the words up to "-based" say where it is, not its name.
+_DESCRIBED = re.compile(r".*-(?:based|owned|led|controlled|listed|registered) ")
+
+
+def company_spans(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
+    """`spans` with every registered company name written out ("Norvik Fish Corp"), in
+    place of the pieces the model made of it; "The" before it is not part of it."""
+    found = []
+    starts = {s.start for s in spans}
+    for block in blocks:
+        for match in _COMPANY.finditer(text, block.start, block.end):
+            described = _DESCRIBED.match(match.group())
+            start = match.start() + (described.end() if described else 0)
+            start += 4 if text.startswith("The ", start) else 0
+            name = text[start : match.end()]
+            if " of " in name and (start not in starts or is_given_name(name.split()[0])):
+                # "Shares of Acme Corp", "Ana Dias of Acme Corp": the name starts after "of"
+                start += name.rindex(" of ") + 4
+            if " " in text[start : match.end()]:
+                found.append(RawSpan(start, match.end(), "ORG"))
+    if not found:
+        return list(spans)
+    kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return kept + found
 
 
 def dateline_places(text: str, blocks: Sequence[Block]) -> list[RawSpan]:
@@ -329,6 +439,9 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     a word glued twice from a headline ("Sunderland Sunderland") counts once.
     """
     words = list(WORD.finditer(text, start, end))
+    phone = next((i for i, w in enumerate(words) if i and text[w.start() - 1] == "+"), None)
+    if phone is not None:
+        words = words[:phone]  # "Oslo Newsroom +47 22 11": a phone number after a name
     if len(words) > 1 and _ROMAN.fullmatch(words[0].group()):
         words.pop(0)  # "starting XI McInnes would select": the team sheet's XI, then a name
     while len(words) > 1 and _lower(words[0]):
@@ -336,7 +449,13 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
             break
         words.pop(0)
     while len(words) > 1 and (
-        (_lower(words[-1]) and not _numeric(words[-1])) or words[-1].group() in _GLUED_ARTICLES
+        (
+            _lower(words[-1])
+            and not _numeric(words[-1])
+            and not _DERBY_AFTER.fullmatch(" " + words[-1].group())
+        )
+        or words[-1].group() in _GLUED_ARTICLES
+        or _SCORE_WORD.fullmatch(words[-1].group())
     ):
         words.pop()  # "Mars billions of years ago", "Leeds United The" (a glued headline)
     if not words:
