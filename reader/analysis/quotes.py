@@ -95,6 +95,14 @@ _WEAK_LEMMAS = {
     "attack": ("attacked", "attacks", "attacking"),
 }
 STRONG_CUES = frozenset(w for forms in _STRONG_LEMMAS.values() for w in forms)
+# The uninflected forms, nouns as often as verbs ("a report", "the claim").
+_BARE_CUES = frozenset(
+    lemma
+    for lemmas in (_STRONG_LEMMAS, _WEAK_LEMMAS)
+    for lemma, forms in lemmas.items()
+    if lemma in forms
+) | {"show", "think", "believe"}
+_IRREGULAR_PASTS = _wordset("said told wrote found thought knew held")
 # Verbs that frame a quote only right beside its marks ("“…,” she shouted", "the letter
 # reads: “…”"): on their own they report no speech ("she shouted at the driver").
 FRAMING_CUES = _wordset(
@@ -131,6 +139,9 @@ _PREPOSITIONS = _wordset(
     "in on at for with to from of by about into over under during against among "
     "between without within through across"
 )
+_QUANTITIES = _wordset("few lot number couple dozen handful majority minority group pair series")
+# Words after which a verb of saying can only be a noun: "the report", "his claims".
+_NOUN_MARKERS = _wordset("a an the these those his her its their our my your")
 _DETERMINERS = _wordset(
     "a an the this that these those his her its their our my your some many several "
     "other another one two three both most few"
@@ -248,11 +259,12 @@ def extract_quotes(
             quotes.append(_follow_on_quote(text, resolver, unit.follow_on, speaker, embedded))
     covered = _SpanIndex((u.extent_start, u.extent_end) for u in units)
     quoted_index = _SpanIndex((g.start, g.end) for g in embedded)
-    for start, end in sentences:
+    for start, sentence_end in sentences:
+        end = _without_next_opening(text, start, sentence_end)
         if resolver.paragraph_of(start) is None or covered.overlaps(start, end):
             continue
         quoted = [quoted_index.spans[k] for k in quoted_index.overlapping(start, end)]
-        reported = _reported(text, start, end, bool(quoted))
+        reported = _reported(text, start, end, quoted)
         if reported is None:
             continue
         content, attribution = reported
@@ -265,6 +277,22 @@ def extract_quotes(
     if text is document.text:
         return _carry_speakers(text, resolver, quotes)
     return tuple(_as_in(document.text, q) for q in _carry_speakers(text, resolver, quotes))
+
+
+def _without_next_opening(text: str, start: int, end: int) -> int:
+    """The sentence's end without the opening mark of the next quote that the model gave it.
+
+    "…, Ruiz said. “Next …": a sentence split can leave the next quote's mark on this one.
+    """
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop > start and (
+        text[stop - 1] in _OPENERS
+        or (text[stop - 1] == '"' and text[stop - 2 : stop - 1].isspace())
+    ):
+        return stop - 1
+    return end
 
 
 def _as_in(original: str, quote: Quote) -> Quote:
@@ -619,8 +647,45 @@ def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool, framing: boo
     ):
         if i > 0 and tokens[i - 1][2].lower() in _BE and not word.endswith("ing"):
             return 0  # "it was said", "he was told": passive, not a report
+        if _is_noun_use(tokens, i):
+            return 0
         return 1
     return 0
+
+
+def _is_noun_use(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """The cue word is a noun here that frames nothing: "the president's claims about …".
+
+    A verb never follows an article or a possessive, nor (but for "to say" and a gerund,
+    "for saying that …") a preposition. A bare form ("report", "claim") after "a" and the
+    words of its noun phrase is a noun too: as a verb it would need a plural subject ("the
+    officials report", "a few say"). A noun with its "that" clause ("Ruiz's claim that
+    …", "a Times report that …") still frames what follows.
+    """
+    word = tokens[i][2].lower()
+    if any(t[2].lower() == "that" for t in tokens[i + 1 : i + 7]):
+        return False
+    gerund = word.endswith("ing")
+    past = word.endswith("ed") or word in _IRREGULAR_PASTS
+    before = tokens[i - 1][2].lower() if i > 0 else ""
+    if before in _NOUN_MARKERS or (before in _PREPOSITIONS - {"to"} and not gerund):
+        return True
+    if re.search(r"[’']s$|s[’']$", before) and not (past or gerund):
+        # "Trump's claims"; but "he's said" is "he has said", "she's claiming" "she is"
+        return before[:-2] not in _SPEAKER_WORDS | {"that", "there", "what", "it"}
+    if word not in _BARE_CUES:
+        return False
+    for j in range(i - 1, max(-1, i - 5), -1):
+        lower = tokens[j][2].lower()
+        if lower in ("a", "an"):
+            return True
+        if (
+            not _is_word(lower)
+            or lower in _NOUN_MARKERS | _QUANTITIES | _PREPOSITIONS
+            or lower in _BE | _BETWEEN | _CLAUSE_BREAKS | STRONG_CUES
+        ):
+            return False
+    return False
 
 
 def _left_speaker(
@@ -640,6 +705,9 @@ def _left_speaker(
     last = j
     if not _is_word(tokens[last][2]) or tokens[last][2].lower() in _PREPOSITIONS | _BE:
         return None
+    if tokens[last][2].lower() == "whom" and last >= 2 and tokens[last - 1][2].lower() == "of":
+        # "families, many of whom say …": the share of the people named before
+        return tokens[last - 2][0], tokens[last][1]
     if tokens[last][2].lower() in _CLAUSE_BREAKS - {"that"}:
         return None
     first = last
@@ -667,6 +735,12 @@ def _left_speaker(
         first -= 1
     while first < last and tokens[first][2].lower() in _PREPOSITIONS | _CLAUSE_BREAKS:
         first += 1
+    article = next(
+        (k for k in range(last - 1, first, -1) if tokens[k][2].lower() in ("a", "an", "the")),
+        None,
+    )
+    if article is not None and not any(t[2][:1].isupper() for t in tokens[first:article]):
+        first = article  # "features a Times report that …": the noun phrase, not its verb
     head = tokens[last][2]
     lower_words = [t[2] for t in tokens[first : last + 1]]
     if head.lower() in _SPEAKER_WORDS:
@@ -789,12 +863,14 @@ def _lead_attribution(text: str, start: int, end: int) -> _Attribution | None:
 
 
 def _reported(
-    text: str, start: int, end: int, quoted: bool
+    text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] = ()
 ) -> tuple[tuple[int, int], _Attribution] | None:
     """Reported speech in the sentence [start, end): its content and attribution.
 
     A closing attribution ("…, Varga said on Monday.") wins over an opening one, since
-    the sentence-final one frames everything before it.
+    the sentence-final one frames everything before it. A verb inside quotation marks
+    (`quoted`, the spans within marks) is the quoted person's word, not the writer's
+    attribution: "“… companies report all assets,” the study says" is the study's.
     """
     tokens = _tokens(text, start, end)
     if not tokens:
@@ -802,7 +878,12 @@ def _reported(
     stop = end
     while stop > start and text[stop - 1] in '.!? ”"’':
         stop -= 1
-    cues = [(i, w) for i in range(len(tokens)) if (w := _cue_at(tokens, i, weak=quoted))]
+    cues = [
+        (i, w)
+        for i in range(len(tokens))
+        if (w := _cue_at(tokens, i, weak=bool(quoted)))
+        and not any(s <= tokens[i][0] < e for s, e in quoted)
+    ]
     for i, width in reversed(cues):
         if width == 1:
             found = _closing(text, tokens, i, start, stop)
