@@ -140,6 +140,13 @@ _PREPOSITIONS = _wordset(
     "between without within through across"
 )
 _QUANTITIES = _wordset("few lot number couple dozen handful majority minority group pair series")
+# Capitalised words that open a sentence without being anyone: "Here is the list:".
+_NOT_SUBJECTS = _wordset("here there it this that these those what why how it's there's")
+# What someone says or writes: "a statement calling …" is its author's.
+_UTTERANCES = _wordset(
+    "statement statements tweet tweets letter letters post posts message messages ad ads "
+    "advert video email emails release speech remarks interview op-ed column memo"
+)
 # Words after which a verb of saying can only be a noun: "the report", "his claims".
 _NOUN_MARKERS = _wordset("a an the these those his her its their our my your")
 _DETERMINERS = _wordset(
@@ -548,14 +555,24 @@ def _direct_units(
             if last.attribution is None:
                 last.attribution = attribution
             continue
-        opens = not lead.strip() or lead_attr is not None
+        colon_lead = None
+        if lead_attr is None and lead.rstrip().endswith(":"):
+            # "McCaskill scolded him: “…”": a colon introduces the quote, cue or not
+            colon_lead = _colon_speaker(text, clause_start, clause_start + len(lead.rstrip()))
+            attribution = attribution or colon_lead
+        opens = not lead.strip() or lead_attr is not None or colon_lead is not None
         if _words(content) < _MIN_QUOTE_WORDS and not (opens and attribution is not None):
             embedded.append(seg)  # "“Never,” she said." is a quote; a lone “word” is not
             continue
         if not (opens and (_closes_sentence(content, tail) or tail_attr is not None)):
             embedded.append(seg)
             continue
-        if attribution is None and seg.paragraph > 0 and not lead.strip():
+        if (
+            attribution is None
+            and seg.paragraph > 0
+            and not lead.strip()
+            and not _TRANSCRIPT.match(text, seg.start)
+        ):
             attribution = _colon_intro(text, paragraphs[seg.paragraph - 1])
         units.append(
             _Unit(
@@ -566,7 +583,7 @@ def _direct_units(
 
 
 def _closes_sentence(content: str, tail: str) -> bool:
-    stripped = content.rstrip()
+    stripped = content.rstrip().rstrip("’'")  # "… you called ‘bargains.’”"
     return (
         not stripped
         or stripped[-1] in ".,!?…—–-:;"
@@ -604,7 +621,18 @@ def _colon_intro(text: str, paragraph: tuple[int, int]) -> _Attribution | None:
     start, end = paragraph
     if not text[start:end].rstrip().endswith(":"):
         return None
-    return _lead_attribution(text, _clause_start(text, start, end - 1), end)
+    clause = _clause_start(text, start, end - 1)
+    colon = start + len(text[start:end].rstrip())
+    return _lead_attribution(text, clause, end) or _colon_speaker(text, clause, colon)
+
+
+def _colon_speaker(text: str, start: int, colon: int) -> _Attribution | None:
+    """ "Sanders made this comment:": the subject before a colon speaks, the colon the cue."""
+    tokens = _tokens(text, start, colon - 1)
+    subject = _sentence_subject(tokens, len(tokens))
+    if subject is None or text[subject[0] : subject[1]].lower() in _NOT_SUBJECTS:
+        return None
+    return _make(text, subject, (colon - 1, colon))
 
 
 # --- attributions ------------------------------------------------------------------
@@ -670,6 +698,8 @@ def _is_noun_use(tokens: list[tuple[int, int, str]], i: int) -> bool:
     before = tokens[i - 1][2].lower() if i > 0 else ""
     if before in _NOUN_MARKERS or (before in _PREPOSITIONS - {"to"} and not gerund):
         return True
+    if before.endswith("ly") and i > 1 and tokens[i - 2][2].lower() in _NOUN_MARKERS:
+        return True  # "a hastily called meeting": an adjective
     if re.search(r"[’']s$|s[’']$", before) and not (past or gerund):
         # "Trump's claims"; but "he's said" is "he has said", "she's claiming" "she is"
         return before[:-2] not in _SPEAKER_WORDS | {"that", "there", "what", "it"}
@@ -788,6 +818,36 @@ def _right_speaker(tokens: list[tuple[int, int, str]], after: int) -> tuple[int,
     return tokens[first][0], tokens[last][1]
 
 
+def _inverts(cue: str) -> bool:
+    """The cue may come before its speaker: "…, said Varga", but never "…, called Varga"."""
+    lower = cue.lower()
+    return lower in STRONG_CUES and lower not in _TELL and not lower.endswith("ing")
+
+
+def _noun_phrase(
+    tokens: list[tuple[int, int, str]], first: int, end: int
+) -> tuple[int, int] | None:
+    """Tokens [first, end) as one speaker phrase with its prepositional phrase, if they are.
+
+    Only where something fixes where the phrase starts (a closing mark, a comma): "…,” a
+    narrator in the ad asks", "…, lawyers for the family said".
+    """
+    words = tokens[first:end]
+    if not words or len(words) > _MAX_SPEAKER_WORDS + 2:
+        return None
+    lowers = [t[2].lower() for t in words]
+    if not any(w in _PREPOSITIONS for w in lowers[1:-1]):
+        return None
+    if lowers[0] in _PREPOSITIONS or lowers[-1] in _PREPOSITIONS | _DETERMINERS:
+        return None
+    if not (lowers[0] in _DETERMINERS or words[0][2][:1].isupper() or lowers[0].endswith("s")):
+        return None
+    barred = _BE | _CLAUSE_BREAKS | _SPEAKER_WORDS | STRONG_CUES | WEAK_CUES
+    if any(not _is_word(w) or w in barred for w in lowers):
+        return None
+    return words[0][0], words[-1][1]
+
+
 def _is_word(token: str) -> bool:
     return any(ch.isalnum() for ch in token)
 
@@ -829,6 +889,8 @@ def _tail_attribution(text: str, start: int, end: int) -> _Attribution | None:
         else:
             speaker = _left_speaker(tokens, i, text)
             if speaker is None or speaker[0] != tokens[0][0]:
+                speaker = _noun_phrase(tokens, 0, i)  # "…,” a narrator in the ad asks."
+            if speaker is None:
                 return None
         return _make(text, speaker, cue)
     return None
@@ -913,10 +975,16 @@ def _closing(
     comma_before = i > 0 and tokens[i - 1][2] == ","
     left = None if comma_before else _left_speaker(tokens, i, text)
     tail_start = _tail_comma(tokens, i, left)
+    if tail_start is None and not comma_before:
+        comma = next((k for k in range(i - 1, max(-1, i - 9), -1) if tokens[k][2] == ","), None)
+        if comma is not None and (phrase := _noun_phrase(tokens, comma + 1, i)) is not None:
+            left, tail_start = phrase, tokens[comma][0]  # "…, lawyers for the family said."
     if tail_start is None or _words(text[start:tail_start]) < _MIN_REPORT_WORDS:
         return None
     if left is not None:
         speaker, rest_from = left, i + 1
+    elif not _inverts(tokens[i][2]):
+        return None  # "…, called the plan a “disgrace”": no one speaks after "called"
     else:
         speaker = _right_speaker(tokens, i + 1)
         if speaker is None:
@@ -940,6 +1008,11 @@ def _opening(
         left = _subject_before_apposition(tokens, i)
     else:
         left = _left_speaker(tokens, i, text)
+        if left is not None and tokens[i][2].endswith("ing") and _is_utterance(tokens, i):
+            # "She issued a statement calling the plan …": the statement's author speaks
+            left = _sentence_subject(tokens, i) or left
+        elif left is None and _after_and(tokens, i):
+            left = _sentence_subject(tokens, i)  # "Ruiz smiled and asked the crowd to …"
     if left is None:
         return None
     cue = (tokens[i][0], tokens[i][1])
@@ -1005,15 +1078,37 @@ def _sentence_subject(tokens: list[tuple[int, int, str]], limit: int) -> tuple[i
         head = tokens[first][2]
         if head.lower() in ("he", "she", "they", "we", "i"):
             return tokens[first][0], tokens[first][1]
-        if not head[:1].isupper() or head.lower() in _DETERMINERS | _OPENING_ADVERBS:
+        named = head.lower() == "the" and first + 1 < end and tokens[first + 1][2][:1].isupper()
+        if named:  # "the Harbour Council issued …"
+            first += 1
+        elif not head[:1].isupper() or head.lower() in _DETERMINERS | _OPENING_ADVERBS:
             continue
         last = first
         while last + 1 < end and last - first < 3 and tokens[last + 1][2][:1].isupper():
             last += 1
         if last + 1 >= end or (tokens[last + 1][2] == "," and last == first):
             continue  # "Once, …": an opening word; "…, in Tulsa, saying": no verb follows
-        return tokens[first][0], tokens[last][1]
+        return tokens[first - 1 if named else first][0], tokens[last][1]
     return None
+
+
+def _is_utterance(tokens: list[tuple[int, int, str]], cue: int) -> bool:
+    """The word before the cue names something said or written, by no one it names.
+
+    "She issued a statement calling …", "tweets early Friday saying …"; but "a Varga
+    tweet attacking …" is Varga's.
+    """
+    j = cue - 1
+    while j >= 0 and tokens[j][2].lower() in _TIMES | _BETWEEN | {"early", "late", "night"}:
+        j -= 1
+    if j < 0 or tokens[j][2].lower() not in _UTTERANCES:
+        return False
+    k = j - 1
+    while k >= 0 and _is_word(tokens[k][2]) and tokens[k][2].lower() not in _NOUN_MARKERS:
+        if tokens[k][2][:1].isupper() or tokens[k][2].lower() in _PREPOSITIONS:
+            return tokens[k][2].lower() in _PREPOSITIONS  # "a series of tweets" is no one's
+        k -= 1
+    return k < 0 or tokens[k][2].lower() in _NOUN_MARKERS - {"these", "those"}
 
 
 def _after_and(tokens: list[tuple[int, int, str]], cue: int) -> bool:

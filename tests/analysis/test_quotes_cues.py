@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import pytest
 
+from reader.analysis.model import Quote
 from tests.analysis.test_quotes import only, quotes_of
 
 pytestmark = pytest.mark.spacy
+
+
+def the_one_quote(nlp, paragraph: str, speaker: str) -> Quote:
+    """The paragraph's only quote, checked to be spoken by a phrase containing `speaker`."""
+    _, quotes = quotes_of(nlp, paragraph)
+    assert len(quotes) == 1, [q.text for q in quotes]
+    assert quotes[0].speaker is not None and speaker in quotes[0].speaker.text
+    return quotes[0]
 
 
 def test_a_verb_inside_quotation_marks_is_not_the_attribution(nlp):
@@ -41,10 +50,8 @@ def test_a_verb_inside_quotation_marks_is_not_the_attribution(nlp):
     ],
 )
 def test_a_noun_that_looks_like_a_cue_is_not_one(nlp, sentence, speaker):
-    _, quotes = quotes_of(nlp, sentence)
-    assert len(quotes) == 1
-    assert quotes[0].cue is not None and quotes[0].cue.text == "say"
-    assert speaker in quotes[0].speaker.text
+    quote = the_one_quote(nlp, sentence, speaker)
+    assert quote.cue is not None and quote.cue.text == "say"
 
 
 def test_a_noun_cue_with_its_that_clause_frames_it(nlp):
@@ -84,3 +91,90 @@ def test_a_quote_right_after_an_attributed_sentence_keeps_its_speaker(nlp):
     second = only(quotes, "tidier")
     assert first.speaker is not None and first.speaker.name == "Elena Varga"
     assert second.speaker is not None and second.speaker.name == "Elena Varga"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "containing", "speaker"),
+    [
+        (
+            "The new advert is short. “You work hard. You pay your fares. So why didn’t the "
+            "ferry company pay its share?” a narrator in the union's advert asks.",
+            "pay its share",
+            "a narrator in the union's advert",
+        ),
+        (
+            "The ferry will not sail again before the spring storms are over, a spokesman "
+            "for the harbour board said.",
+            "spring storms",
+            "a spokesman for the harbour board",
+        ),
+    ],
+)
+def test_a_speaker_with_its_prepositional_phrase(nlp, paragraph, containing, speaker):
+    _, quotes = quotes_of(nlp, paragraph)
+    quote = only(quotes, containing)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_called_after_an_apposition_is_the_subjects_not_an_inverted_cue(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "At the debate last week, Ana Ruiz, a senior adviser to the harbour board, called "
+        "the mayor's speech “a true wake-up call” to the town.",
+    )
+    quote = only(quotes, "wake-up call")
+    assert quote.speaker is not None and quote.speaker.name == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "Mayor Tomas Reyes posted a series of tweets early Sunday saying that the ferry "
+            "company had misled the island for years.",
+            "Tomas Reyes",
+        ),
+        (
+            "After a hastily called, late-night meeting, the Harbour Council issued a "
+            "statement calling the strike “a clear breach of the contract.”",
+            "Harbour Council",
+        ),
+        (
+            "Ines Calder is describing as “reckless” a Tomas Reyes tweet attacking the ferry "
+            "company and its owners.",
+            "a Tomas Reyes tweet",
+        ),
+    ],
+)
+def test_what_a_statement_or_tweet_says_is_its_authors(nlp, paragraph, speaker):
+    the_one_quote(nlp, paragraph, speaker)
+
+
+def test_the_second_verb_after_and_reports_for_the_subject(nlp):
+    _, quotes = quotes_of(
+        nlp, "Ines Calder smiled and asked the crowd to welcome the new captain of the ferry."
+    )
+    quote = only(quotes, "welcome")
+    assert quote.speaker is not None and quote.speaker.name == "Ines Calder"
+
+
+def test_a_colon_introduces_a_quote_without_a_verb_of_saying(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Port director Elena Varga looked at the buyer. She scolded him: “The whole harbour "
+        "knows the price of the three boats you called ‘bargains.’” Then she left the room.",
+    )
+    quote = only(quotes, "whole harbour")
+    assert quote.kind == "direct" and quote.text.startswith("The whole harbour")
+    assert quote.speaker is not None and quote.speaker.name == "Elena Varga"
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "On June 6, Tomas Reyes made the following remark:\n\n"
+        "“For young people who have left school, the island has no jobs at all this year.”",
+    )
+    quote = only(quotes, "young people")
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and quote.speaker.name == "Tomas Reyes"
