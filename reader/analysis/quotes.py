@@ -171,6 +171,7 @@ _OPENING_ADVERBS = _wordset(
     "however meanwhile still instead later earlier moreover yet now then also indeed "
     "overall again nevertheless nonetheless thus so but and"
 )
+_NOT_HEADS = _DETERMINERS | _OPENING_ADVERBS | _CLAUSE_BREAKS | _PREPOSITIONS
 _TIMES = _wordset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "last this earlier later recently"
@@ -272,13 +273,15 @@ def extract_quotes(
             continue
         quoted = [quoted_index.spans[k] for k in quoted_index.overlapping(start, end)]
         reported = _reported(text, start, end, quoted)
-        if reported is None:
-            continue
-        content, attribution = reported
-        c_start, c_end = content
-        kind = "mixed" if any(s < c_end and e > c_start for s, e in quoted) else "indirect"
-        speaker = resolver.speaker(attribution.speaker) if attribution.speaker else None
-        quotes.append(Quote(c_start, c_end, text[c_start:c_end], kind, speaker, attribution.cue))
+        while reported is not None:
+            (c_start, c_end), attribution = reported
+            cut, reported = _second_report(text, c_start, c_end)
+            c_start, c_end = _trim(text, c_start, cut)  # "…, but he said that …" ends it
+            kind = "mixed" if any(s < c_end and e > c_start for s, e in quoted) else "indirect"
+            speaker = resolver.speaker(attribution.speaker) if attribution.speaker else None
+            quotes.append(
+                Quote(c_start, c_end, text[c_start:c_end], kind, speaker, attribution.cue)
+            )
     _add_unframed(text, sentences, embedded, quotes, resolver)
     quotes.sort(key=lambda q: q.start)
     if text is document.text:
@@ -967,6 +970,33 @@ def _reported(
     return None
 
 
+def _second_report(
+    text: str, start: int, end: int
+) -> tuple[int, tuple[tuple[int, int], _Attribution] | None]:
+    """A report joined to the content [start, end) by "and"/"but" after a comma or dash.
+
+    "Ruiz agreed that the rules should change, but she said that the vote must wait":
+    what comes after "she said" is her second report, not part of the first. Returns
+    where the first content ends, and the second report if there is one.
+    """
+    tokens = _tokens(text, start, end)
+    for k in range(len(tokens) - 3):
+        if tokens[k][2] not in ",;—-" or tokens[k + 1][2].lower() not in ("and", "but"):
+            continue
+        first = k + 2
+        for c in range(first + 1, min(len(tokens), first + _MAX_SPEAKER_WORDS + 1)):
+            if not _cue_at(tokens, c, weak=False) or tokens[c][2].lower() == "according":
+                continue
+            left = _left_speaker(tokens, c, text)
+            if left is None or left[0] != tokens[first][0]:
+                break
+            second = _opening(text, tokens, c, end)
+            if second is not None:
+                return tokens[k][0], second
+            break
+    return end, None
+
+
 def _closing(
     text: str, tokens: list[tuple[int, int, str]], i: int, start: int, stop: int
 ) -> tuple[tuple[int, int], _Attribution] | None:
@@ -1002,6 +1032,8 @@ def _opening(
     text: str, tokens: list[tuple[int, int, str]], i: int, stop: int
 ) -> tuple[tuple[int, int], _Attribution] | None:
     """ "Varga said (on Monday) (that) …": the content is what follows."""
+    if i < _after_opening_phrase(tokens, len(tokens)):
+        return None  # "In a statement announcing the pick, the union …": not the main verb
     if i > 0 and tokens[i - 1][2] == "," and tokens[i][2].endswith("ing"):
         left = _sentence_subject(tokens, i)  # "Varga left the talks, saying that …"
     elif i > 0 and tokens[i - 1][2] == ",":
@@ -1081,8 +1113,8 @@ def _sentence_subject(tokens: list[tuple[int, int, str]], limit: int) -> tuple[i
         named = head.lower() == "the" and first + 1 < end and tokens[first + 1][2][:1].isupper()
         if named:  # "the Harbour Council issued …"
             first += 1
-        elif not head[:1].isupper() or head.lower() in _DETERMINERS | _OPENING_ADVERBS:
-            continue
+        elif not head[:1].isupper() or head.lower() in _NOT_HEADS:
+            continue  # "In a statement, …", "If we lived …": no one speaks
         last = first
         while last + 1 < end and last - first < 3 and tokens[last + 1][2][:1].isupper():
             last += 1
