@@ -108,7 +108,8 @@ _IRREGULAR_PASTS = _wordset("said told wrote found thought knew held")
 FRAMING_CUES = _wordset(
     "shouted shouts yelled yells screamed screams sang sings chanted chants whispered "
     "whispers exclaimed exclaims quipped quips joked jokes mused muses cried "
-    "concluded concludes reads read recounted recounts replies retorted retorts tweets"
+    "concluded concludes reads read recounted recounts replies retorted retorts tweets "
+    "shouting yelling screaming singing chanting whispering"
 )
 WEAK_CUES = frozenset(w for forms in _WEAK_LEMMAS.values() for w in forms)
 # Verbs that report what a poll, study or person holds only with a "that" clause after
@@ -129,6 +130,7 @@ _BETWEEN = _wordset(
     "would will could might may should must did does do never already only still "
     "further publicly privately"
 )
+_MODALS = _wordset("could might may should must can cannot")
 _BE = _wordset("is was were are be been being am 's")
 # Words that end a speaker phrase on its left: the phrase is what follows them.
 _CLAUSE_BREAKS = _wordset(
@@ -139,6 +141,7 @@ _PREPOSITIONS = _wordset(
     "in on at for with to from of by about into over under during against among "
     "between without within through across"
 )
+_SHARES = _wordset("some many most several few both all")
 _QUANTITIES = _wordset("few lot number couple dozen handful majority minority group pair series")
 # Capitalised words that open a sentence without being anyone: "Here is the list:".
 _NOT_SUBJECTS = _wordset("here there it this that these those what why how it's there's")
@@ -477,11 +480,15 @@ def _segments(text: str, paragraph: tuple[int, int], index: int) -> Iterable[_Se
         can_open = (
             i == start or ch in _OPENERS or (ch == '"' and (before.isspace() or before in "([—–-/"))
         )
-        can_close = ch in _CLOSERS or (ch == '"' and not before.isspace())
+        # "… outreach,' " he said": a straight mark between spaces can only close
+        can_close = ch in _CLOSERS or (ch == '"' and (not before.isspace() or after.isspace()))
         if open_at is None and can_open and not after.isspace():
             open_at = i
         elif open_at is not None and can_close:
-            yield _Segment(open_at + 1, i, open_at, i, index)
+            end_of_content = i
+            while end_of_content > open_at + 1 and text[end_of_content - 1].isspace():
+                end_of_content -= 1
+            yield _Segment(open_at + 1, end_of_content, open_at, i, index)
             open_at = None
     if open_at is not None:
         content_end = end
@@ -678,10 +685,18 @@ def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool, framing: boo
     ):
         if i > 0 and tokens[i - 1][2].lower() in _BE and not word.endswith("ing"):
             return 0  # "it was said", "he was told": passive, not a report
-        if _is_noun_use(tokens, i):
+        if _is_noun_use(tokens, i) or (_after_modal(tokens, i) and not followed_by_that):
             return 0
         return 1
     return 0
+
+
+def _after_modal(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """ "Crackdowns could add fuel", "she may note": what might be said is no report."""
+    j = i - 1
+    while j >= 0 and tokens[j][2].lower() in ("also", "only", "still", "not", "never"):
+        j -= 1
+    return j >= 0 and tokens[j][2] in _MODALS  # "Theresa May said" is no modal
 
 
 def _is_noun_use(tokens: list[tuple[int, int, str]], i: int) -> bool:
@@ -726,8 +741,14 @@ def _left_speaker(
 ) -> tuple[int, int] | None:
     """The speaker phrase ending right before token `cue`: "the minister", "Okafor"."""
     j = cue - 1
-    while j >= 0 and tokens[j][2].lower() in _BETWEEN:
+    while j >= 0 and tokens[j][2] in _BETWEEN:  # "Theresa May said": May is a name
         j -= 1
+    if (
+        j >= 1
+        and tokens[j - 1][2].lower() in ("in", "on")
+        and (tokens[j][2].isdigit() or tokens[j][2].lower() in _TIMES)
+    ):
+        j -= 2  # "McConnell, who in 2010 said …": the time stands between
     if j >= 0 and tokens[j][2] == ")":
         # "Jason Chaffetz (R-Utah) said": the name before the parenthesis speaks.
         opening = next((k for k in range(j - 1, max(-1, j - 6), -1) if tokens[k][2] == "("), None)
@@ -786,8 +807,8 @@ def _left_speaker(
             or head.lower().endswith("s")
         )
         or head.lower() in _DETERMINERS
-    ):
-        return None
+    ) and not (first == last and head.lower() in _SHARES):
+        return None  # but "some note that …", "all agreed that …" speak
     return tokens[first][0], tokens[last][1]
 
 
@@ -900,11 +921,20 @@ def _tail_attribution(text: str, start: int, end: int) -> _Attribution | None:
 
 
 def _lead_attribution(text: str, start: int, end: int) -> _Attribution | None:
-    """ "Varga said:" / "Varga told reporters," just before an opening mark."""
+    """ "Varga said:" / "Varga told reporters," / "…, chanting" just before an opening mark."""
     lead = text[start:end].rstrip()
-    if not lead or lead[-1] not in ":,":
+    if not lead:
         return None
-    tokens = _tokens(text, start, start + len(lead) - 1)
+    if lead[-1] in ":,":
+        tokens = _tokens(text, start, start + len(lead) - 1)
+    else:
+        # "She walked in, chanting “…”": an -ing cue after a comma ends the lead itself
+        tokens = _tokens(text, start, start + len(lead))
+        last = len(tokens) - 1
+        if last < 1 or tokens[last - 1][2] != "," or not tokens[last][2].endswith("ing"):
+            return None
+        if not _cue_at(tokens, last, weak=False, framing=True):
+            return None
     for i in range(len(tokens) - 1, max(-1, len(tokens) - 6), -1):
         width = _cue_at(tokens, i, weak=False, framing=True)
         if not width:
@@ -919,7 +949,7 @@ def _lead_attribution(text: str, start: int, end: int) -> _Attribution | None:
             speaker = _subject_before_apposition(tokens, i)
         else:
             speaker = _left_speaker(tokens, i, text)
-            if speaker is None and _after_and(tokens, i):
+            if speaker is None and (_after_and(tokens, i) or word.lower().endswith("ing")):
                 speaker = _sentence_subject(tokens, i)  # "She waved and said, …"
         if speaker is None and width == 2:
             speaker = _right_speaker(tokens, i + 2)
@@ -1113,14 +1143,30 @@ def _sentence_subject(tokens: list[tuple[int, int, str]], limit: int) -> tuple[i
         named = head.lower() == "the" and first + 1 < end and tokens[first + 1][2][:1].isupper()
         if named:  # "the Harbour Council issued …"
             first += 1
+        elif head.lower() in ("the", "a", "an") and (verb := _verb_after(tokens, first, end)):
+            return tokens[first][0], tokens[verb - 1][1]  # "the band leader called …"
         elif not head[:1].isupper() or head.lower() in _NOT_HEADS:
             continue  # "In a statement, …", "If we lived …": no one speaks
         last = first
         while last + 1 < end and last - first < 3 and tokens[last + 1][2][:1].isupper():
             last += 1
+        if last == first and not named and (verb := _verb_after(tokens, first, end)):
+            return tokens[first][0], tokens[verb - 1][1]  # "Small groups of dockers marched"
         if last + 1 >= end or (tokens[last + 1][2] == "," and last == first):
             continue  # "Once, …": an opening word; "…, in Tulsa, saying": no verb follows
         return tokens[first - 1 if named else first][0], tokens[last][1]
+    return None
+
+
+def _verb_after(tokens: list[tuple[int, int, str]], first: int, end: int) -> int | None:
+    """Where the verb is after a short noun phrase at `first` ("the band leader called")."""
+    for k in range(first + 2, min(end, first + 5)):
+        word = tokens[k][2]
+        if not _is_word(word) or word[:1].isupper():
+            return None
+        lower = word.lower()
+        if lower.endswith("ed") or lower in STRONG_CUES | WEAK_CUES | _BE | _IRREGULAR_PASTS:
+            return k
     return None
 
 

@@ -205,9 +205,65 @@ def test_a_second_report_joined_by_and_or_but_is_its_own(
             "the Ferry Workers Union",
             id="a verb in the opening phrase is not the cue",
         ),
+        pytest.param(
+            "\"I've always hated the phrase 'harbour outreach,' \" he told the group, adding "
+            "that the phrase makes the port sound like a stranger to the town.",
+            "harbour outreach",
+            "he",
+            id="a straight mark between spaces closes the quote",
+        ),
+        pytest.param(
+            'Ines Calder walked onto the quay, chanting "Open the port! Open the port!"',
+            "Open the port!",
+            "Ines Calder",
+            id="an -ing cue right before the marks",
+        ),
+        pytest.param(
+            "Small groups of dockers marched around the harbour office while chanting, "
+            '"Open the port, feed the town."',
+            "feed the town",
+            "Small groups of dockers",
+            id="while chanting: the subject of the sentence",
+        ),
+        pytest.param(
+            "At his barbecue, the band leader called the harbour bosses to the stage, "
+            'singing "It\'s Our Harbour Now."',
+            "Our Harbour",
+            "the band leader",
+            id="a subject that is a common noun",
+        ),
+        pytest.param(
+            "But some note that the ferry company, even as it says it wants a deal, has "
+            "offered nothing new.",
+            "offered nothing",
+            "some",
+            id="some note that",
+        ),
+        pytest.param(
+            "Mayor Tomas Reyes, now the head of the council, who in 2019 said the port's most "
+            "important goal was a new pier, stayed quiet.",
+            "new pier",
+            "who",
+            id="a time between the speaker and the cue",
+        ),
+        pytest.param(
+            "Prime Minister Anna May said this week that the country would formally leave "
+            "the union by the end of March.",
+            "leave the union",
+            "Anna May",
+            id="May is a name, not a modal",
+        ),
     ],
 )
 def test_who_speaks(nlp, paragraph, containing, speaker):
     _, quotes = quotes_of(nlp, paragraph)
     quote = only(quotes, containing)
     assert quote.speaker is not None and speaker in (quote.speaker.text, quote.speaker.name)
+
+
+def test_what_could_be_said_is_no_report(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "The police fear that sweeping arrests could add fuel to the anger in the harbour.",
+    )
+    assert all(q.cue is None or q.cue.text != "add" for q in quotes)
