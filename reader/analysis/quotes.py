@@ -130,6 +130,7 @@ _BETWEEN = _wordset(
     "would will could might may should must did does do never already only still "
     "further publicly privately"
 )
+_DASHES = frozenset({"-", "--", "—", "–"})
 _MODALS = _wordset("could might may should must can cannot")
 _BE = _wordset("is was were are be been being am 's")
 # Words that end a speaker phrase on its left: the phrase is what follows them.
@@ -538,6 +539,8 @@ def _direct_units(
     units: list[_Unit] = []
     embedded: list[_Segment] = []
     previous_close = {}
+    # "… because “…,” she said. “…”": an embedded quote's attribution, for the quote after it
+    embedded_tail: dict[int, tuple[int, _Attribution]] = {}
     for index, seg in enumerate(segments):
         p_start, p_end = paragraphs[seg.paragraph]
         floor = previous_close.get(seg.paragraph, p_start)
@@ -576,7 +579,12 @@ def _direct_units(
             continue
         if not (opens and (_closes_sentence(content, tail) or tail_attr is not None)):
             embedded.append(seg)
+            if tail_attr is not None:
+                embedded_tail[seg.paragraph] = (tail_end, tail_attr)
             continue
+        before = embedded_tail.pop(seg.paragraph, None)
+        if attribution is None and before and not text[before[0] : seg.open_at].strip(" .,;"):
+            attribution = before[1]
         if (
             attribution is None
             and seg.paragraph > 0
@@ -622,6 +630,8 @@ def _continues(
     if seg.paragraph == last.paragraph + 1 and last.close_at is None:
         # A transcript's next "NAME:" is a new voice, not the same quote running on.
         new_voice = _TRANSCRIPT.match(text, seg.start) is not None
+        # "…, added Rep. Ruiz." closing the paragraph: another voice, though a mark is missing
+        new_voice = new_voice or (tail_attr is not None and unit.attribution is not None)
         return seg.open_at == paragraphs[seg.paragraph][0] and not new_voice
     return False
 
@@ -651,7 +661,7 @@ def _colon_speaker(text: str, start: int, colon: int) -> _Attribution | None:
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Words with their offsets; trailing punctuation split off as its own token."""
     result = []
-    for match in re.finditer(r"[\w’'.\-&]+|[^\w\s]", text[start:end]):
+    for match in re.finditer(r"[\w’'.\-&/]+|[^\w\s]", text[start:end]):
         word = match.group()
         s = start + match.start()
         if (
@@ -949,7 +959,9 @@ def _lead_attribution(text: str, start: int, end: int) -> _Attribution | None:
             speaker = _subject_before_apposition(tokens, i)
         else:
             speaker = _left_speaker(tokens, i, text)
-            if speaker is None and (_after_and(tokens, i) or word.lower().endswith("ing")):
+            if speaker is None and (
+                _after_and(tokens, i) or word.lower().endswith("ing") or _after_dash(tokens, i)
+            ):
                 speaker = _sentence_subject(tokens, i)  # "She waved and said, …"
         if speaker is None and width == 2:
             speaker = _right_speaker(tokens, i + 2)
@@ -1073,7 +1085,7 @@ def _opening(
         if left is not None and tokens[i][2].endswith("ing") and _is_utterance(tokens, i):
             # "She issued a statement calling the plan …": the statement's author speaks
             left = _sentence_subject(tokens, i) or left
-        elif left is None and _after_and(tokens, i):
+        elif left is None and (_after_and(tokens, i) or _after_dash(tokens, i)):
             left = _sentence_subject(tokens, i)  # "Ruiz smiled and asked the crowd to …"
     if left is None:
         return None
@@ -1090,8 +1102,17 @@ def _opening(
 
 
 def _after_opening_phrase(tokens: list[tuple[int, int, str]], limit: int) -> int:
-    """Where the subject starts: after "But", and after "In a statement," and the like."""
-    first = 1 if tokens and tokens[0][2].lower() in ("but", "and", "so", "still") else 0
+    """Where the subject starts: after "But", "In a statement," a dateline and the like."""
+    first = 0
+    dash = next((k for k in range(min(limit, 4)) if tokens[k][2] in _DASHES), None)
+    if (
+        dash is not None
+        and dash > 0
+        and all(t[2].isupper() for t in tokens[:dash] if _is_word(t[2]))
+    ):
+        first = dash + 1  # "WASHINGTON -- Ana Ruiz, …"
+    if first < limit and tokens[first][2].lower() in ("but", "and", "so", "still"):
+        first += 1
     opener = tokens[first][2].lower() if first < limit else ""
     if (
         first + 1 < limit
@@ -1156,6 +1177,11 @@ def _sentence_subject(tokens: list[tuple[int, int, str]], limit: int) -> tuple[i
             continue  # "Once, …": an opening word; "…, in Tulsa, saying": no verb follows
         return tokens[first - 1 if named else first][0], tokens[last][1]
     return None
+
+
+def _after_dash(tokens: list[tuple[int, int, str]], cue: int) -> bool:
+    """ "Ana Ruiz, the head of Nordline -- the ferry company -- told me": an aside ends."""
+    return cue > 0 and tokens[cue - 1][2] in _DASHES
 
 
 def _verb_after(tokens: list[tuple[int, int, str]], first: int, end: int) -> int | None:

@@ -253,6 +253,44 @@ def test_a_second_report_joined_by_and_or_but_is_its_own(
             "Anna May",
             id="May is a name, not a modal",
         ),
+        pytest.param(
+            "Ana Ruiz, the chief executive of Nordline -- the ferry company that runs the "
+            'night boats -- told me, "We do business with anyone who pays for a ticket."',
+            "anyone who pays",
+            "Ana Ruiz",
+            id="the name before an aside between dashes",
+        ),
+        pytest.param(
+            "KIRKWALL -- Mayor Tomas Reyes, opening the harbour museum on Saturday, said it "
+            "would tell the island's story, one of “storms and harvests, of leaving and of "
+            "coming home.”",
+            "storms and harvests",
+            "Tomas Reyes",
+            id="after a dateline",
+        ),
+        pytest.param(
+            "“The ferry rules make no sense. They are simply wrong,” said 9/11 widow Ruth Okoye.",
+            "simply wrong",
+            "Ruth Okoye",
+            id="an inverted speaker that starts with a number",
+        ),
+        pytest.param(
+            "Port director Elena Varga said the old pier was worth keeping because “most "
+            "people have no idea how old it is,” she said. “We have no future here if we "
+            "forget where we came from.”",
+            "no future here",
+            "she",
+            id="the attribution of the quoted words just before",
+        ),
+        pytest.param(
+            "“It is a warning to everyone on the island,” Councillor Ruth Okoye said. “If the "
+            "ferry stops, nobody can get to the hospital in winter.\n\n"
+            "“I have been thinking a lot about where we are as a town,” added Mayor Tomas "
+            "Reyes, the head of the council. “We are used to storms.”",
+            "thinking a lot",
+            "Tomas Reyes",
+            id="a new voice after a quote left open at a paragraph's end",
+        ),
     ],
 )
 def test_who_speaks(nlp, paragraph, containing, speaker):
