@@ -486,16 +486,21 @@ def _segments(text: str, paragraph: tuple[int, int], index: int) -> Iterable[_Se
         if open_at is None and can_open and not after.isspace():
             open_at = i
         elif open_at is not None and can_close:
-            end_of_content = i
-            while end_of_content > open_at + 1 and text[end_of_content - 1].isspace():
-                end_of_content -= 1
-            yield _Segment(open_at + 1, end_of_content, open_at, i, index)
+            yield _Segment(open_at + 1, _before_space(text, open_at, i), open_at, i, index)
             open_at = None
+        elif open_at is not None and ch in _OPENERS and re.match(r"[.!?]\s", text[i - 2 : i]):
+            # "… to the hospital. “I have been …": a sentence opening a new quote ends
+            # the one its writer forgot to close
+            yield _Segment(open_at + 1, _before_space(text, open_at, i), open_at, None, index)
+            open_at = i
     if open_at is not None:
-        content_end = end
-        while content_end > open_at + 1 and text[content_end - 1].isspace():
-            content_end -= 1
-        yield _Segment(open_at + 1, content_end, open_at, None, index)
+        yield _Segment(open_at + 1, _before_space(text, open_at, end), open_at, None, index)
+
+
+def _before_space(text: str, open_at: int, end: int) -> int:
+    while end > open_at + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _words(text: str) -> int:

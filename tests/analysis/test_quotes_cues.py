@@ -305,3 +305,16 @@ def test_what_could_be_said_is_no_report(nlp):
         "The police fear that sweeping arrests could add fuel to the anger in the harbour.",
     )
     assert all(q.cue is None or q.cue.text != "add" for q in quotes)
+
+
+def test_a_quote_left_open_ends_where_a_sentence_opens_a_new_one(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "“It is a warning to everyone on the island,” Councillor Ruth Okoye said. “If the "
+        "ferry stops, nobody can get to the hospital in winter. “I have been thinking a "
+        "lot about where we are as a town,” added Mayor Tomas Reyes. “We are used to it.”",
+    )
+    first, second = only(quotes, "hospital"), only(quotes, "thinking a lot")
+    assert first is not second
+    assert first.speaker is not None and "Ruth Okoye" in first.speaker.text
+    assert second.speaker is not None and second.speaker.name == "Tomas Reyes"
