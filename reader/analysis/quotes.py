@@ -131,6 +131,9 @@ _BETWEEN = _wordset(
     "further publicly privately"
 )
 _DASHES = frozenset({"-", "--", "—", "–"})
+_NOT_SPEECH = frozenset(
+    {(w, "from") for w in ("reported", "reports", "reporting", "wrote", "writes", "writing")}
+)
 _MODALS = _wordset("could might may should must can cannot")
 _BE = _wordset("is was were are be been being am 's")
 # Words that end a speaker phrase on its left: the phrase is what follows them.
@@ -702,8 +705,15 @@ def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool, framing: boo
             return 0  # "it was said", "he was told": passive, not a report
         if _is_noun_use(tokens, i) or (_after_modal(tokens, i) and not followed_by_that):
             return 0
+        after = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+        if (word, after) in _NOT_SPEECH:
+            return 0  # "Ruiz reported from Kirkwall": where, not what
         return 1
     return 0
+
+
+def _is_possessive(word: str) -> bool:
+    return re.search(r"[’']s$|s[’']$", word) is not None
 
 
 def _after_modal(tokens: list[tuple[int, int, str]], i: int) -> bool:
@@ -724,8 +734,8 @@ def _is_noun_use(tokens: list[tuple[int, int, str]], i: int) -> bool:
     …", "a Times report that …") still frames what follows.
     """
     word = tokens[i][2].lower()
-    if any(t[2].lower() == "that" for t in tokens[i + 1 : i + 7]):
-        return False
+    if word not in THAT_CUES and any(t[2].lower() == "that" for t in tokens[i + 1 : i + 7]):
+        return False  # but "an hourlong show that aired" is a show
     gerund = word.endswith("ing")
     past = word.endswith("ed") or word in _IRREGULAR_PASTS
     before = tokens[i - 1][2].lower() if i > 0 else ""
@@ -733,7 +743,12 @@ def _is_noun_use(tokens: list[tuple[int, int, str]], i: int) -> bool:
         return True
     if before.endswith("ly") and i > 1 and tokens[i - 2][2].lower() in _NOUN_MARKERS:
         return True  # "a hastily called meeting": an adjective
-    if re.search(r"[’']s$|s[’']$", before) and not (past or gerund):
+    owner = i - 1
+    while owner > 0 and tokens[owner][2][:1].isupper() and not _is_possessive(tokens[owner][2]):
+        owner -= 1  # "Ruiz's Fifth Amendment claims"
+    if word.endswith("s") and owner < i - 1 and _is_possessive(tokens[owner][2]):
+        return True
+    if _is_possessive(before) and not (past or gerund):
         # "Trump's claims"; but "he's said" is "he has said", "she's claiming" "she is"
         return before[:-2] not in _SPEAKER_WORDS | {"that", "there", "what", "it"}
     if word not in _BARE_CUES:
@@ -824,6 +839,8 @@ def _left_speaker(
         or head.lower() in _DETERMINERS
     ) and not (first == last and head.lower() in _SHARES):
         return None  # but "some note that …", "all agreed that …" speak
+    if first == last and head.lower() in _OPENING_ADVERBS:
+        return None  # "Now tell us …"
     return tokens[first][0], tokens[last][1]
 
 
@@ -852,6 +869,7 @@ def _right_speaker(tokens: list[tuple[int, int, str]], after: int) -> tuple[int,
         and tokens[last + 1][2].lower()
         not in _CLAUSE_BREAKS | _BETWEEN | _BE | {"in", "on", "at", "during"}
         and tokens[last + 1][2].lower() not in STRONG_CUES
+        and not re.search(r"^[a-z].*ed$|n[’']t$", tokens[last + 1][2])  # "the union expected"
     ):
         last += 1
     return tokens[first][0], tokens[last][1]

@@ -291,6 +291,13 @@ def test_a_second_report_joined_by_and_or_but_is_its_own(
             "Tomas Reyes",
             id="a new voice after a quote left open at a paragraph's end",
         ),
+        pytest.param(
+            "Tomas Reyes, a spokesman for the ferry workers, said the union expected sailings "
+            "to improve at the harbour once the winter storms ended.",
+            "sailings",
+            "Tomas Reyes",
+            id="an inverted speaker stops before a verb",
+        ),
     ],
 )
 def test_who_speaks(nlp, paragraph, containing, speaker):
@@ -318,3 +325,30 @@ def test_a_quote_left_open_ends_where_a_sentence_opens_a_new_one(nlp):
     assert first is not second
     assert first.speaker is not None and "Ruth Okoye" in first.speaker.text
     assert second.speaker is not None and second.speaker.name == "Tomas Reyes"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        pytest.param(
+            "Ana Ruiz reported from Kirkwall, and Tomas Reyes from the ferry terminal in Stromness.",
+            id="reported from a place",
+        ),
+        pytest.param(
+            "The two skippers taped an hourlong show that aired on Thursday and was light on news.",
+            id="a show that aired",
+        ),
+        pytest.param(
+            "A judge may set the summons aside because of Okoye's Fifth Amendment claims, and "
+            "the council rarely pursues such cases.",
+            id="a possessive's claims",
+        ),
+        pytest.param(
+            "Stop sending the ferries out in storms. Now tell us this is not about money!",
+            id="an imperative after now",
+        ),
+    ],
+)
+def test_words_of_saying_that_report_nothing(nlp, paragraph):
+    _, quotes = quotes_of(nlp, paragraph)
+    assert quotes == ()
