@@ -145,6 +145,11 @@ _PREPOSITIONS = _wordset(
     "in on at for with to from of by about into over under during against among "
     "between without within through across"
 )
+# Singular nouns for a body of people that speak without an article: "police said".
+_COLLECTIVES = _wordset(
+    "police staff military government administration media press prosecution defense "
+    "defence leadership management family crew"
+)
 _SHARES = _wordset("some many most several few both all")
 _QUANTITIES = _wordset("few lot number couple dozen handful majority minority group pair series")
 # Capitalised words that open a sentence without being anyone: "Here is the list:".
@@ -198,9 +203,10 @@ _SIGNATURE = re.compile(
 # "“WALLACE: …”": a transcript names its speaker in capitals before a colon.
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,2}):\s")
 # "…,” she said, adding that …": a second report by the same speaker, in the same sentence.
-_FOLLOW_ON = re.compile(
-    r",\s+(adding|saying|noting|arguing|insisting|explaining|warning|claiming|stressing)\b"
+_FOLLOW_ON_CUES = _wordset(
+    "adding saying noting arguing insisting explaining warning claiming stressing"
 )
+_FOLLOW_ON = re.compile(rf",\s+({'|'.join(sorted(_FOLLOW_ON_CUES))})\b")
 _MIN_QUOTE_WORDS = 3  # one or two quoted words are scare quotes or titles, not quotes
 _MIN_REPORT_WORDS = 4
 _MAX_SPEAKER_WORDS = 6
@@ -209,6 +215,12 @@ _SPEAKER_GROUPS = (
     EntityGroup.ORGANIZATION,
     EntityGroup.GROUP,
     EntityGroup.PLACE,  # "Japan said": a country speaks through its government
+)
+
+
+# Blocks that may report speech: a headline does too ("Ruiz Says Ferries Will Run").
+_SPOKEN_KINDS = frozenset(
+    {BlockKind.TITLE, BlockKind.HEADING, BlockKind.KEY_POINT, BlockKind.PARAGRAPH}
 )
 
 
@@ -247,7 +259,7 @@ def extract_quotes(
 ) -> tuple[Quote, ...]:
     """Every quote in the article's paragraphs with its cue and speaker, in text order."""
     text = _with_double_apostrophes_as_marks(document.text)
-    paragraphs = [(b.start, b.end) for b in document.blocks if b.kind is BlockKind.PARAGRAPH]
+    paragraphs = [(b.start, b.end) for b in document.blocks if b.kind in _SPOKEN_KINDS]
     if not paragraphs:
         return ()
     resolver = _Resolver(text, paragraphs, entities)
@@ -280,8 +292,12 @@ def extract_quotes(
             continue
         quoted = [quoted_index.spans[k] for k in quoted_index.overlapping(start, end)]
         reported = _reported(text, start, end, quoted)
+        voice = None
         while reported is not None:
             (c_start, c_end), attribution = reported
+            if attribution.speaker is None:  # "…, adding that …" in the same voice
+                attribution = replace(attribution, speaker=voice)
+            voice = attribution.speaker
             cut, reported = _second_report(text, c_start, c_end)
             c_start, c_end = _trim(text, c_start, cut)  # "…, but he said that …" ends it
             kind = "mixed" if any(s < c_end and e > c_start for s, e in quoted) else "indirect"
@@ -835,6 +851,7 @@ def _left_speaker(
             or lower_words[0].lower() in _DETERMINERS
             or lower_words[0][:1].isdigit()
             or head.lower().endswith("s")
+            or head.lower() in _COLLECTIVES  # "…, police said."
         )
         or head.lower() in _DETERMINERS
     ) and not (first == last and head.lower() in _SHARES):
@@ -1046,6 +1063,12 @@ def _second_report(
     """
     tokens = _tokens(text, start, end)
     for k in range(len(tokens) - 3):
+        if tokens[k][2] == "," and tokens[k + 1][2].lower() in _FOLLOW_ON_CUES:
+            # "…, arguing that …": a second report in the same voice (no speaker of its own)
+            c_start = tokens[k + 2][1] if tokens[k + 2][2].lower() == "that" else tokens[k + 1][1]
+            c_start, c_end = _trim(text, c_start, end)
+            if _words(text[c_start:c_end]) >= _MIN_REPORT_WORDS:
+                return tokens[k][0], ((c_start, c_end), _make(text, None, tokens[k + 1][:2]))
         if tokens[k][2] not in ",;—-" or tokens[k + 1][2].lower() not in ("and", "but"):
             continue
         first = k + 2
@@ -1074,7 +1097,7 @@ def _closing(
         comma = next((k for k in range(i - 1, max(-1, i - 9), -1) if tokens[k][2] == ","), None)
         if comma is not None and (phrase := _noun_phrase(tokens, comma + 1, i)) is not None:
             left, tail_start = phrase, tokens[comma][0]  # "…, lawyers for the family said."
-    if tail_start is None or _words(text[start:tail_start]) < _MIN_REPORT_WORDS:
+    if tail_start is None:
         return None
     if left is not None:
         speaker, rest_from = left, i + 1
@@ -1086,11 +1109,32 @@ def _closing(
             return None
         rest_from = next((k for k, t in enumerate(tokens) if t[0] >= speaker[1]), len(tokens))
     rest = [t for t in tokens[rest_from:] if t[0] < stop]
+    if _parenthetical(rest):
+        # "The test, Pyongyang said, was its biggest yet": the report runs round the cue
+        if _words(text[start:stop]) - _words(text[tail_start : rest[0][1]]) < _MIN_REPORT_WORDS:
+            return None
+        return _trim(text, start, stop), _make(text, speaker, cue)
+    if _words(text[start:tail_start]) < _MIN_REPORT_WORDS:
+        return None
     if rest and not (rest[0][2] in ",—(" or rest[0][2].lower() in _PREPOSITIONS | _TIMES):
         return None
     if rest and rest[0][2] != "," and _words(text[cue[1] : stop]) > 16:
         return None
     return _trim(text, start, tail_start), _make(text, speaker, cue)
+
+
+def _parenthetical(rest: list[tuple[int, int, str]]) -> bool:
+    """After ", Varga said" the sentence goes on with its own words, not a time or "adding"."""
+    if len(rest) < 3 or rest[0][2] != ",":
+        return False
+    word = rest[1][2].lower()
+    return (
+        _is_word(word)
+        and not word.endswith("ing")
+        and word not in _TIMES | _PREPOSITIONS | _CLAUSE_BREAKS | _DETERMINERS | _SPEAKER_WORDS
+        and not word[:1].isdigit()
+        and not rest[1][2][:1].isupper()
+    )
 
 
 def _opening(

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.analysis import analyse_document
 from reader.analysis.model import Quote
+from reader.document import parse_article
 from tests.analysis.test_quotes import only, quotes_of
 
 pytestmark = pytest.mark.spacy
@@ -352,3 +354,46 @@ def test_a_quote_left_open_ends_where_a_sentence_opens_a_new_one(nlp):
 def test_words_of_saying_that_report_nothing(nlp, paragraph):
     _, quotes = quotes_of(nlp, paragraph)
     assert quotes == ()
+
+
+def test_a_headline_reports_speech(nlp):
+    document = parse_article(
+        "Ferries Will Run All Winter, Harbour Master Ines Calder Says\n\n"
+        "The island's ferries will keep sailing through the storm season this year."
+    )
+    quotes = analyse_document(document).quotes
+    quote = only(quotes, "Ferries Will Run")
+    assert quote.speaker is not None and "Ines Calder" in quote.speaker.text
+
+
+def test_a_follow_on_report_in_the_same_voice(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Sen. Ruth Okoye said she did not believe the new timetable had hurt the ferry, "
+        "arguing that it was the winter storms that did the damage.",
+    )
+    first, second = only(quotes, "new timetable"), only(quotes, "winter storms")
+    assert first is not second
+    assert second.cue is not None and second.cue.text == "arguing"
+    assert second.speaker is not None and second.speaker.name == "Ruth Okoye"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        pytest.param(
+            "The night officer who stopped the ferry was not wearing a camera, police said.",
+            "police",
+            id="a collective noun without an article",
+        ),
+        pytest.param(
+            "The latest test, the harbour office said, was its biggest yet, although it may "
+            "take days to know how strong it was.",
+            "the harbour office",
+            id="a parenthetical cue",
+        ),
+    ],
+)
+def test_the_whole_report_around_its_attribution(nlp, sentence, speaker):
+    quote = the_one_quote(nlp, sentence, speaker)
+    assert quote.text.startswith("The ")
