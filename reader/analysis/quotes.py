@@ -188,6 +188,10 @@ _TIMES = _wordset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "last this earlier later recently"
 )
+_TIME_WORDS = _TIMES | _wordset(
+    "january february march april may june july august september october november december "
+    "late early mid week month year spring summer autumn fall winter morning evening night"
+)
 _ABBREVIATIONS = _wordset(
     "mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt prof rev no vs inc corp co "
     "ltd u.s u.k d.c a.m p.m"
@@ -200,6 +204,7 @@ _WORD = re.compile(r"[^\s]+")
 _SIGNATURE = re.compile(
     r"\s*([―—–]|-{1,2})[\s\xa0]*([A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4})\.?\s*$"
 )
+_HEADLINE_SPEAKER = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):\s+(?=\S)")
 # "“WALLACE: …”": a transcript names its speaker in capitals before a colon.
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,2}):\s")
 # "…,” she said, adding that …": a second report by the same speaker, in the same sentence.
@@ -284,7 +289,12 @@ def extract_quotes(
         )
         if unit.follow_on is not None:
             quotes.append(_follow_on_quote(text, resolver, unit.follow_on, speaker, embedded))
-    covered = _SpanIndex((u.extent_start, u.extent_end) for u in units)
+    headlines = [b for b in document.blocks if b.kind in (BlockKind.TITLE, BlockKind.HEADING)]
+    said = [q for b in headlines if (q := _headline_quote(text, b.start, b.end, resolver))]
+    quotes.extend(said)
+    covered = _SpanIndex(
+        [*((u.extent_start, u.extent_end) for u in units), *((q.start, q.end) for q in said)]
+    )
     quoted_index = _SpanIndex((g.start, g.end) for g in embedded)
     for start, sentence_end in sentences:
         end = _without_next_opening(text, start, sentence_end)
@@ -310,6 +320,21 @@ def extract_quotes(
     if text is document.text:
         return _carry_speakers(text, resolver, quotes)
     return tuple(_as_in(document.text, q) for q in _carry_speakers(text, resolver, quotes))
+
+
+def _headline_quote(text: str, start: int, end: int, resolver: _Resolver) -> Quote | None:
+    """ "Ana Ruiz: Ferries Will Run All Winter": a headline that names its speaker first."""
+    match = _HEADLINE_SPEAKER.match(text, start, end)
+    if match is None or resolver.mention_at(start) != match.span(1):
+        return None
+    c_start, c_end = _trim(text, match.end(), end)
+    while c_end > c_start and text[c_end - 1] in ".’'”\"":
+        c_end -= 1
+    if _words(text[c_start:c_end]) < _MIN_REPORT_WORDS:
+        return None
+    name = Span(start, match.end(1), match.group(1))
+    cue = Span(match.end(1), match.end(1) + 1, ":")
+    return Quote(c_start, c_end, text[c_start:c_end], "indirect", resolver.speaker(name), cue)
 
 
 def _without_next_opening(text: str, start: int, end: int) -> int:
@@ -858,6 +883,14 @@ def _left_speaker(
         return None  # but "some note that …", "all agreed that …" speak
     if first == last and head.lower() in _OPENING_ADVERBS:
         return None  # "Now tell us …"
+    if (
+        first >= 2
+        and all(t[2].lower() in _TIME_WORDS or t[2].isdigit() for t in tokens[first : last + 1])
+        and tokens[first - 1][2].lower() in _PREPOSITIONS
+        and tokens[first - 2][2].lower().endswith("ed")
+    ):
+        # "A poll released in late August found": the poll, not the time, found it
+        return _left_speaker(tokens, first - 2, text)
     return tokens[first][0], tokens[last][1]
 
 

@@ -300,6 +300,13 @@ def test_a_second_report_joined_by_and_or_but_is_its_own(
             "Tomas Reyes",
             id="an inverted speaker stops before a verb",
         ),
+        pytest.param(
+            "A harbour survey released in late August found that most islanders want the "
+            "night ferry back.",
+            "night ferry",
+            "A harbour survey",
+            id="a time after a participle is not the speaker",
+        ),
     ],
 )
 def test_who_speaks(nlp, paragraph, containing, speaker):
@@ -364,6 +371,17 @@ def test_a_headline_reports_speech(nlp):
     quotes = analyse_document(document).quotes
     quote = only(quotes, "Ferries Will Run")
     assert quote.speaker is not None and "Ines Calder" in quote.speaker.text
+
+
+def test_a_headline_that_names_its_speaker_before_a_colon(nlp):
+    document = parse_article(
+        "Ines Calder: Ferry Company Asking Council To Pay Winter Fuel Bill\n\n"
+        "Harbour master Ines Calder has criticised the ferry company. Calder spoke at the "
+        "quay on Monday."
+    )
+    quote = only(analyse_document(document).quotes, "Winter Fuel Bill")
+    assert quote.text.startswith("Ferry Company")
+    assert quote.speaker is not None and quote.speaker.name == "Ines Calder"
 
 
 def test_a_follow_on_report_in_the_same_voice(nlp):
