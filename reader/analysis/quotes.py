@@ -120,6 +120,7 @@ THAT_CUES = _wordset(
     "learned learns"
 )
 _TELL = frozenset(_STRONG_LEMMAS["tell"])
+_ANY_CUE = STRONG_CUES | WEAK_CUES | FRAMING_CUES | THAT_CUES | {"according"}
 
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "it": "thing", "we": "plural"}
 _RELATIVES = frozenset({"who", "which"})
@@ -212,6 +213,9 @@ _FOLLOW_ON_CUES = _wordset(
     "adding saying noting arguing insisting explaining warning claiming stressing"
 )
 _FOLLOW_ON = re.compile(rf",\s+({'|'.join(sorted(_FOLLOW_ON_CUES))})\b")
+_SECOND_REPORT = re.compile(
+    rf"(?:,\s+(?:{'|'.join(sorted(_FOLLOW_ON_CUES))})|[,;—-]\s+(?:and|but))\b", re.I
+)
 _MIN_QUOTE_WORDS = 3  # one or two quoted words are scare quotes or titles, not quotes
 _MIN_REPORT_WORDS = 4
 _MAX_SPEAKER_WORDS = 6
@@ -733,6 +737,8 @@ def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool, framing: boo
     "shouted" or "reads" frame a quote.
     """
     word = tokens[i][2].lower()
+    if word not in _ANY_CUE:
+        return 0
     if word == "according" and i + 1 < len(tokens) and tokens[i + 1][2].lower() == "to":
         return 2
     followed_by_that = i + 1 < len(tokens) and tokens[i + 1][2].lower() == "that"
@@ -1094,6 +1100,8 @@ def _second_report(
     what comes after "she said" is her second report, not part of the first. Returns
     where the first content ends, and the second report if there is one.
     """
+    if _SECOND_REPORT.search(text, start, end) is None:
+        return end, None
     tokens = _tokens(text, start, end)
     for k in range(len(tokens) - 3):
         if tokens[k][2] == "," and tokens[k + 1][2].lower() in _FOLLOW_ON_CUES:
