@@ -5,7 +5,9 @@ entities the pipeline already has (no parser): quotation marks give direct quote
 verb or phrase of saying next to a speaker gives the attribution ("…,” she said",
 "Okafor said that …", "according to the ministry, …"). A speaker that is a name joins
 its entity; a pronoun or a role ("the minister") joins the entity it refers to only when
-one candidate fits; otherwise it stays as written.
+one candidate fits; otherwise it stays as written. What looks like a verb of saying is
+checked for being one: "the mayor's claims", "a report from Sunday" and a verb inside
+someone's quoted words attribute nothing.
 """
 
 from __future__ import annotations
@@ -95,12 +97,21 @@ _WEAK_LEMMAS = {
     "attack": ("attacked", "attacks", "attacking"),
 }
 STRONG_CUES = frozenset(w for forms in _STRONG_LEMMAS.values() for w in forms)
+# The uninflected forms, nouns as often as verbs ("a report", "the claim").
+_BARE_CUES = frozenset(
+    lemma
+    for lemmas in (_STRONG_LEMMAS, _WEAK_LEMMAS)
+    for lemma, forms in lemmas.items()
+    if lemma in forms
+) | {"show", "think", "believe"}
+_IRREGULAR_PASTS = _wordset("said told wrote found thought knew held")
 # Verbs that frame a quote only right beside its marks ("“…,” she shouted", "the letter
 # reads: “…”"): on their own they report no speech ("she shouted at the driver").
 FRAMING_CUES = _wordset(
     "shouted shouts yelled yells screamed screams sang sings chanted chants whispered "
     "whispers exclaimed exclaims quipped quips joked jokes mused muses cried "
-    "concluded concludes reads read recounted recounts replies retorted retorts tweets"
+    "concluded concludes reads read recounted recounts replies retorted retorts tweets "
+    "shouting yelling screaming singing chanting whispering"
 )
 WEAK_CUES = frozenset(w for forms in _WEAK_LEMMAS.values() for w in forms)
 # Verbs that report what a poll, study or person holds only with a "that" clause after
@@ -111,6 +122,7 @@ THAT_CUES = _wordset(
     "learned learns"
 )
 _TELL = frozenset(_STRONG_LEMMAS["tell"])
+_ANY_CUE = STRONG_CUES | WEAK_CUES | FRAMING_CUES | THAT_CUES | {"according"}
 
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "it": "thing", "we": "plural"}
 _RELATIVES = frozenset({"who", "which"})
@@ -121,6 +133,11 @@ _BETWEEN = _wordset(
     "would will could might may should must did does do never already only still "
     "further publicly privately"
 )
+_DASHES = frozenset({"-", "--", "—", "–"})
+_NOT_SPEECH = frozenset(
+    {(w, "from") for w in ("reported", "reports", "reporting", "wrote", "writes", "writing")}
+)
+_MODALS = _wordset("could might may should must can cannot")
 _BE = _wordset("is was were are be been being am 's")
 # Words that end a speaker phrase on its left: the phrase is what follows them.
 _CLAUSE_BREAKS = _wordset(
@@ -131,6 +148,22 @@ _PREPOSITIONS = _wordset(
     "in on at for with to from of by about into over under during against among "
     "between without within through across"
 )
+# Singular nouns for a body of people that speak without an article: "police said".
+_COLLECTIVES = _wordset(
+    "police staff military government administration media press prosecution defense "
+    "defence leadership management family crew"
+)
+_SHARES = _wordset("some many most several few both all")
+_QUANTITIES = _wordset("few lot number couple dozen handful majority minority group pair series")
+# Capitalised words that open a sentence without being anyone: "Here is the list:".
+_NOT_SUBJECTS = _wordset("here there it this that these those what why how it's there's")
+# What someone says or writes: "a statement calling …" is its author's.
+_UTTERANCES = _wordset(
+    "statement statements tweet tweets letter letters post posts message messages ad ads "
+    "advert video email emails release speech remarks interview op-ed column memo"
+)
+# Words after which a verb of saying can only be a noun: "the report", "his claims".
+_NOUN_MARKERS = _wordset("a an the these those his her its their our my your")
 _DETERMINERS = _wordset(
     "a an the this that these those his her its their our my your some many several "
     "other another one two three both most few"
@@ -153,9 +186,14 @@ _OPENING_ADVERBS = _wordset(
     "however meanwhile still instead later earlier moreover yet now then also indeed "
     "overall again nevertheless nonetheless thus so but and"
 )
+_NOT_HEADS = _DETERMINERS | _OPENING_ADVERBS | _CLAUSE_BREAKS | _PREPOSITIONS
 _TIMES = _wordset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "last this earlier later recently"
+)
+_TIME_WORDS = _TIMES | _wordset(
+    "january february march april may june july august september october november december "
+    "late early mid week month year spring summer autumn fall winter morning evening night"
 )
 _ABBREVIATIONS = _wordset(
     "mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt prof rev no vs inc corp co "
@@ -169,11 +207,16 @@ _WORD = re.compile(r"[^\s]+")
 _SIGNATURE = re.compile(
     r"\s*([―—–]|-{1,2})[\s\xa0]*([A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4})\.?\s*$"
 )
+_HEADLINE_SPEAKER = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):\s+(?=\S)")
 # "“WALLACE: …”": a transcript names its speaker in capitals before a colon.
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,2}):\s")
 # "…,” she said, adding that …": a second report by the same speaker, in the same sentence.
-_FOLLOW_ON = re.compile(
-    r",\s+(adding|saying|noting|arguing|insisting|explaining|warning|claiming|stressing)\b"
+_FOLLOW_ON_CUES = _wordset(
+    "adding saying noting arguing insisting explaining warning claiming stressing"
+)
+_FOLLOW_ON = re.compile(rf",\s+({'|'.join(sorted(_FOLLOW_ON_CUES))})\b")
+_SECOND_REPORT = re.compile(
+    rf"(?:,\s+(?:{'|'.join(sorted(_FOLLOW_ON_CUES))})|[,;—-]\s+(?:and|but))\b", re.I
 )
 _MIN_QUOTE_WORDS = 3  # one or two quoted words are scare quotes or titles, not quotes
 _MIN_REPORT_WORDS = 4
@@ -183,6 +226,12 @@ _SPEAKER_GROUPS = (
     EntityGroup.ORGANIZATION,
     EntityGroup.GROUP,
     EntityGroup.PLACE,  # "Japan said": a country speaks through its government
+)
+
+
+# Blocks that may report speech: a headline does too ("Ruiz Says Ferries Will Run").
+_SPOKEN_KINDS = frozenset(
+    {BlockKind.TITLE, BlockKind.HEADING, BlockKind.KEY_POINT, BlockKind.PARAGRAPH}
 )
 
 
@@ -219,9 +268,9 @@ def extract_quotes(
     sentences: Sequence[tuple[int, int]],
     entities: Sequence[Entity],
 ) -> tuple[Quote, ...]:
-    """Every quote in the article's paragraphs with its cue and speaker, in text order."""
+    """Every quote in the article's paragraphs and headlines, with cue and speaker, in order."""
     text = _with_double_apostrophes_as_marks(document.text)
-    paragraphs = [(b.start, b.end) for b in document.blocks if b.kind is BlockKind.PARAGRAPH]
+    paragraphs = [(b.start, b.end) for b in document.blocks if b.kind in _SPOKEN_KINDS]
     if not paragraphs:
         return ()
     resolver = _Resolver(text, paragraphs, entities)
@@ -246,25 +295,68 @@ def extract_quotes(
         )
         if unit.follow_on is not None:
             quotes.append(_follow_on_quote(text, resolver, unit.follow_on, speaker, embedded))
-    covered = _SpanIndex((u.extent_start, u.extent_end) for u in units)
+    headlines = [b for b in document.blocks if b.kind in (BlockKind.TITLE, BlockKind.HEADING)]
+    said = [q for b in headlines if (q := _headline_quote(text, b.start, b.end, resolver))]
+    quotes.extend(said)
+    covered = _SpanIndex(
+        [*((u.extent_start, u.extent_end) for u in units), *((q.start, q.end) for q in said)]
+    )
     quoted_index = _SpanIndex((g.start, g.end) for g in embedded)
-    for start, end in sentences:
+    for start, sentence_end in sentences:
+        end = _without_next_opening(text, start, sentence_end)
         if resolver.paragraph_of(start) is None or covered.overlaps(start, end):
             continue
         quoted = [quoted_index.spans[k] for k in quoted_index.overlapping(start, end)]
-        reported = _reported(text, start, end, bool(quoted))
-        if reported is None:
-            continue
-        content, attribution = reported
-        c_start, c_end = content
-        kind = "mixed" if any(s < c_end and e > c_start for s, e in quoted) else "indirect"
-        speaker = resolver.speaker(attribution.speaker) if attribution.speaker else None
-        quotes.append(Quote(c_start, c_end, text[c_start:c_end], kind, speaker, attribution.cue))
+        reported = _reported(text, start, end, quoted)
+        voice = None
+        while reported is not None:
+            (c_start, c_end), attribution = reported
+            if attribution.speaker is None:  # "…, adding that …" in the same voice
+                attribution = replace(attribution, speaker=voice)
+            voice = attribution.speaker
+            cut, reported = _second_report(text, c_start, c_end)
+            c_start, c_end = _trim(text, c_start, cut)  # "…, but he said that …" ends it
+            kind = "mixed" if any(s < c_end and e > c_start for s, e in quoted) else "indirect"
+            speaker = resolver.speaker(attribution.speaker) if attribution.speaker else None
+            quotes.append(
+                Quote(c_start, c_end, text[c_start:c_end], kind, speaker, attribution.cue)
+            )
     _add_unframed(text, sentences, embedded, quotes, resolver)
     quotes.sort(key=lambda q: q.start)
     if text is document.text:
         return _carry_speakers(text, resolver, quotes)
     return tuple(_as_in(document.text, q) for q in _carry_speakers(text, resolver, quotes))
+
+
+def _headline_quote(text: str, start: int, end: int, resolver: _Resolver) -> Quote | None:
+    """ "Ana Ruiz: Ferries Will Run All Winter": a headline that names its speaker first."""
+    match = _HEADLINE_SPEAKER.match(text, start, end)
+    if match is None or resolver.mention_at(start) != match.span(1):
+        return None
+    c_start, c_end = _trim(text, match.end(), end)
+    while c_end > c_start and text[c_end - 1] in ".’'”\"":
+        c_end -= 1
+    if _words(text[c_start:c_end]) < _MIN_REPORT_WORDS:
+        return None
+    name = Span(start, match.end(1), match.group(1))
+    cue = Span(match.end(1), match.end(1) + 1, ":")
+    return Quote(c_start, c_end, text[c_start:c_end], "indirect", resolver.speaker(name), cue)
+
+
+def _without_next_opening(text: str, start: int, end: int) -> int:
+    """The sentence's end without the opening mark of the next quote that the model gave it.
+
+    "…, Ruiz said. “Next …": a sentence split can leave the next quote's mark on this one.
+    """
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop > start and (
+        text[stop - 1] in _OPENERS
+        or (text[stop - 1] == '"' and text[stop - 2 : stop - 1].isspace())
+    ):
+        return stop - 1
+    return end
 
 
 def _as_in(original: str, quote: Quote) -> Quote:
@@ -439,17 +531,26 @@ def _segments(text: str, paragraph: tuple[int, int], index: int) -> Iterable[_Se
         can_open = (
             i == start or ch in _OPENERS or (ch == '"' and (before.isspace() or before in "([—–-/"))
         )
-        can_close = ch in _CLOSERS or (ch == '"' and not before.isspace())
+        # "… outreach,' " he said": a straight mark between spaces can only close
+        can_close = ch in _CLOSERS or (ch == '"' and (not before.isspace() or after.isspace()))
         if open_at is None and can_open and not after.isspace():
             open_at = i
         elif open_at is not None and can_close:
-            yield _Segment(open_at + 1, i, open_at, i, index)
+            yield _Segment(open_at + 1, _before_space(text, open_at, i), open_at, i, index)
             open_at = None
+        elif open_at is not None and ch in _OPENERS and re.match(r"[.!?]\s", text[i - 2 : i]):
+            # "… to the hospital. “I have been …": a sentence opening a new quote ends
+            # the one its writer forgot to close
+            yield _Segment(open_at + 1, _before_space(text, open_at, i), open_at, None, index)
+            open_at = i
     if open_at is not None:
-        content_end = end
-        while content_end > open_at + 1 and text[content_end - 1].isspace():
-            content_end -= 1
-        yield _Segment(open_at + 1, content_end, open_at, None, index)
+        yield _Segment(open_at + 1, _before_space(text, open_at, end), open_at, None, index)
+
+
+def _before_space(text: str, open_at: int, end: int) -> int:
+    while end > open_at + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _words(text: str) -> int:
@@ -493,6 +594,8 @@ def _direct_units(
     units: list[_Unit] = []
     embedded: list[_Segment] = []
     previous_close = {}
+    # "… because “…,” she said. “…”": an embedded quote's attribution, for the quote after it
+    embedded_tail: dict[int, tuple[int, _Attribution]] = {}
     for index, seg in enumerate(segments):
         p_start, p_end = paragraphs[seg.paragraph]
         floor = previous_close.get(seg.paragraph, p_start)
@@ -520,14 +623,29 @@ def _direct_units(
             if last.attribution is None:
                 last.attribution = attribution
             continue
-        opens = not lead.strip() or lead_attr is not None
+        colon_lead = None
+        if lead_attr is None and lead.rstrip().endswith(":"):
+            # "McCaskill scolded him: “…”": a colon introduces the quote, cue or not
+            colon_lead = _colon_speaker(text, clause_start, clause_start + len(lead.rstrip()))
+            attribution = attribution or colon_lead
+        opens = not lead.strip() or lead_attr is not None or colon_lead is not None
         if _words(content) < _MIN_QUOTE_WORDS and not (opens and attribution is not None):
             embedded.append(seg)  # "“Never,” she said." is a quote; a lone “word” is not
             continue
         if not (opens and (_closes_sentence(content, tail) or tail_attr is not None)):
             embedded.append(seg)
+            if tail_attr is not None:
+                embedded_tail[seg.paragraph] = (tail_end, tail_attr)
             continue
-        if attribution is None and seg.paragraph > 0 and not lead.strip():
+        before = embedded_tail.pop(seg.paragraph, None)
+        if attribution is None and before and not text[before[0] : seg.open_at].strip(" .,;"):
+            attribution = before[1]
+        if (
+            attribution is None
+            and seg.paragraph > 0
+            and not lead.strip()
+            and not _TRANSCRIPT.match(text, seg.start)
+        ):
             attribution = _colon_intro(text, paragraphs[seg.paragraph - 1])
         units.append(
             _Unit(
@@ -538,7 +656,7 @@ def _direct_units(
 
 
 def _closes_sentence(content: str, tail: str) -> bool:
-    stripped = content.rstrip()
+    stripped = content.rstrip().rstrip("’'")  # "… you called ‘bargains.’”"
     return (
         not stripped
         or stripped[-1] in ".,!?…—–-:;"
@@ -567,6 +685,8 @@ def _continues(
     if seg.paragraph == last.paragraph + 1 and last.close_at is None:
         # A transcript's next "NAME:" is a new voice, not the same quote running on.
         new_voice = _TRANSCRIPT.match(text, seg.start) is not None
+        # "…, added Rep. Ruiz." closing the paragraph: another voice, though a mark is missing
+        new_voice = new_voice or (tail_attr is not None and unit.attribution is not None)
         return seg.open_at == paragraphs[seg.paragraph][0] and not new_voice
     return False
 
@@ -576,7 +696,18 @@ def _colon_intro(text: str, paragraph: tuple[int, int]) -> _Attribution | None:
     start, end = paragraph
     if not text[start:end].rstrip().endswith(":"):
         return None
-    return _lead_attribution(text, _clause_start(text, start, end - 1), end)
+    clause = _clause_start(text, start, end - 1)
+    colon = start + len(text[start:end].rstrip())
+    return _lead_attribution(text, clause, end) or _colon_speaker(text, clause, colon)
+
+
+def _colon_speaker(text: str, start: int, colon: int) -> _Attribution | None:
+    """ "Sanders made this comment:": the subject before a colon speaks, the colon the cue."""
+    tokens = _tokens(text, start, colon - 1)
+    subject = _sentence_subject(tokens, len(tokens))
+    if subject is None or text[subject[0] : subject[1]].lower() in _NOT_SUBJECTS:
+        return None
+    return _make(text, subject, (colon - 1, colon))
 
 
 # --- attributions ------------------------------------------------------------------
@@ -585,7 +716,7 @@ def _colon_intro(text: str, paragraph: tuple[int, int]) -> _Attribution | None:
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Words with their offsets; trailing punctuation split off as its own token."""
     result = []
-    for match in re.finditer(r"[\w’'.\-&]+|[^\w\s]", text[start:end]):
+    for match in re.finditer(r"[\w’'.\-&/]+|[^\w\s]", text[start:end]):
         word = match.group()
         s = start + match.start()
         if (
@@ -608,6 +739,8 @@ def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool, framing: boo
     "shouted" or "reads" frame a quote.
     """
     word = tokens[i][2].lower()
+    if word not in _ANY_CUE:
+        return 0
     if word == "according" and i + 1 < len(tokens) and tokens[i + 1][2].lower() == "to":
         return 2
     followed_by_that = i + 1 < len(tokens) and tokens[i + 1][2].lower() == "that"
@@ -619,8 +752,67 @@ def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool, framing: boo
     ):
         if i > 0 and tokens[i - 1][2].lower() in _BE and not word.endswith("ing"):
             return 0  # "it was said", "he was told": passive, not a report
+        if _is_noun_use(tokens, i) or (_after_modal(tokens, i) and not followed_by_that):
+            return 0
+        after = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+        if (word, after) in _NOT_SPEECH:
+            return 0  # "Ruiz reported from Kirkwall": where, not what
         return 1
     return 0
+
+
+def _is_possessive(word: str) -> bool:
+    return re.search(r"[’']s$|s[’']$", word) is not None
+
+
+def _after_modal(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """ "Crackdowns could add fuel", "she may note": what might be said is no report."""
+    j = i - 1
+    while j >= 0 and tokens[j][2].lower() in ("also", "only", "still", "not", "never"):
+        j -= 1
+    return j >= 0 and tokens[j][2] in _MODALS  # "Theresa May said" is no modal
+
+
+def _is_noun_use(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """The cue word is a noun here that frames nothing: "the president's claims about …".
+
+    A verb never follows an article or a possessive, nor (but for "to say" and a gerund,
+    "for saying that …") a preposition. A bare form ("report", "claim") after "a" and the
+    words of its noun phrase is a noun too: as a verb it would need a plural subject ("the
+    officials report", "a few say"). A noun with its "that" clause ("Ruiz's claim that
+    …", "a Times report that …") still frames what follows.
+    """
+    word = tokens[i][2].lower()
+    if word not in THAT_CUES and any(t[2].lower() == "that" for t in tokens[i + 1 : i + 7]):
+        return False  # but "an hourlong show that aired" is a show
+    gerund = word.endswith("ing")
+    past = word.endswith("ed") or word in _IRREGULAR_PASTS
+    before = tokens[i - 1][2].lower() if i > 0 else ""
+    if before in _NOUN_MARKERS or (before in _PREPOSITIONS - {"to"} and not gerund):
+        return True
+    if before.endswith("ly") and i > 1 and tokens[i - 2][2].lower() in _NOUN_MARKERS:
+        return True  # "a hastily called meeting": an adjective
+    owner = i - 1
+    while owner > 0 and tokens[owner][2][:1].isupper() and not _is_possessive(tokens[owner][2]):
+        owner -= 1  # "Ruiz's Fifth Amendment claims"
+    if word.endswith("s") and owner < i - 1 and _is_possessive(tokens[owner][2]):
+        return True
+    if _is_possessive(before) and not (past or gerund):
+        # "Trump's claims"; but "he's said" is "he has said", "she's claiming" "she is"
+        return before[:-2] not in _SPEAKER_WORDS | {"that", "there", "what", "it"}
+    if word not in _BARE_CUES:
+        return False
+    for j in range(i - 1, max(-1, i - 5), -1):
+        lower = tokens[j][2].lower()
+        if lower in ("a", "an"):
+            return True
+        if (
+            not _is_word(lower)
+            or lower in _NOUN_MARKERS | _QUANTITIES | _PREPOSITIONS
+            or lower in _BE | _BETWEEN | _CLAUSE_BREAKS | STRONG_CUES
+        ):
+            return False
+    return False
 
 
 def _left_speaker(
@@ -628,8 +820,14 @@ def _left_speaker(
 ) -> tuple[int, int] | None:
     """The speaker phrase ending right before token `cue`: "the minister", "Okafor"."""
     j = cue - 1
-    while j >= 0 and tokens[j][2].lower() in _BETWEEN:
+    while j >= 0 and tokens[j][2] in _BETWEEN:  # "Theresa May said": May is a name
         j -= 1
+    if (
+        j >= 1
+        and tokens[j - 1][2].lower() in ("in", "on")
+        and (tokens[j][2].isdigit() or tokens[j][2].lower() in _TIMES)
+    ):
+        j -= 2  # "McConnell, who in 2010 said …": the time stands between
     if j >= 0 and tokens[j][2] == ")":
         # "Jason Chaffetz (R-Utah) said": the name before the parenthesis speaks.
         opening = next((k for k in range(j - 1, max(-1, j - 6), -1) if tokens[k][2] == "("), None)
@@ -640,6 +838,9 @@ def _left_speaker(
     last = j
     if not _is_word(tokens[last][2]) or tokens[last][2].lower() in _PREPOSITIONS | _BE:
         return None
+    if tokens[last][2].lower() == "whom" and last >= 2 and tokens[last - 1][2].lower() == "of":
+        # "families, many of whom say …": the share of the people named before
+        return tokens[last - 2][0], tokens[last][1]
     if tokens[last][2].lower() in _CLAUSE_BREAKS - {"that"}:
         return None
     first = last
@@ -667,6 +868,12 @@ def _left_speaker(
         first -= 1
     while first < last and tokens[first][2].lower() in _PREPOSITIONS | _CLAUSE_BREAKS:
         first += 1
+    article = next(
+        (k for k in range(last - 1, first, -1) if tokens[k][2].lower() in ("a", "an", "the")),
+        None,
+    )
+    if article is not None and not any(t[2][:1].isupper() for t in tokens[first:article]):
+        first = article  # "features a Times report that …": the noun phrase, not its verb
     head = tokens[last][2]
     lower_words = [t[2] for t in tokens[first : last + 1]]
     if head.lower() in _SPEAKER_WORDS:
@@ -677,10 +884,21 @@ def _left_speaker(
             or lower_words[0].lower() in _DETERMINERS
             or lower_words[0][:1].isdigit()
             or head.lower().endswith("s")
+            or head.lower() in _COLLECTIVES  # "…, police said."
         )
         or head.lower() in _DETERMINERS
+    ) and not (first == last and head.lower() in _SHARES):
+        return None  # but "some note that …", "all agreed that …" speak
+    if first == last and head.lower() in _OPENING_ADVERBS:
+        return None  # "Now tell us …"
+    if (
+        first >= 2
+        and all(t[2].lower() in _TIME_WORDS or t[2].isdigit() for t in tokens[first : last + 1])
+        and tokens[first - 1][2].lower() in _PREPOSITIONS
+        and tokens[first - 2][2].lower().endswith("ed")
     ):
-        return None
+        # "A poll released in late August found": the poll, not the time, found it
+        return _left_speaker(tokens, first - 2, text)
     return tokens[first][0], tokens[last][1]
 
 
@@ -709,9 +927,40 @@ def _right_speaker(tokens: list[tuple[int, int, str]], after: int) -> tuple[int,
         and tokens[last + 1][2].lower()
         not in _CLAUSE_BREAKS | _BETWEEN | _BE | {"in", "on", "at", "during"}
         and tokens[last + 1][2].lower() not in STRONG_CUES
+        and not re.search(r"^[a-z].*ed$|n[’']t$", tokens[last + 1][2])  # "the union expected"
     ):
         last += 1
     return tokens[first][0], tokens[last][1]
+
+
+def _inverts(cue: str) -> bool:
+    """The cue may come before its speaker: "…, said Varga", but never "…, called Varga"."""
+    lower = cue.lower()
+    return lower in STRONG_CUES and lower not in _TELL and not lower.endswith("ing")
+
+
+def _noun_phrase(
+    tokens: list[tuple[int, int, str]], first: int, end: int
+) -> tuple[int, int] | None:
+    """Tokens [first, end) as one speaker phrase with its prepositional phrase, if they are.
+
+    Only where something fixes where the phrase starts (a closing mark, a comma): "…,” a
+    narrator in the ad asks", "…, lawyers for the family said".
+    """
+    words = tokens[first:end]
+    if not words or len(words) > _MAX_SPEAKER_WORDS + 2:
+        return None
+    lowers = [t[2].lower() for t in words]
+    if not any(w in _PREPOSITIONS for w in lowers[1:-1]):
+        return None
+    if lowers[0] in _PREPOSITIONS or lowers[-1] in _PREPOSITIONS | _DETERMINERS:
+        return None
+    if not (lowers[0] in _DETERMINERS or words[0][2][:1].isupper() or lowers[0].endswith("s")):
+        return None
+    barred = _BE | _CLAUSE_BREAKS | _SPEAKER_WORDS | STRONG_CUES | WEAK_CUES
+    if any(not _is_word(w) or w in barred for w in lowers):
+        return None
+    return words[0][0], words[-1][1]
 
 
 def _is_word(token: str) -> bool:
@@ -755,17 +1004,28 @@ def _tail_attribution(text: str, start: int, end: int) -> _Attribution | None:
         else:
             speaker = _left_speaker(tokens, i, text)
             if speaker is None or speaker[0] != tokens[0][0]:
+                speaker = _noun_phrase(tokens, 0, i)  # "…,” a narrator in the ad asks."
+            if speaker is None:
                 return None
         return _make(text, speaker, cue)
     return None
 
 
 def _lead_attribution(text: str, start: int, end: int) -> _Attribution | None:
-    """ "Varga said:" / "Varga told reporters," just before an opening mark."""
+    """ "Varga said:" / "Varga told reporters," / "…, chanting" just before an opening mark."""
     lead = text[start:end].rstrip()
-    if not lead or lead[-1] not in ":,":
+    if not lead:
         return None
-    tokens = _tokens(text, start, start + len(lead) - 1)
+    if lead[-1] in ":,":
+        tokens = _tokens(text, start, start + len(lead) - 1)
+    else:
+        # "She walked in, chanting “…”": an -ing cue after a comma ends the lead itself
+        tokens = _tokens(text, start, start + len(lead))
+        last = len(tokens) - 1
+        if last < 1 or tokens[last - 1][2] != "," or not tokens[last][2].endswith("ing"):
+            return None
+        if not _cue_at(tokens, last, weak=False, framing=True):
+            return None
     for i in range(len(tokens) - 1, max(-1, len(tokens) - 6), -1):
         width = _cue_at(tokens, i, weak=False, framing=True)
         if not width:
@@ -780,7 +1040,9 @@ def _lead_attribution(text: str, start: int, end: int) -> _Attribution | None:
             speaker = _subject_before_apposition(tokens, i)
         else:
             speaker = _left_speaker(tokens, i, text)
-            if speaker is None and _after_and(tokens, i):
+            if speaker is None and (
+                _after_and(tokens, i) or word.lower().endswith("ing") or _after_dash(tokens, i)
+            ):
                 speaker = _sentence_subject(tokens, i)  # "She waved and said, …"
         if speaker is None and width == 2:
             speaker = _right_speaker(tokens, i + 2)
@@ -789,12 +1051,14 @@ def _lead_attribution(text: str, start: int, end: int) -> _Attribution | None:
 
 
 def _reported(
-    text: str, start: int, end: int, quoted: bool
+    text: str, start: int, end: int, quoted: Sequence[tuple[int, int]] = ()
 ) -> tuple[tuple[int, int], _Attribution] | None:
     """Reported speech in the sentence [start, end): its content and attribution.
 
     A closing attribution ("…, Varga said on Monday.") wins over an opening one, since
-    the sentence-final one frames everything before it.
+    the sentence-final one frames everything before it. A verb inside quotation marks
+    (`quoted`, the spans within marks) is the quoted person's word, not the writer's
+    attribution: "“… companies report all assets,” the study says" is the study's.
     """
     tokens = _tokens(text, start, end)
     if not tokens:
@@ -802,7 +1066,12 @@ def _reported(
     stop = end
     while stop > start and text[stop - 1] in '.!? ”"’':
         stop -= 1
-    cues = [(i, w) for i in range(len(tokens)) if (w := _cue_at(tokens, i, weak=quoted))]
+    cues = [
+        (i, w)
+        for i in range(len(tokens))
+        if (w := _cue_at(tokens, i, weak=bool(quoted)))
+        and not any(s <= tokens[i][0] < e for s, e in quoted)
+    ]
     for i, width in reversed(cues):
         if width == 1:
             found = _closing(text, tokens, i, start, stop)
@@ -824,6 +1093,41 @@ def _reported(
     return None
 
 
+def _second_report(
+    text: str, start: int, end: int
+) -> tuple[int, tuple[tuple[int, int], _Attribution] | None]:
+    """A report joined to the content [start, end) by "and"/"but" after a comma or dash.
+
+    "Ruiz agreed that the rules should change, but she said that the vote must wait":
+    what comes after "she said" is her second report, not part of the first. Returns
+    where the first content ends, and the second report if there is one.
+    """
+    if _SECOND_REPORT.search(text, start, end) is None:
+        return end, None
+    tokens = _tokens(text, start, end)
+    for k in range(len(tokens) - 3):
+        if tokens[k][2] == "," and tokens[k + 1][2].lower() in _FOLLOW_ON_CUES:
+            # "…, arguing that …": a second report in the same voice (no speaker of its own)
+            c_start = tokens[k + 2][1] if tokens[k + 2][2].lower() == "that" else tokens[k + 1][1]
+            c_start, c_end = _trim(text, c_start, end)
+            if _words(text[c_start:c_end]) >= _MIN_REPORT_WORDS:
+                return tokens[k][0], ((c_start, c_end), _make(text, None, tokens[k + 1][:2]))
+        if tokens[k][2] not in ",;—-" or tokens[k + 1][2].lower() not in ("and", "but"):
+            continue
+        first = k + 2
+        for c in range(first + 1, min(len(tokens), first + _MAX_SPEAKER_WORDS + 1)):
+            if not _cue_at(tokens, c, weak=False) or tokens[c][2].lower() == "according":
+                continue
+            left = _left_speaker(tokens, c, text)
+            if left is None or left[0] != tokens[first][0]:
+                break
+            second = _opening(text, tokens, c, end)
+            if second is not None:
+                return tokens[k][0], second
+            break
+    return end, None
+
+
 def _closing(
     text: str, tokens: list[tuple[int, int, str]], i: int, start: int, stop: int
 ) -> tuple[tuple[int, int], _Attribution] | None:
@@ -832,16 +1136,29 @@ def _closing(
     comma_before = i > 0 and tokens[i - 1][2] == ","
     left = None if comma_before else _left_speaker(tokens, i, text)
     tail_start = _tail_comma(tokens, i, left)
-    if tail_start is None or _words(text[start:tail_start]) < _MIN_REPORT_WORDS:
+    if tail_start is None and not comma_before:
+        comma = next((k for k in range(i - 1, max(-1, i - 9), -1) if tokens[k][2] == ","), None)
+        if comma is not None and (phrase := _noun_phrase(tokens, comma + 1, i)) is not None:
+            left, tail_start = phrase, tokens[comma][0]  # "…, lawyers for the family said."
+    if tail_start is None:
         return None
     if left is not None:
         speaker, rest_from = left, i + 1
+    elif not _inverts(tokens[i][2]):
+        return None  # "…, called the plan a “disgrace”": no one speaks after "called"
     else:
         speaker = _right_speaker(tokens, i + 1)
         if speaker is None:
             return None
         rest_from = next((k for k, t in enumerate(tokens) if t[0] >= speaker[1]), len(tokens))
     rest = [t for t in tokens[rest_from:] if t[0] < stop]
+    if _parenthetical(rest):
+        # "The test, Pyongyang said, was its biggest yet": the report runs round the cue
+        if _words(text[start:stop]) - _words(text[tail_start : rest[0][1]]) < _MIN_REPORT_WORDS:
+            return None
+        return _trim(text, start, stop), _make(text, speaker, cue)
+    if _words(text[start:tail_start]) < _MIN_REPORT_WORDS:
+        return None
     if rest and not (rest[0][2] in ",—(" or rest[0][2].lower() in _PREPOSITIONS | _TIMES):
         return None
     if rest and rest[0][2] != "," and _words(text[cue[1] : stop]) > 16:
@@ -849,16 +1166,37 @@ def _closing(
     return _trim(text, start, tail_start), _make(text, speaker, cue)
 
 
+def _parenthetical(rest: list[tuple[int, int, str]]) -> bool:
+    """After ", Varga said" the sentence goes on with its own words, not a time or "adding"."""
+    if len(rest) < 3 or rest[0][2] != ",":
+        return False
+    word = rest[1][2].lower()
+    return (
+        _is_word(word)
+        and not word.endswith("ing")
+        and word not in _TIMES | _PREPOSITIONS | _CLAUSE_BREAKS | _DETERMINERS | _SPEAKER_WORDS
+        and not word[:1].isdigit()
+        and not rest[1][2][:1].isupper()
+    )
+
+
 def _opening(
     text: str, tokens: list[tuple[int, int, str]], i: int, stop: int
 ) -> tuple[tuple[int, int], _Attribution] | None:
     """ "Varga said (on Monday) (that) …": the content is what follows."""
+    if i < _after_opening_phrase(tokens, len(tokens)):
+        return None  # "In a statement announcing the pick, the union …": not the main verb
     if i > 0 and tokens[i - 1][2] == "," and tokens[i][2].endswith("ing"):
         left = _sentence_subject(tokens, i)  # "Varga left the talks, saying that …"
     elif i > 0 and tokens[i - 1][2] == ",":
         left = _subject_before_apposition(tokens, i)
     else:
         left = _left_speaker(tokens, i, text)
+        if left is not None and tokens[i][2].endswith("ing") and _is_utterance(tokens, i):
+            # "She issued a statement calling the plan …": the statement's author speaks
+            left = _sentence_subject(tokens, i) or left
+        elif left is None and (_after_and(tokens, i) or _after_dash(tokens, i)):
+            left = _sentence_subject(tokens, i)  # "Ruiz smiled and asked the crowd to …"
     if left is None:
         return None
     cue = (tokens[i][0], tokens[i][1])
@@ -874,8 +1212,17 @@ def _opening(
 
 
 def _after_opening_phrase(tokens: list[tuple[int, int, str]], limit: int) -> int:
-    """Where the subject starts: after "But", and after "In a statement," and the like."""
-    first = 1 if tokens and tokens[0][2].lower() in ("but", "and", "so", "still") else 0
+    """Where the subject starts: after "But", "In a statement," a dateline and the like."""
+    first = 0
+    dash = next((k for k in range(min(limit, 4)) if tokens[k][2] in _DASHES), None)
+    if (
+        dash is not None
+        and dash > 0
+        and all(t[2].isupper() for t in tokens[:dash] if _is_word(t[2]))
+    ):
+        first = dash + 1  # "WASHINGTON -- Ana Ruiz, …"
+    if first < limit and tokens[first][2].lower() in ("but", "and", "so", "still"):
+        first += 1
     opener = tokens[first][2].lower() if first < limit else ""
     if (
         first + 1 < limit
@@ -924,15 +1271,58 @@ def _sentence_subject(tokens: list[tuple[int, int, str]], limit: int) -> tuple[i
         head = tokens[first][2]
         if head.lower() in ("he", "she", "they", "we", "i"):
             return tokens[first][0], tokens[first][1]
-        if not head[:1].isupper() or head.lower() in _DETERMINERS | _OPENING_ADVERBS:
-            continue
+        named = head.lower() == "the" and first + 1 < end and tokens[first + 1][2][:1].isupper()
+        if named:  # "the Harbour Council issued …"
+            first += 1
+        elif head.lower() in ("the", "a", "an") and (verb := _verb_after(tokens, first, end)):
+            return tokens[first][0], tokens[verb - 1][1]  # "the band leader called …"
+        elif not head[:1].isupper() or head.lower() in _NOT_HEADS:
+            continue  # "In a statement, …", "If we lived …": no one speaks
         last = first
         while last + 1 < end and last - first < 3 and tokens[last + 1][2][:1].isupper():
             last += 1
+        if last == first and not named and (verb := _verb_after(tokens, first, end)):
+            return tokens[first][0], tokens[verb - 1][1]  # "Small groups of dockers marched"
         if last + 1 >= end or (tokens[last + 1][2] == "," and last == first):
             continue  # "Once, …": an opening word; "…, in Tulsa, saying": no verb follows
-        return tokens[first][0], tokens[last][1]
+        return tokens[first - 1 if named else first][0], tokens[last][1]
     return None
+
+
+def _after_dash(tokens: list[tuple[int, int, str]], cue: int) -> bool:
+    """ "Ana Ruiz, the head of Nordline -- the ferry company -- told me": an aside ends."""
+    return cue > 0 and tokens[cue - 1][2] in _DASHES
+
+
+def _verb_after(tokens: list[tuple[int, int, str]], first: int, end: int) -> int | None:
+    """Where the verb is after a short noun phrase at `first` ("the band leader called")."""
+    for k in range(first + 2, min(end, first + 5)):
+        word = tokens[k][2]
+        if not _is_word(word) or word[:1].isupper():
+            return None
+        lower = word.lower()
+        if lower.endswith("ed") or lower in STRONG_CUES | WEAK_CUES | _BE | _IRREGULAR_PASTS:
+            return k
+    return None
+
+
+def _is_utterance(tokens: list[tuple[int, int, str]], cue: int) -> bool:
+    """The word before the cue names something said or written, by no one it names.
+
+    "She issued a statement calling …", "tweets early Friday saying …"; but "a Varga
+    tweet attacking …" is Varga's.
+    """
+    j = cue - 1
+    while j >= 0 and tokens[j][2].lower() in _TIMES | _BETWEEN | {"early", "late", "night"}:
+        j -= 1
+    if j < 0 or tokens[j][2].lower() not in _UTTERANCES:
+        return False
+    k = j - 1
+    while k >= 0 and _is_word(tokens[k][2]) and tokens[k][2].lower() not in _NOUN_MARKERS:
+        if tokens[k][2][:1].isupper() or tokens[k][2].lower() in _PREPOSITIONS:
+            return tokens[k][2].lower() in _PREPOSITIONS  # "a series of tweets" is no one's
+        k -= 1
+    return k < 0 or tokens[k][2].lower() in _NOUN_MARKERS - {"these", "those"}
 
 
 def _after_and(tokens: list[tuple[int, int, str]], cue: int) -> bool:
