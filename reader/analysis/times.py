@@ -129,8 +129,8 @@ class _Context:
     def tense(self, start: int, end: int, *, weak: bool = True) -> int:
         """+1 future, -1 past, 0 unknown: the tense cue nearest the expression.
 
-        Without `weak` cues, a reporting verb ("said") or a bare "-ed" word ("the
-        reduced dividend") does not count: they date the report, not the event.
+        Without `weak` cues, a reporting verb ("said"), a bare "-ed" word ("the
+        reduced dividend") or "would" does not count: they date the report, not the event.
         """
         s, e = self.sentence_of(start)
         best: tuple[int, int] | None = None
@@ -140,8 +140,21 @@ class _Context:
             else _TENSE_CUE.finditer(self.text, s, e)
         )
         for match in cues:
-            if start <= match.start() < end or (match.group("weak") and not weak):
+            if start <= match.start() < end or (
+                not weak and (match.group("weak") or match.group("would"))
+            ):
                 continue
+            if match.group("ed") and (
+                (self.text[match.start()].isupper() and match.start() > s)
+                or _ADJECTIVE_BEFORE.search(self.text, max(s, match.start() - 12), match.start())
+            ):
+                continue  # "United", "a still unspecified date": a name or an adjective
+            if match.group("past") and _INFINITIVE_BEFORE.search(
+                self.text, max(s, match.start() - 4), match.start()
+            ):
+                continue  # "would be paid", "to be held": the modal decides, not the participle
+            if match.group("past") and _BY_AFTER.match(self.text, match.end()):
+                continue  # "lenders, led by a bank,": a participle, not the sentence's verb
             distance = start - match.end() if match.end() <= start else match.start() - end
             sign = 1 if match.group("future") else -1
             if sign > 0 and _PAST_OF_FUTURE.search(
@@ -157,18 +170,26 @@ class _Context:
 
 
 _TENSE_CUE = re.compile(
-    r"(?i)\b(?:(?P<future>will|won't|shall|going\s+to|plan(?:s|ned)?\s+to|planning|scheduled|"
+    r"(?i)\b(?:(?P<future>will|won't|(?P<would>would)|shall|going\s+to|plan(?:s|ned)?\s+to|planning|scheduled|"
     r"expects?\s+to|expected\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|next|upcoming|"
     r"due\s+to|set\s+to|to\s+be\s+held|as\s+(?:soon|early)\s+as|tomorrow)"
     r"|(?P<past>was|were|had|did|ago|last|earlier|ended|bought|sold|took|made|came|went|began|"
     r"fell|rose|paid|won|lost|met|held|gave|became|brought|found|saw|spent|grew|built|"
-    r"fought|sent|wrote|"
-    r"(?P<weak>said|says|told|announced|reported|\w{3,}ed)))\b|'ll\b"
+    r"fought|sent|wrote|ran|led|kept|struck|shot|fled|flew|drove|spoke|broke|chose|drew|"
+    r"felt|heard|knew|sank|stood|stole|taught|thought|threw|tore|woke|sought|caught|"
+    r"(?P<weak>said|says|told|announced|reported"
+    r"|(?!(?:hundred|indeed|proceed|exceed|succeed|speed|breed)\b)(?P<ed>\w{3,}ed))))\b|'ll\b"
 )
 
 # The same cues, case-sensitive, for folded text: every match at the same place, faster.
 _TENSE_CUE_FOLDED = re.compile(_TENSE_CUE.pattern.removeprefix("(?i)"))
 
+# Words before an "-ed" word that make it an adjective rather than a verb.
+_ADJECTIVE_BEFORE = re.compile(
+    r"(?i)\b(?:a|an|the|its|their|his|her|our|this|that|these|those|still|newly|well)\s+$"
+)
+_INFINITIVE_BEFORE = re.compile(r"(?i)\bbe\s+$")
+_BY_AFTER = re.compile(r"\s+by\b")
 _PAST_OF_FUTURE = re.compile(r"(?i)\bhad(?:\s+been)?\s+$")
 
 
@@ -180,7 +201,9 @@ def _week(day: date) -> str:
 _UNTIL = re.compile(r"(?i)\b(?:until|till)\s+$")
 
 
-def _weekday_date(ctx: _Context, weekday: int, start: int, end: int, direction: int = 0) -> date:
+def _weekday_date(
+    ctx: _Context, weekday: int, start: int, end: int, direction: int = 0, *, weak: bool = True
+) -> date:
     ref = ctx.reference
     if direction == 0 and _UNTIL.search(ctx.text, max(0, start - 8), start):
         # "postponed until Tuesday": a deadline ahead, unless the event is past
@@ -189,7 +212,7 @@ def _weekday_date(ctx: _Context, weekday: int, start: int, end: int, direction: 
     if direction == 0:
         if weekday == ref.weekday():
             return ref
-        direction = ctx.tense(start, end) or -1
+        direction = ctx.tense(start, end, weak=weak) or -1
     delta = (weekday - ref.weekday()) % 7
     if direction > 0:
         return ref + timedelta(days=delta or 7)
@@ -686,7 +709,11 @@ def _weekday(match: re.Match[str], ctx: _Context):
     weekday = _weekday_number(match["wd"])
     rel = (match["rel"] or "").lower().split()[-1] if match["rel"] else ""
     direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
-    resolved = _weekday_date(ctx, weekday, match.start(), match.end(), direction)
+    # "Wednesday's ruling": the verb near it tells of the ruling's aftermath, not its day.
+    possessive = match.group(0).endswith(("'s", "’s"))
+    resolved = _weekday_date(
+        ctx, weekday, match.start(), match.end(), direction, weak=not possessive
+    )
     before = ctx.text[max(0, match.start() - 30) : match.start()]
     if not rel and ctx.anchor and ctx.anchor[1] == "day" and _WEEKDAY_RANGE.search(before):
         # "from Monday to Friday": the end of a stretch is the first such day after its start.
@@ -697,6 +724,36 @@ def _weekday(match: re.Match[str], ctx: _Context):
     if part:
         return "time", f"{resolved.isoformat()}T{_PARTS[part]}"
     return "date", resolved.isoformat()
+
+
+# "Thursday-Saturday", "Monday through Friday": TimeML marks the two days apart. They are
+# resolved together: a stretch that is over ends on or before the article's day, one
+# ahead starts on or after it, and one the tense leaves open takes the week around the
+# article's day when that falls inside it.
+@_rule(
+    _B + r"(?P<wd1>" + _WEEKDAY + r")\s*(?:[-–]|\s(?i:to|through|thru|until|till)\s)\s*"
+    r"(?P<wd2>" + _WEEKDAY + r")" + _E,
+    priority=1,
+)
+def _weekday_range(match: re.Match[str], ctx: _Context):
+    first, last = _weekday_number(match["wd1"]), _weekday_number(match["wd2"])
+    length = (last - first) % 7
+    ref = ctx.reference
+    tense = ctx.tense(match.start(), match.end())
+    start_this_week = ref - timedelta(days=(ref.weekday() - first) % 7)
+    if tense > 0:
+        start = ref + timedelta(days=(first - ref.weekday()) % 7)
+    elif tense == 0 and start_this_week + timedelta(days=length) >= ref:
+        start = start_this_week
+    else:
+        end = ref - timedelta(days=(ref.weekday() - last) % 7)
+        start = end - timedelta(days=length)
+    end = start + timedelta(days=length)
+    ctx.remember(end, "day")
+    return [
+        ("date", start.isoformat(), match.start("wd1"), match.end("wd1")),
+        ("date", end.isoformat(), match.start("wd2"), match.end("wd2")),
+    ]
 
 
 @_rule(
@@ -1221,6 +1278,7 @@ _NEEDS = {
     _day_range: _MONTH_WORDS,
     _month: _MONTH_WORDS,
     _weekday: _WEEKDAY_WORDS,
+    _weekday_range: _WEEKDAY_WORDS,
     _season: r"(?i:spring|summer|autumn|fall|winter)",
     _slash_date: r"\d/",
     _iso_date: r"\d-\d",

@@ -249,3 +249,44 @@ def test_this_coming_and_this_past_weekdays():
     # REFERENCE is a Wednesday.
     assert only("The vote is this coming Sunday.") == ("this coming Sunday", "date", "2013-03-24")
     assert only("The vote was this past Sunday.") == ("this past Sunday", "date", "2013-03-17")
+
+
+def test_would_looks_ahead_but_not_for_a_possessive_weekday():
+    # REFERENCE is a Wednesday.
+    assert only("The ferry line said its new boat would enter service Thursday.")[2] == (
+        "2013-03-21"
+    )
+    # "Tuesday's ceasefire" had already happened when they spoke of it.
+    assert only("The rebels said they would ignore Tuesday's ceasefire.")[2] == "2013-03-19"
+
+
+def test_names_adjectives_and_participles_are_not_the_verbs_tense():
+    # "United" is a name, "undisclosed" an adjective, "be paid" the modal's, "led by" a participle.
+    assert only("The envoy will fly to the United Arab Emirates on Friday.")[2] == "2013-03-22"
+    november = date(2013, 11, 4)
+    assert only("The dividend goes out on a yet undisclosed date in January.", november)[2] == (
+        "2014-01"
+    )
+    assert only("The bonus would be paid in February.", november)[2] == "2014-02"
+    assert only("A consortium led by Nordfin is lending until February.", november)[2] == (
+        "2014-02"
+    )
+
+
+def test_a_range_of_weekdays_is_two_days_on_one_side_of_the_article():
+    # REFERENCE is a Wednesday. A stretch that is over ends on or before it.
+    assert times("The folk festival ran Thursday-Saturday in the old port.") == [
+        ("Thursday", "date", "2013-03-14"),
+        ("Saturday", "date", "2013-03-16"),
+    ]
+    assert times("The harbour fair will run Thursday through Saturday.") == [
+        ("Thursday", "date", "2013-03-21"),
+        ("Saturday", "date", "2013-03-23"),
+    ]
+    # Irregular past tenses count: "ran", "fled", "spoke".
+    found = times("Ferries ran Monday to Friday, then the crews fled.")
+    assert [value for _text, _kind, value in found] == ["2013-03-11", "2013-03-15"]
+    # On the Thursday itself, a finished Thursday-Saturday run was the week before.
+    thursday = date(2013, 3, 21)
+    found = times("The folk festival ran Thursday-Saturday.", thursday)
+    assert [value for _text, _kind, value in found] == ["2013-03-14", "2013-03-16"]
