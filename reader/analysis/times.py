@@ -1089,56 +1089,85 @@ def _spoken_decade(match: re.Match[str], ctx: _Context):
     return "date", f"19{_DECADE_WORDS.index(match['d'].lower()) + 2}"
 
 
-@_rule(
-    _B + r"(?P<clock>" + _CLOCK + r")" + _TZ + r"(?:,?\s+(?:on\s+)?(?P<wd>" + _WEEKDAY + r"|"
-    r"(?i:yesterday|today|tomorrow))|,?\s+(?:on\s+)?(?P<m>"
-    + _MONTH
-    + r")\s+(?P<d>"
-    + _DAY
-    + r")(?:,?\s+(?P<y>"
-    + _YEAR
-    + r"))?)?"
-    + r"|"
-    + _B
-    + r"(?P<wd2>"
-    + _WEEKDAY
-    + r")\s+(?:at\s+)?(?P<clock2>"
-    + _CLOCK
-    + r")"
-    + _TZ,
-    priority=1,
+# The day a clock time names after it: "5 p.m. Tuesday", "10:00 on March 3, 2012".
+_CLOCK_DAY = (
+    r"(?:,?\s+(?:on\s+)?(?P<wd>" + _WEEKDAY + r"|(?i:yesterday|today|tomorrow))"
+    r"|,?\s+(?:on\s+)?(?P<m>" + _MONTH + r")\s+(?P<d>" + _DAY + r")(?:,?\s+(?P<y>" + _YEAR + r"))?)"
 )
-def _clock(match: re.Match[str], ctx: _Context):
-    clock = (match["clock"] or match["clock2"]).lower()
+
+
+def _clock_time(clock: str, meridiem: str = "") -> tuple[int, int]:
+    """The hour and minute of "2:46 p.m.", "noon", "9am" (or of "2" read with `meridiem`)."""
+    clock = clock.lower()
     if clock in ("noon", "midday"):
-        hour, minute = 12, 0
-    elif clock == "midnight":
-        hour, minute = 24, 0
-    else:
-        numbers = re.match(r"(\d+)(?::(\d+))?", clock)
-        hour, minute = int(numbers[1]), int(numbers[2] or 0)
-        if "p" in clock and hour < 12:
-            hour += 12
-        elif "a" in clock and hour == 12:
-            hour = 0
-    day = ctx.reference
-    weekday = match["wd"] or match["wd2"]
+        return 12, 0
+    if clock == "midnight":
+        return 24, 0
+    numbers = re.match(r"(\d+)(?::(\d+))?", clock)
+    hour, minute = int(numbers[1]), int(numbers[2] or 0)
+    meridiem = "".join(c for c in clock[numbers.end() :] if c in "ap") or meridiem
+    if meridiem == "p" and hour < 12:
+        hour += 12
+    elif meridiem == "a" and hour == 12:
+        hour = 0
+    return hour, minute
+
+
+def _clock_day(match: re.Match[str], ctx: _Context, weekday: str | None) -> date:
+    """The day of a clock time: the one named with it, else the day under discussion."""
     if weekday:
         lowered = weekday.lower()
         if lowered in ("yesterday", "today", "tomorrow"):
-            day = ctx.reference + timedelta(
-                days={"yesterday": -1, "today": 0, "tomorrow": 1}[lowered]
-            )
-        else:
-            day = _weekday_date(ctx, _weekday_number(weekday), match.start(), match.end())
-    elif match["m"]:
+            offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[lowered]
+            return ctx.reference + timedelta(days=offset)
+        return _weekday_date(ctx, _weekday_number(weekday), match.start(), match.end())
+    if match["m"]:
         month, number = _month_number(match["m"]), _day_number(match["d"])
         year = int(match["y"]) if match["y"] else None
         year = year or _year_for_month(ctx, month, number, match.start(), match.end())
-        day = _safe_date(year, month, number) or day
-    elif ctx.anchor and ctx.anchor[1] == "day":
-        day = ctx.anchor[0]
+        return _safe_date(year, month, number) or ctx.reference
+    if ctx.anchor and ctx.anchor[1] == "day":
+        return ctx.anchor[0]
+    return ctx.reference
+
+
+@_rule(
+    _B + r"(?P<clock>" + _CLOCK + r")" + _TZ + _CLOCK_DAY + r"?"
+    r"|" + _B + r"(?P<wd2>" + _WEEKDAY + r")\s+(?:at\s+)?(?P<clock2>" + _CLOCK + r")" + _TZ,
+    priority=1,
+)
+def _clock(match: re.Match[str], ctx: _Context):
+    hour, minute = _clock_time(match["clock"] or match["clock2"])
+    day = _clock_day(match, ctx, match["wd"] or match["wd2"])
     return "time", f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+# "9am-5pm", "from 10:00 to 12:30 on Friday", "between 2 and 4 p.m.": two times of one day,
+# the first taking the second's a.m. or p.m. when it has none of its own.
+@_rule(
+    _B + r"(?P<first>" + _CLOCK + r"|(?:[01]?\d|2[0-3])(?![\d:.,]))"
+    r"\s*(?:[-–]|\s(?i:to|until|till|and)\s)\s*"
+    r"(?P<clock>" + _CLOCK + r")" + _TZ + _CLOCK_DAY + r"?",
+    priority=1,
+)
+def _clock_range(match: re.Match[str], ctx: _Context):
+    second = match["clock"]
+    if not re.search(r"[ap]\.?m|:|noon|midnight|midday", match["first"] + second, re.I):
+        return None
+    meridiem = "".join(c for c in second.lower().lstrip("0123456789: ") if c in "ap")[:1]
+    first_time = _clock_time(match["first"], meridiem)
+    second_time = _clock_time(second)
+    if first_time > second_time and meridiem == "p":
+        first_time = _clock_time(match["first"], "a")  # "11-1 p.m.": from the morning
+    day = _clock_day(match, ctx, match["wd"])
+    ctx.remember(day, "day")
+    return [
+        ("time", f"{day.isoformat()}T{hours:02d}:{minutes:02d}", *span)
+        for (hours, minutes), span in (
+            (first_time, match.span("first")),
+            (second_time, (match.start("clock"), match.end())),
+        )
+    ]
 
 
 @_rule(r"(?i)" + _B + r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)" + _E)
@@ -1286,6 +1315,7 @@ _NEEDS = {
     _the_quarter: r"(?i:quarter|period)",
     _year: r"\d\d\d\d",
     _clock: r"(?i:\d\s*[ap]\.?m|\d:\d|noon|midnight|midday)",
+    _clock_range: r"(?i:\d\s*[ap]\.?m|\d:\d|noon|midnight|midday)",
     _spoken_year: r"(?i:nineteen|eighteen|thousand)",
     _spoken_decade: r"(?i:ties)",
     _every: r"(?i:every|each|days)",

@@ -290,3 +290,24 @@ def test_a_range_of_weekdays_is_two_days_on_one_side_of_the_article():
     thursday = date(2013, 3, 21)
     found = times("The folk festival ran Thursday-Saturday.", thursday)
     assert [value for _text, _kind, value in found] == ["2013-03-14", "2013-03-16"]
+
+
+def test_a_range_of_clock_times_is_two_times_of_one_day():
+    # REFERENCE is Wednesday 20 March 2013.
+    assert times("The ferry office is open 9am-5pm.") == [
+        ("9am", "time", "2013-03-20T09:00"),
+        ("5pm", "time", "2013-03-20T17:00"),
+    ]
+    # The day named after the second time is the first's day too.
+    found = times("The inquiry sat from 10:00 to 12:30 on Friday.")
+    assert [value for _text, _kind, value in found] == ["2013-03-15T10:00", "2013-03-15T12:30"]
+    found = times("The inquiry will sit from 10:00 to 12:30 on Friday.")
+    assert [value for _text, _kind, value in found] == ["2013-03-22T10:00", "2013-03-22T12:30"]
+    # A bare first hour takes the second's half of the day, unless it would come after it.
+    found = times("The pool is open between 2 and 4 p.m. tomorrow.")
+    assert found[0] == ("2", "time", "2013-03-21T14:00")
+    assert [value for _text, _kind, value in times("The stall opens 11-1 p.m.")] == [
+        "2013-03-20T11:00",
+        "2013-03-20T13:00",
+    ]
+    assert times("The scores were 2-4 and 3-1.") == []
