@@ -485,8 +485,12 @@ def _month(match: re.Match[str], ctx: _Context):
 
 
 @_rule(
-    _B + r"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|model\s+year)"
-    r")\s+)?" + _MOD + r"?(?P<y>" + _YEAR + r")(?![\d%,.]\d|\d|%|-\d|\s*(?:percent|per\s+cent))"
+    _B + r"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)"
+    r")\s+|FY\s*)?"
+    + _MOD
+    + r"?(?P<y>"
+    + _YEAR
+    + r")(?![\d%,.]\d|\d|%|-\d|\s*(?:percent|per\s+cent))"
 )
 def _year(match: re.Match[str], ctx: _Context):
     before = ctx.text[max(0, match.start() - 2) : match.start()]
@@ -495,6 +499,38 @@ def _year(match: re.Match[str], ctx: _Context):
     year = int(match["y"])
     ctx.remember(date(year, 1, 1), "year")
     return "date", f"{year:04d}"
+
+
+# "1939-1945", "the 2012-13 season": two years, as TimeML marks them, the second taking
+# the first's century when it is written short.
+@_rule(
+    _B + r"(?P<y1>" + _YEAR + r")\s*[-–/]\s*(?P<y2>" + _YEAR + r"|\d\d)"
+    r"(?![\d%-]|[.,]\d|\s*(?:percent|per\s+cent))",
+    priority=1,
+)
+def _year_range(match: re.Match[str], ctx: _Context):
+    first = int(match["y1"])
+    second = int(match["y2"]) if len(match["y2"]) == 4 else first // 100 * 100 + int(match["y2"])
+    if not first < second <= first + 100:
+        return None
+    ctx.remember(date(second, 1, 1), "year")
+    return [
+        ("date", f"{first:04d}", *match.span("y1")),
+        ("date", f"{second:04d}", *match.span("y2")),
+    ]
+
+
+# "Q3 2012", "Q1", "H2 2013": quarters and halves in the shorthand of business news.
+@_rule(_B + r"(?P<what>Q[1-4]|H[12])(?:\s+(?P<y>" + _YEAR + r"))?(?![\w-])")
+def _quarter_shorthand(match: re.Match[str], ctx: _Context):
+    what, number = match["what"][0], int(match["what"][1])
+    if what == "H" and not match["y"]:
+        return None  # "H1" alone is as often a visa or a gene
+    year = int(match["y"]) if match["y"] else _quarter_year(ctx, number, *match.span())
+    if what == "Q":
+        ctx.quarter = (year, number)
+        ctx.remember(date(year, 3 * number - 2, 1), "quarter")
+    return "date", f"{year:04d}-{what}{number}"
 
 
 @_rule(
@@ -672,28 +708,42 @@ def _relative_unit(match: re.Match[str], ctx: _Context):
     return "date", f"{year:04d}"
 
 
+# The middle month of each season but winter, which straddles the turn of the year.
+_SEASON_MIDDLE = {"SP": 4, "SU": 7, "FA": 10}
+
+
 @_rule(
-    r"(?i)" + _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>last|next|this)\s+"
+    r"(?i)" + _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?"
+    r"(?P<rel>last|next|this\s+past|this\s+coming|this)\s+"
     r"(?P<s>spring|summer|fall|autumn|winter)"
     + _E
     + r"|(?i)"
     + _B
-    + r"(?:(?P<mod2>early|late)\s+)?(?:the\s+)?(?P<s2>spring|summer|autumn|winter)(?:\s+of\s+)?"
-    r"(?P<y>" + _YEAR + r")?" + _E
+    + r"(?:(?P<mod2>early|late)\s+)?(?:the\s+)?(?:(?P<s2>spring|summer|autumn|winter)"
+    r"(?:(?:\s+of)?\s+(?P<y>" + _YEAR + r"))?|(?P<s3>fall)(?:\s+of)?\s+(?P<y2>" + _YEAR + r"))" + _E
 )
 def _season(match: re.Match[str], ctx: _Context):
-    season = (match["s"] or match["s2"]).lower()
+    season = _SEASONS[(match["s"] or match["s2"] or match["s3"]).lower()]
     ref = ctx.reference
-    rel = (match["rel"] or "").lower()
-    if match["y"]:
-        year = int(match["y"])
+    rel = re.sub(r"\s+", " ", (match["rel"] or "").lower())
+    middle = _SEASON_MIDDLE.get(season)
+    if match["y"] or match["y2"]:
+        year = int(match["y"] or match["y2"])
     elif rel == "last":
         year = ref.year - 1
     elif rel == "next":
         year = ref.year + 1
+    elif rel in ("this past", "this coming") and middle:
+        # The season just gone, or the one ahead, whichever year it falls in.
+        ahead = middle > ref.month
+        year = ref.year - 1 if rel == "this past" and ahead else ref.year
+        year = ref.year + 1 if rel == "this coming" and middle < ref.month else year
+    elif not rel and middle:
+        # "The bridge opened in the summer", in a March story: last year's.
+        year = _year_for_month(ctx, middle, None, match.start(), match.end())
     else:
         year = ref.year
-    return "date", f"{year:04d}-{_SEASONS[season]}"
+    return "date", f"{year:04d}-{season}"
 
 
 _WEEKDAY_RANGE = re.compile(_WEEKDAY + r"\s*(?:[-–]|(?i:to|through|until|till))\s*$")
@@ -1314,6 +1364,8 @@ _NEEDS = {
     _quarter: r"(?i:quarter|half|period)",
     _the_quarter: r"(?i:quarter|period)",
     _year: r"\d\d\d\d",
+    _year_range: r"\d\d\d\d\s*[-–/]",
+    _quarter_shorthand: r"[QH][1-4]",
     _clock: r"(?i:\d\s*[ap]\.?m|\d:\d|noon|midnight|midday)",
     _clock_range: r"(?i:\d\s*[ap]\.?m|\d:\d|noon|midnight|midday)",
     _spoken_year: r"(?i:nineteen|eighteen|thousand)",

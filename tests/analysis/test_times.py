@@ -311,3 +311,36 @@ def test_a_range_of_clock_times_is_two_times_of_one_day():
         "2013-03-20T13:00",
     ]
     assert times("The scores were 2-4 and 3-1.") == []
+
+
+def test_a_season_takes_its_year_from_the_tense_like_a_month():
+    # REFERENCE is March 2013: a summer already past is last year's.
+    assert only("The lido reopened in the summer.") == ("the summer", "date", "2012-SU")
+    assert only("The lido will reopen in the autumn.")[2] == "2013-FA"
+    assert only("The lido shut this past summer.") == ("this past summer", "date", "2012-SU")
+    assert only("The lido will shut this coming autumn.")[2] == "2013-FA"
+    assert only("The lido will reopen in summer 2014.") == ("summer 2014", "date", "2014-SU")
+    assert only("Rents fell in the fall of 2012.") == ("the fall of 2012", "date", "2012-FA")
+    assert times("After the fall of the old wall, rents rose.") == []
+
+
+def test_a_range_of_years_is_two_years():
+    assert times("The old line ran from 1921-1958.") == [
+        ("1921", "date", "1921"),
+        ("1958", "date", "1958"),
+    ]
+    assert times("The club won the cup in the 2011-12 season.") == [
+        ("2011", "date", "2011"),
+        ("12", "date", "2012"),
+    ]
+    assert times("The final score was 2012-2010.") == []
+
+
+def test_business_shorthand_for_quarters_halves_and_fiscal_years():
+    assert times("Q4 sales slipped; Q3 2012 had been better.") == [
+        ("Q4", "date", "2012-Q4"),
+        ("Q3 2012", "date", "2012-Q3"),
+    ]
+    assert only("Margins widened in H2 2012.") == ("H2 2012", "date", "2012-H2")
+    assert only("The chain expects growth in FY2014.") == ("FY2014", "date", "2014")
+    assert times("She applied for an H1 visa.") == []
