@@ -156,6 +156,8 @@ class _Context:
             if match.group("past") and _BY_AFTER.match(self.text, match.end()):
                 continue  # "lenders, led by a bank,": a participle, not the sentence's verb
             distance = start - match.end() if match.end() <= start else match.start() - end
+            if match.end() <= start and _ADJACENT.fullmatch(self.text, match.end(), start):
+                distance = -1  # "scheduled for Sunday", "died Monday": the verb of the day
             sign = 1 if match.group("future") else -1
             if sign > 0 and _PAST_OF_FUTURE.search(
                 self.text, max(s, match.start() - 12), match.start()
@@ -172,7 +174,8 @@ class _Context:
 _TENSE_CUE = re.compile(
     r"(?i)\b(?:(?P<future>will|won't|(?P<would>would)|shall|going\s+to|plan(?:s|ned)?\s+to|planning|scheduled|"
     r"expects?\s+to|expected\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|next|upcoming|"
-    r"due\s+to|set\s+to|to\s+be\s+held|as\s+(?:soon|early)\s+as|tomorrow)"
+    r"due\s+to|set\s+to|to\s+be\s+held|as\s+(?:soon|early)\s+as|tomorrow|"
+    r"takes?\s+effect|expires|begins|starts|resumes|(?:is|are)\s+due)"
     r"|(?P<past>was|were|had|did|ago|last|earlier|ended|bought|sold|took|made|came|went|began|"
     r"fell|rose|paid|won|lost|met|held|gave|became|brought|found|saw|spent|grew|built|"
     r"fought|sent|wrote|ran|led|kept|struck|shot|fled|flew|drove|spoke|broke|chose|drew|"
@@ -188,6 +191,7 @@ _TENSE_CUE_FOLDED = re.compile(_TENSE_CUE.pattern.removeprefix("(?i)"))
 _ADJECTIVE_BEFORE = re.compile(
     r"(?i)\b(?:a|an|the|its|their|his|her|our|this|that|these|those|still|newly|well)\s+$"
 )
+_ADJACENT = re.compile(r"\s+(?:(?:on|for|at|in|by|until|till)\s+)?")
 _INFINITIVE_BEFORE = re.compile(r"(?i)\bbe\s+$")
 _BY_AFTER = re.compile(r"\s+by\b")
 _PAST_OF_FUTURE = re.compile(r"(?i)\bhad(?:\s+been)?\s+$")
@@ -198,14 +202,14 @@ def _week(day: date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
-_UNTIL = re.compile(r"(?i)\b(?:until|till)\s+$")
+_UNTIL = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+least\s+)?$")
 
 
 def _weekday_date(
     ctx: _Context, weekday: int, start: int, end: int, direction: int = 0, *, weak: bool = True
 ) -> date:
     ref = ctx.reference
-    if direction == 0 and _UNTIL.search(ctx.text, max(0, start - 8), start):
+    if direction == 0 and _UNTIL.search(ctx.text, max(0, start - 17), start):
         # "postponed until Tuesday": a deadline ahead, unless the event is past
         # ("until Tuesday, they had not called").
         direction = 1 if ctx.tense(start, end, weak=False) >= 0 else 0
@@ -224,8 +228,8 @@ def _year_for_month(ctx: _Context, month: int, day: int | None, start: int, end:
 
     News speaks of its own year: the reference year, unless the tense points the other
     way and the date lies two months or more off in the wrong direction (or, with no
-    tense to go by, more than eight months off: "late November" in a January story is
-    last year's, "payable Jan. 2" in a November story next year's).
+    tense to go by, more than five months ahead or eight behind: "late November" in a
+    January story is last year's, "payable Jan. 2" in a November story next year's).
     """
     ref = ctx.reference
     days = (date(ref.year, month, min(day or 15, 28)) - ref).days
@@ -234,10 +238,12 @@ def _year_for_month(ctx: _Context, month: int, day: int | None, start: int, end:
         return ref.year - 1 if days > 0 else ref.year
     if re.search(r"\b(?:until|till|next)\s+$", before):
         return ref.year + 1 if days < 0 else ref.year
+    if re.search(r"\bby\s+$", before) and days < -60 and ctx.tense(start, end, weak=False) >= 0:
+        return ref.year + 1  # "a loan due by February" in an October story
     tense = ctx.tense(start, end)
     if tense > 0 and days < -60:
         return ref.year + 1
-    if (tense < 0 and days > 60) or (tense == 0 and days > 240):
+    if (tense < 0 and days > 60) or (tense == 0 and days > 150):
         return ref.year - 1
     if days < -240 and ctx.tense(start, end, weak=False) >= 0:
         return ref.year + 1  # "payable Jan. 2" in a November story: the coming January
@@ -475,9 +481,11 @@ def _month(match: re.Match[str], ctx: _Context):
         if rel == "this":
             year = ref.year
         elif rel == "last":
-            year = ref.year if month < ref.month else ref.year - 1
+            # "last April" in an October story is this year's; "last February" in a
+            # March story a year ago, since the month just gone would be "last month".
+            year = ref.year if month < ref.month - 1 else ref.year - 1
         else:
-            year = ref.year if month > ref.month else ref.year + 1
+            year = ref.year if month > ref.month + 1 else ref.year + 1
     else:
         year = _year_for_month(ctx, month, None, match.start(), match.end())
     ctx.remember(date(year, month, 1), "month")

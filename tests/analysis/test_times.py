@@ -344,3 +344,24 @@ def test_business_shorthand_for_quarters_halves_and_fiscal_years():
     assert only("Margins widened in H2 2012.") == ("H2 2012", "date", "2012-H2")
     assert only("The chain expects growth in FY2014.") == ("FY2014", "date", "2014")
     assert times("She applied for an H1 visa.") == []
+
+
+def test_a_month_without_a_year_by_deadline_and_distance():
+    october = date(2013, 10, 30)
+    assert only("The loan must be repaid by February.", october)[2] == "2014-02"
+    # With no tense, a month more than five months ahead is last year's.
+    assert only("Rents have risen from the middle of September.")[2] == "2012-09"
+    # "last April" in a later month is this year's; the month just gone is "last month".
+    assert only("The ferry sank last April.", october)[2] == "2013-04"
+    assert only("The ferry sank last February.")[2] == "2012-02"
+    assert only("The new ferry arrives next April.")[2] == "2014-04"
+
+
+def test_a_schedule_in_the_present_tense_looks_ahead():
+    # REFERENCE is a Wednesday.
+    assert only("The new speed limit takes effect at noon on Saturday.")[2] == ("2013-03-23T12:00")
+    assert only("The harbour licence expires Friday.")[2] == "2013-03-22"
+    assert only("The council's budget year begins on Oct. 1.")[2] == "2013-10-01"
+    # The verb that governs the day wins over a nearer one that does not.
+    assert only("The regatta, scheduled for Sunday, was called off.")[2] == "2013-03-24"
+    assert only("The locks will stay shut until at least Thursday.")[2] == "2013-03-21"
