@@ -1272,34 +1272,41 @@ def _per_unit(match: re.Match[str], ctx: _Context):
     return None
 
 
+# Holidays on a fixed day, on a day counted from Easter, and on the nth weekday of a month
+# (n = -1: the last), each keyed by how its name starts once lower-cased.
+_FIXED_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas": (12, 25), "boxing day": (12, 26),
+    "new year's eve": (12, 31), "new year’s eve": (12, 31), "new year": (1, 1),
+    "independence": (7, 4), "fourth of july": (7, 4), "halloween": (10, 31),
+    "valentine": (2, 14), "st. patrick": (3, 17), "st patrick": (3, 17),
+    "saint patrick": (3, 17), "veterans": (11, 11), "armistice": (11, 11),
+    "may day": (5, 1),
+}  # fmt: skip
+_EASTER_HOLIDAYS = {
+    "easter monday": 1, "easter": 0, "good friday": -2, "holy thursday": -3,
+    "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46, "pentecost": 49,
+}  # fmt: skip
+_WEEKDAY_HOLIDAYS = {
+    "thanksgiving": (11, 3, 4), "labor": (9, 0, 1), "labour": (9, 0, 1),
+    "memorial": (5, 0, -1), "martin luther king": (1, 0, 3), "presidents": (2, 0, 3),
+    "columbus": (10, 0, 2), "mother": (5, 6, 2), "father": (6, 6, 3),
+}  # fmt: skip
+
+
 def _holiday_date(name: str, year: int) -> date:
-    if name.startswith("christmas eve"):
-        return date(year, 12, 24)
-    if name.startswith("christmas"):
-        return date(year, 12, 25)
-    if name.startswith("new year's eve") or name.startswith("new year’s eve"):
-        return date(year, 12, 31)
-    if name.startswith("new year"):
-        return date(year, 1, 1)
-    if name.startswith("thanksgiving"):
-        first = date(year, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if name.startswith("easter"):
-        return easter(year)
-    if name.startswith("good friday"):
-        return easter(year) - timedelta(days=2)
-    if name.startswith("independence") or name.startswith("fourth of july"):
-        return date(year, 7, 4)
-    if name.startswith("halloween"):
-        return date(year, 10, 31)
-    if name.startswith("valentine"):
-        return date(year, 2, 14)
-    if name.startswith("labor") or name.startswith("labour"):
-        first = date(year, 9, 1)
-        return first + timedelta(days=(0 - first.weekday()) % 7)
-    if name.startswith("memorial"):
-        last = date(year, 5, 31)
-        return last - timedelta(days=last.weekday())
+    for start, (month, day) in _FIXED_HOLIDAYS.items():
+        if name.startswith(start):
+            return date(year, month, day)
+    for start, offset in _EASTER_HOLIDAYS.items():
+        if name.startswith(start):
+            return easter(year) + timedelta(days=offset)
+    for start, (month, weekday, nth) in _WEEKDAY_HOLIDAYS.items():
+        if name.startswith(start):
+            if nth < 0:
+                last = date(year, month + 1, 1) - timedelta(days=1)
+                return last - timedelta(days=(last.weekday() - weekday) % 7)
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
     # Election Day: the Tuesday after the first Monday of November.
     first = date(year, 11, 1)
     return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
@@ -1307,9 +1314,14 @@ def _holiday_date(name: str, year: int) -> date:
 
 @_rule(
     _B + r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?"
-    r"|New\s+Year['’]s(?:\s+(?:Day|Eve))?"
-    r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday|Independence\s+Day|Fourth\s+of\s+July"
-    r"|Halloween|Valentine['’]s\s+Day|Labou?r\s+Day|Memorial\s+Day|Election\s+Day)"
+    r"|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Boxing\s+Day"
+    r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
+    r"|(?:Holy|Maundy)\s+Thursday|Palm\s+Sunday|Ash\s+Wednesday|Pentecost"
+    r"|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine['’]s\s+Day"
+    r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
+    r"|Labou?r\s+Day|Memorial\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day"
+    r"|Presidents['’]?\s+Day|Columbus\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day"
+    r"|Election\s+Day)"
     r"(?:\s+(?P<y>" + _YEAR + r"))?" + _E
 )
 def _holiday(match: re.Match[str], ctx: _Context):
@@ -1380,7 +1392,10 @@ _NEEDS = {
     _spoken_decade: r"(?i:ties)",
     _every: r"(?i:every|each|days)",
     _set_adverb: r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly)",
-    _holiday: r"(?:Christmas|Year|Thanksgiving|Easter|Friday|Day|July|Halloween)",
+    _holiday: (
+        r"(?:Christmas|Year|Thanksgiving|Easter|Friday|Day|July|Halloween|Pentecost|Palm|Ash"
+        r"|Holy|Maundy)"
+    ),
 }
 _RULES[:] = [
     replace(rule, needs=re.compile(_NEEDS[rule.handler])) if rule.handler in _NEEDS else rule

@@ -365,3 +365,20 @@ def test_a_schedule_in_the_present_tense_looks_ahead():
     # The verb that governs the day wins over a nearer one that does not.
     assert only("The regatta, scheduled for Sunday, was called off.")[2] == "2013-03-24"
     assert only("The locks will stay shut until at least Thursday.")[2] == "2013-03-21"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The bishop will lead a procession on Palm Sunday.", "2013-03-24"),
+        ("The cathedral was full on Ash Wednesday.", "2013-02-13"),
+        ("The ferry runs an extra boat on Easter Monday.", "2013-04-01"),
+        ("The pipers marched on St. Patrick's Day.", "2013-03-17"),
+        ("Florists expect a rush before Mother's Day.", "2013-05-12"),
+        ("The markets were shut for Martin Luther King Jr. Day.", "2013-01-21"),
+        ("The depot closed on Memorial Day.", "2012-05-28"),
+        ("Dockers walked out on Boxing Day.", "2012-12-26"),
+    ],
+)
+def test_holidays_of_the_church_and_the_calendar(sentence, expected):
+    assert only(sentence)[1:] == ("date", expected)
