@@ -175,7 +175,7 @@ _TENSE_CUE = re.compile(
     r"(?i)\b(?:(?P<future>will|won't|(?P<would>would)|shall|going\s+to|plan(?:s|ned)?\s+to|planning|scheduled|"
     r"expects?\s+to|expected\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|next|upcoming|"
     r"due\s+to|set\s+to|to\s+be\s+held|as\s+(?:soon|early)\s+as|tomorrow|"
-    r"takes?\s+effect|expires|begins|starts|resumes|(?:is|are)\s+due)"
+    r"takes?\s+effect|expires|begins|starts|resumes|ends|(?:is|are)\s+due)"
     r"|(?P<past>was|were|had|did|ago|last|earlier|ended|bought|sold|took|made|came|went|began|"
     r"fell|rose|paid|won|lost|met|held|gave|became|brought|found|saw|spent|grew|built|"
     r"fought|sent|wrote|ran|led|kept|struck|shot|fled|flew|drove|spoke|broke|chose|drew|"
@@ -374,6 +374,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 @_rule(
     _B
+    + r"(?P<week>(?i:the\s+week\s+of)\s+)?"
     + r"(?:(?i:last|this|next|this\s+coming)\s+)?(?:(?P<wd>"
     + _WEEKDAY
     + r"),?\s+)?(?:(?P<m1>"
@@ -396,6 +397,8 @@ def _month_day(match: re.Match[str], ctx: _Context):
     if resolved is None:
         return None
     ctx.remember(resolved, "day")
+    if match["week"]:  # "the week of March 6": the week, at its own granularity
+        return "date", _week(resolved)
     return "date", resolved.isoformat()
 
 
@@ -490,6 +493,34 @@ def _month(match: re.Match[str], ctx: _Context):
         year = _year_for_month(ctx, month, None, match.start(), match.end())
     ctx.remember(date(year, month, 1), "month")
     return "date", f"{year:04d}-{month:02d}"
+
+
+# "the October-December quarter", "June–August 2012": two months, the second after the first.
+@_rule(
+    _B
+    + r"(?P<m1>"
+    + _MONTH
+    + r")\s*[-–]\s*(?P<m2>"
+    + _MONTH
+    + r")(?:,?\s+(?P<y>"
+    + _YEAR
+    + r"))?"
+    + _E,
+    priority=1,
+)
+def _month_range(match: re.Match[str], ctx: _Context):
+    first, second = _month_number(match["m1"]), _month_number(match["m2"])
+    if match["y"]:
+        second_year = int(match["y"])
+        first_year = second_year if first < second else second_year - 1
+    else:
+        first_year = _year_for_month(ctx, first, None, match.start(), match.end())
+        second_year = first_year if first < second else first_year + 1
+    ctx.remember(date(second_year, second, 1), "month")
+    return [
+        ("date", f"{first_year:04d}-{first:02d}", *match.span("m1")),
+        ("date", f"{second_year:04d}-{second:02d}", match.start("m2"), match.end()),
+    ]
 
 
 @_rule(
@@ -1376,6 +1407,7 @@ _NEEDS = {
     _month_day: _MONTH_WORDS,
     _day_range: _MONTH_WORDS,
     _month: _MONTH_WORDS,
+    _month_range: _MONTH_WORDS,
     _weekday: _WEEKDAY_WORDS,
     _weekday_range: _WEEKDAY_WORDS,
     _season: r"(?i:spring|summer|autumn|fall|winter)",

@@ -382,3 +382,21 @@ def test_a_schedule_in_the_present_tense_looks_ahead():
 )
 def test_holidays_of_the_church_and_the_calendar(sentence, expected):
     assert only(sentence)[1:] == ("date", expected)
+
+
+def test_the_week_of_a_day_and_a_range_of_months():
+    assert only("The inquiry resumes the week of April 8.") == (
+        "the week of April 8",
+        "date",
+        "2013-W15",
+    )
+    assert times("The chain lost money in the October-December quarter.") == [
+        ("October", "date", "2012-10"),
+        ("December", "date", "2012-12"),
+    ]
+    assert [value for _text, _kind, value in times("Rain fell from November-January.")] == [
+        "2012-11",
+        "2013-01",
+    ]
+    # Present-tense "ends": a close ahead. REFERENCE is a Wednesday.
+    assert only("The ballot ends at 8 p.m. on Sunday.")[2] == "2013-03-24T20:00"
