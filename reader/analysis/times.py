@@ -525,7 +525,7 @@ def _month_range(match: re.Match[str], ctx: _Context):
 
 @_rule(
     _B + r"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)"
-    r")\s+|FY\s*)?"
+    r")\s+|FY\s*|(?i:post|pre)-)?"
     + _MOD
     + r"?(?P<y>"
     + _YEAR
@@ -990,7 +990,7 @@ def _vague_duration(match: re.Match[str], ctx: _Context):
 # "two years ago", "a year earlier", "three days later", "a week or so ago".
 @_rule(
     r"(?i)" + _B + r"(?:" + _APPROX + r")?(?P<n>" + _NUM + r"|" + _VAGUE + r")\s+"
-    r"(?P<unit>"
+    r"(?:(?:full|trading|business|working|calendar)\s+)?(?P<unit>"
     + _UNIT
     + r"s?)(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)"
     + _E,
@@ -1231,6 +1231,24 @@ def _clock(match: re.Match[str], ctx: _Context):
     return "time", f"{day.isoformat()}T{hour:02d}:{minute:02d}"
 
 
+# "4 in the morning", "eight o'clock in the evening": an hour with the part of the day.
+@_rule(
+    r"(?i)" + _B + r"(?P<h>1[0-2]|0?[1-9]|" + "|".join(SMALL_NUMBERS[1:13]) + r")"
+    r"(?::(?P<mi>[0-5]\d))?(?:\s+o['’]clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)" + _E
+)
+def _hour_of_the_day(match: re.Match[str], ctx: _Context):
+    before = ctx.text[max(0, match.start() - 10) : match.start()].lower()
+    if not re.search(r"\b(?:at|by|until|till|before|after|around|about|from|to|since)\s+$", before):
+        return None  # "3 in the morning shift": a count, not an hour
+    hour = int(_words_number(match["h"]) or 0)
+    if match["part"].lower() != "morning" and hour < 12:
+        hour += 12
+    elif match["part"].lower() == "morning" and hour == 12:
+        hour = 0
+    day = ctx.anchor[0] if ctx.anchor and ctx.anchor[1] == "day" else ctx.reference
+    return "time", f"{day.isoformat()}T{hour:02d}:{int(match['mi'] or 0):02d}"
+
+
 # "9am-5pm", "from 10:00 to 12:30 on Friday", "between 2 and 4 p.m.": two times of one day,
 # the first taking the second's a.m. or p.m. when it has none of its own.
 @_rule(
@@ -1419,6 +1437,7 @@ _NEEDS = {
     _year_range: r"\d\d\d\d\s*[-–/]",
     _quarter_shorthand: r"[QH][1-4]",
     _clock: r"(?i:\d\s*[ap]\.?m|\d:\d|noon|midnight|midday)",
+    _hour_of_the_day: r"(?i:morning|afternoon|evening)",
     _clock_range: r"(?i:\d\s*[ap]\.?m|\d:\d|noon|midnight|midday)",
     _spoken_year: r"(?i:nineteen|eighteen|thousand)",
     _spoken_decade: r"(?i:ties)",

@@ -400,3 +400,19 @@ def test_the_week_of_a_day_and_a_range_of_months():
     ]
     # Present-tense "ends": a close ahead. REFERENCE is a Wednesday.
     assert only("The ballot ends at 8 p.m. on Sunday.")[2] == "2013-03-24T20:00"
+
+
+def test_an_hour_in_the_morning_years_with_pre_and_post_and_trading_days():
+    assert only("The trawler sailed at 4 in the morning.") == (
+        "4 in the morning",
+        "time",
+        "2013-03-20T04:00",
+    )
+    assert only("The vigil began at eight o'clock in the evening.")[2] == "2013-03-20T20:00"
+    assert times("There were 3 in the morning crew.") == []
+    assert only("The post-1945 settlement is fraying.") == ("post-1945", "date", "1945")
+    assert only("Five trading days after the crash, shares recovered.") == (
+        "Five trading days",
+        "duration",
+        "P5D",
+    )
