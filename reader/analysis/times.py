@@ -927,7 +927,8 @@ def _this_unit(match: re.Match[str], ctx: _Context):
 @_rule(
     r"(?i)" + _B + r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|final|following|"
     r"latest|preceding|remaining|additional|better\s+part\s+of\s+the)\s+)?"
-    r"(?:" + _APPROX + r")?(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:\s+(?:more|full|straight|"
+    r"(?:" + _APPROX + r")?(?:(?P<low>\d{1,3}|" + _NUM_WORD + r")(?:\s*[-–]\s*|\s+(?:to|or)\s+))?"
+    r"(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:\s+(?:more|full|straight|"
     r"consecutive|additional|long|short|trading|business|working|calendar))?\s+(?P<unit>"
     + _UNIT
     + r"s?)"
@@ -935,7 +936,8 @@ def _this_unit(match: re.Match[str], ctx: _Context):
 )
 def _duration_rule(match: re.Match[str], ctx: _Context):
     unit = _unit_of(match["unit"])
-    amount = _words_number(match["n"])
+    # "two to three weeks": one expression, valued at its lower bound as TimeML does.
+    amount = _words_number(match["low"] or match["n"])
     text = match.group(0).lower()
     if text.startswith(("a ", "an ")) and text.split()[-1] in ("a", "an"):
         return None

@@ -416,3 +416,12 @@ def test_an_hour_in_the_morning_years_with_pre_and_post_and_trading_days():
         "duration",
         "P5D",
     )
+
+
+def test_a_range_of_amounts_is_one_duration_at_its_lower_bound():
+    assert only("The repairs will take two to three weeks.") == (
+        "two to three weeks",
+        "duration",
+        "P2W",
+    )
+    assert only("The crossing took 3-4 hours.") == ("3-4 hours", "duration", "PT3H")
