@@ -1101,6 +1101,8 @@ def _the_year(match: re.Match[str], ctx: _Context):
         return "duration", "P1Y", match.start("w"), match.end("w")
     current = "current" in match["w"].lower()  # "the current year" is the article's own
     year = ctx.anchor[0].year if ctx.anchor and not current else ctx.reference.year
+    if year > ctx.reference.year:
+        year = ctx.reference.year  # a target year named before ("by 2016") is not "the year"
     return "date", f"{year:04d}", match.start("w"), match.end("w")
 
 

@@ -425,3 +425,12 @@ def test_a_range_of_amounts_is_one_duration_at_its_lower_bound():
         "P2W",
     )
     assert only("The crossing took 3-4 hours.") == ("3-4 hours", "duration", "PT3H")
+
+
+def test_the_year_is_not_a_target_year_named_before():
+    found = times(
+        "By 2016 the ferry line aims to double sailings. It expects a profit for the year."
+    )
+    assert found[-1] == ("the year", "date", "2013")
+    found = times("Traffic fell in 2011. For the year, the line lost money.")
+    assert found[-1] == ("the year", "date", "2011")
