@@ -145,8 +145,8 @@ class _Context:
     def tense(self, start: int, end: int, *, weak: bool = True) -> int:
         """+1 future, -1 past, 0 unknown: the tense cue nearest the expression.
 
-        Without `weak` cues, a reporting verb ("said") or a bare "-ed" word ("the
-        reduced dividend") does not count: they date the report, not the event.
+        Without `weak` cues, a reporting verb ("said"), a bare "-ed" word ("the
+        reduced dividend") or "would" does not count: they date the report, not the event.
         """
         s, e = self.sentence_of(start)
         best: tuple[int, int] | None = None
@@ -156,9 +156,24 @@ class _Context:
             else _TENSE_CUE.finditer(self.text, s, e)
         )
         for match in cues:
-            if start <= match.start() < end or (match.group("weak") and not weak):
+            if start <= match.start() < end or (
+                not weak and (match.group("weak") or match.group("would"))
+            ):
                 continue
+            if match.group("ed") and (
+                (self.text[match.start()].isupper() and match.start() > s)
+                or _ADJECTIVE_BEFORE.search(self.text, max(s, match.start() - 12), match.start())
+            ):
+                continue  # "United", "a still unspecified date": a name or an adjective
+            if match.group("past") and _INFINITIVE_BEFORE.search(
+                self.text, max(s, match.start() - 4), match.start()
+            ):
+                continue  # "would be paid", "to be held": the modal decides, not the participle
+            if match.group("past") and _BY_AFTER.match(self.text, match.end()):
+                continue  # "lenders, led by a bank,": a participle, not the sentence's verb
             distance = start - match.end() if match.end() <= start else match.start() - end
+            if match.end() <= start and _ADJACENT.fullmatch(self.text, match.end(), start):
+                distance = -1  # "scheduled for Sunday", "died Monday": the verb of the day
             sign = 1 if match.group("future") else -1
             if sign > 0 and _PAST_OF_FUTURE.search(
                 self.text, max(s, match.start() - 12), match.start()
@@ -173,18 +188,28 @@ class _Context:
 
 
 _TENSE_CUE = re.compile(
-    r"(?i)\b(?:(?P<future>will|won't|shall|going\s+to|plan(?:s|ned)?\s+to|planning|scheduled|"
+    r"(?i)\b(?:(?P<future>will|won't|(?P<would>would)|shall|going\s+to|plan(?:s|ned)?\s+to|planning|scheduled|"
     r"expects?\s+to|expected\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|next|upcoming|"
-    r"due\s+to|set\s+to|to\s+be\s+held|as\s+(?:soon|early)\s+as|tomorrow)"
+    r"due\s+to|set\s+to|to\s+be\s+held|as\s+(?:soon|early)\s+as|tomorrow|"
+    r"takes?\s+effect|expires|begins|starts|resumes|ends|(?:is|are)\s+due)"
     r"|(?P<past>was|were|had|did|ago|last|earlier|ended|bought|sold|took|made|came|went|began|"
     r"fell|rose|paid|won|lost|met|held|gave|became|brought|found|saw|spent|grew|built|"
-    r"fought|sent|wrote|"
-    r"(?P<weak>said|says|told|announced|reported|\w{3,}ed)))\b|'ll\b"
+    r"fought|sent|wrote|ran|led|kept|struck|shot|fled|flew|drove|spoke|broke|chose|drew|"
+    r"felt|heard|knew|sank|stood|stole|taught|thought|threw|tore|woke|sought|caught|"
+    r"(?P<weak>said|says|told|announced|reported"
+    r"|(?!(?:hundred|indeed|proceed|exceed|succeed|speed|breed)\b)(?P<ed>\w{3,}ed))))\b|'ll\b"
 )
 
 # The same cues, case-sensitive, for folded text: every match at the same place, faster.
 _TENSE_CUE_FOLDED = re.compile(_TENSE_CUE.pattern.removeprefix("(?i)"))
 
+# Words before an "-ed" word that make it an adjective rather than a verb.
+_ADJECTIVE_BEFORE = re.compile(
+    r"(?i)\b(?:a|an|the|its|their|his|her|our|this|that|these|those|still|newly|well)\s+$"
+)
+_ADJACENT = re.compile(r"\s+(?:(?:on|for|at|in|by|until|till)\s+)?")
+_INFINITIVE_BEFORE = re.compile(r"(?i)\bbe\s+$")
+_BY_AFTER = re.compile(r"\s+by\b")
 _PAST_OF_FUTURE = re.compile(r"(?i)\bhad(?:\s+been)?\s+$")
 
 
@@ -193,19 +218,21 @@ def _week(day: date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
-_UNTIL = re.compile(r"(?i)\b(?:until|till)\s+$")
+_UNTIL = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+least\s+)?$")
 
 
-def _weekday_date(ctx: _Context, weekday: int, start: int, end: int, direction: int = 0) -> date:
+def _weekday_date(
+    ctx: _Context, weekday: int, start: int, end: int, direction: int = 0, *, weak: bool = True
+) -> date:
     ref = ctx.reference
-    if direction == 0 and _UNTIL.search(ctx.text, max(0, start - 8), start):
+    if direction == 0 and _UNTIL.search(ctx.text, max(0, start - 17), start):
         # "postponed until Tuesday": a deadline ahead, unless the event is past
         # ("until Tuesday, they had not called").
         direction = 1 if ctx.tense(start, end, weak=False) >= 0 else 0
     if direction == 0:
         if weekday == ref.weekday():
             return ref
-        direction = ctx.tense(start, end) or -1
+        direction = ctx.tense(start, end, weak=weak) or -1
     delta = (weekday - ref.weekday()) % 7
     if direction > 0:
         return ref + timedelta(days=delta or 7)
@@ -217,8 +244,8 @@ def _year_for_month(ctx: _Context, month: int, day: int | None, start: int, end:
 
     News speaks of its own year: the reference year, unless the tense points the other
     way and the date lies two months or more off in the wrong direction (or, with no
-    tense to go by, more than eight months off: "late November" in a January story is
-    last year's, "payable Jan. 2" in a November story next year's).
+    tense to go by, more than five months ahead or eight behind: "late November" in a
+    January story is last year's, "payable Jan. 2" in a November story next year's).
     """
     ref = ctx.reference
     days = (date(ref.year, month, min(day or 15, 28)) - ref).days
@@ -227,10 +254,12 @@ def _year_for_month(ctx: _Context, month: int, day: int | None, start: int, end:
         return ref.year - 1 if days > 0 else ref.year
     if re.search(r"\b(?:until|till|next)\s+$", before):
         return ref.year + 1 if days < 0 else ref.year
+    if re.search(r"\bby\s+$", before) and days < -60 and ctx.tense(start, end, weak=False) >= 0:
+        return ref.year + 1  # "a loan due by February" in an October story
     tense = ctx.tense(start, end)
     if tense > 0 and days < -60:
         return ref.year + 1
-    if (tense < 0 and days > 60) or (tense == 0 and days > 240):
+    if (tense < 0 and days > 60) or (tense == 0 and days > 150):
         return ref.year - 1
     if days < -240 and ctx.tense(start, end, weak=False) >= 0:
         return ref.year + 1  # "payable Jan. 2" in a November story: the coming January
@@ -361,6 +390,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 @_rule(
     _B
+    + r"(?P<week>(?i:the\s+week\s+of)\s+)?"
     + r"(?:(?i:last|this|next|this\s+coming)\s+)?(?:(?P<wd>"
     + _WEEKDAY
     + r"),?\s+)?(?:(?P<m1>"
@@ -383,6 +413,8 @@ def _month_day(match: re.Match[str], ctx: _Context):
     if resolved is None:
         return None
     ctx.remember(resolved, "day")
+    if match["week"]:  # "the week of March 6": the week, at its own granularity
+        return "date", _week(resolved)
     return "date", resolved.isoformat()
 
 
@@ -468,18 +500,52 @@ def _month(match: re.Match[str], ctx: _Context):
         if rel == "this":
             year = ref.year
         elif rel == "last":
-            year = ref.year if month < ref.month else ref.year - 1
+            # "last April" in an October story is this year's; "last February" in a
+            # March story a year ago, since the month just gone would be "last month".
+            year = ref.year if month < ref.month - 1 else ref.year - 1
         else:
-            year = ref.year if month > ref.month else ref.year + 1
+            year = ref.year if month > ref.month + 1 else ref.year + 1
     else:
         year = _year_for_month(ctx, month, None, match.start(), match.end())
     ctx.remember(date(year, month, 1), "month")
     return "date", f"{year:04d}-{month:02d}"
 
 
+# "the October-December quarter", "June–August 2012": two months, the second after the first.
 @_rule(
-    _B + r"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|model\s+year)"
-    r")\s+)?" + _MOD + r"?(?P<y>" + _YEAR + r")(?![\d%,.]\d|\d|%|-\d|\s*(?:percent|per\s+cent))"
+    _B
+    + r"(?P<m1>"
+    + _MONTH
+    + r")\s*[-–]\s*(?P<m2>"
+    + _MONTH
+    + r")(?:,?\s+(?P<y>"
+    + _YEAR
+    + r"))?"
+    + _E,
+    priority=1,
+)
+def _month_range(match: re.Match[str], ctx: _Context):
+    first, second = _month_number(match["m1"]), _month_number(match["m2"])
+    if match["y"]:
+        second_year = int(match["y"])
+        first_year = second_year if first < second else second_year - 1
+    else:
+        first_year = _year_for_month(ctx, first, None, match.start(), match.end())
+        second_year = first_year if first < second else first_year + 1
+    ctx.remember(date(second_year, second, 1), "month")
+    return [
+        ("date", f"{first_year:04d}-{first:02d}", *match.span("m1")),
+        ("date", f"{second_year:04d}-{second:02d}", match.start("m2"), match.end()),
+    ]
+
+
+@_rule(
+    _B + r"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)"
+    r")\s+|FY\s*|(?i:post|pre)-)?"
+    + _MOD
+    + r"?(?P<y>"
+    + _YEAR
+    + r")(?![\d%,.]\d|\d|%|-\d|\s*(?:percent|per\s+cent))"
 )
 def _year(match: re.Match[str], ctx: _Context):
     before = ctx.text[max(0, match.start() - 2) : match.start()]
@@ -488,6 +554,38 @@ def _year(match: re.Match[str], ctx: _Context):
     year = int(match["y"])
     ctx.remember(date(year, 1, 1), "year")
     return "date", f"{year:04d}"
+
+
+# "1939-1945", "the 2012-13 season": two years, as TimeML marks them, the second taking
+# the first's century when it is written short.
+@_rule(
+    _B + r"(?P<y1>" + _YEAR + r")\s*[-–/]\s*(?P<y2>" + _YEAR + r"|\d\d)"
+    r"(?![\d%-]|[.,]\d|\s*(?:percent|per\s+cent))",
+    priority=1,
+)
+def _year_range(match: re.Match[str], ctx: _Context):
+    first = int(match["y1"])
+    second = int(match["y2"]) if len(match["y2"]) == 4 else first // 100 * 100 + int(match["y2"])
+    if not first < second <= first + 100:
+        return None
+    ctx.remember(date(second, 1, 1), "year")
+    return [
+        ("date", f"{first:04d}", *match.span("y1")),
+        ("date", f"{second:04d}", *match.span("y2")),
+    ]
+
+
+# "Q3 2012", "Q1", "H2 2013": quarters and halves in the shorthand of business news.
+@_rule(_B + r"(?P<what>Q[1-4]|H[12])(?:\s+(?P<y>" + _YEAR + r"))?(?![\w-])")
+def _quarter_shorthand(match: re.Match[str], ctx: _Context):
+    what, number = match["what"][0], int(match["what"][1])
+    if what == "H" and not match["y"]:
+        return None  # "H1" alone is as often a visa or a gene
+    year = int(match["y"]) if match["y"] else _quarter_year(ctx, number, *match.span())
+    if what == "Q":
+        ctx.quarter = (year, number)
+        ctx.remember(date(year, 3 * number - 2, 1), "quarter")
+    return "date", f"{year:04d}-{what}{number}"
 
 
 @_rule(
@@ -665,28 +763,42 @@ def _relative_unit(match: re.Match[str], ctx: _Context):
     return "date", f"{year:04d}"
 
 
+# The middle month of each season but winter, which straddles the turn of the year.
+_SEASON_MIDDLE = {"SP": 4, "SU": 7, "FA": 10}
+
+
 @_rule(
-    r"(?i)" + _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>last|next|this)\s+"
+    r"(?i)" + _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?"
+    r"(?P<rel>last|next|this\s+past|this\s+coming|this)\s+"
     r"(?P<s>spring|summer|fall|autumn|winter)"
     + _E
     + r"|(?i)"
     + _B
-    + r"(?:(?P<mod2>early|late)\s+)?(?:the\s+)?(?P<s2>spring|summer|autumn|winter)(?:\s+of\s+)?"
-    r"(?P<y>" + _YEAR + r")?" + _E
+    + r"(?:(?P<mod2>early|late)\s+)?(?:the\s+)?(?:(?P<s2>spring|summer|autumn|winter)"
+    r"(?:(?:\s+of)?\s+(?P<y>" + _YEAR + r"))?|(?P<s3>fall)(?:\s+of)?\s+(?P<y2>" + _YEAR + r"))" + _E
 )
 def _season(match: re.Match[str], ctx: _Context):
-    season = (match["s"] or match["s2"]).lower()
+    season = _SEASONS[(match["s"] or match["s2"] or match["s3"]).lower()]
     ref = ctx.reference
-    rel = (match["rel"] or "").lower()
-    if match["y"]:
-        year = int(match["y"])
+    rel = re.sub(r"\s+", " ", (match["rel"] or "").lower())
+    middle = _SEASON_MIDDLE.get(season)
+    if match["y"] or match["y2"]:
+        year = int(match["y"] or match["y2"])
     elif rel == "last":
         year = ref.year - 1
     elif rel == "next":
         year = ref.year + 1
+    elif rel in ("this past", "this coming") and middle:
+        # The season just gone, or the one ahead, whichever year it falls in.
+        ahead = middle > ref.month
+        year = ref.year - 1 if rel == "this past" and ahead else ref.year
+        year = ref.year + 1 if rel == "this coming" and middle < ref.month else year
+    elif not rel and middle:
+        # "The bridge opened in the summer", in a March story: last year's.
+        year = _year_for_month(ctx, middle, None, match.start(), match.end())
     else:
         year = ref.year
-    return "date", f"{year:04d}-{_SEASONS[season]}"
+    return "date", f"{year:04d}-{season}"
 
 
 _WEEKDAY_RANGE = re.compile(_WEEKDAY + r"\s*(?:[-–]|(?i:to|through|until|till))\s*$")
@@ -702,7 +814,11 @@ def _weekday(match: re.Match[str], ctx: _Context):
     weekday = _weekday_number(match["wd"])
     rel = (match["rel"] or "").lower().split()[-1] if match["rel"] else ""
     direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
-    resolved = _weekday_date(ctx, weekday, match.start(), match.end(), direction)
+    # "Wednesday's ruling": the verb near it tells of the ruling's aftermath, not its day.
+    possessive = match.group(0).endswith(("'s", "’s"))
+    resolved = _weekday_date(
+        ctx, weekday, match.start(), match.end(), direction, weak=not possessive
+    )
     before = ctx.text[max(0, match.start() - 30) : match.start()]
     if not rel and ctx.anchor and ctx.anchor[1] == "day" and _WEEKDAY_RANGE.search(before):
         # "from Monday to Friday": the end of a stretch is the first such day after its start.
@@ -713,6 +829,36 @@ def _weekday(match: re.Match[str], ctx: _Context):
     if part:
         return "time", f"{resolved.isoformat()}T{_PARTS[part]}"
     return "date", resolved.isoformat()
+
+
+# "Thursday-Saturday", "Monday through Friday": TimeML marks the two days apart. They are
+# resolved together: a stretch that is over ends on or before the article's day, one
+# ahead starts on or after it, and one the tense leaves open takes the week around the
+# article's day when that falls inside it.
+@_rule(
+    _B + r"(?P<wd1>" + _WEEKDAY + r")\s*(?:[-–]|\s(?i:to|through|thru|until|till)\s)\s*"
+    r"(?P<wd2>" + _WEEKDAY + r")" + _E,
+    priority=1,
+)
+def _weekday_range(match: re.Match[str], ctx: _Context):
+    first, last = _weekday_number(match["wd1"]), _weekday_number(match["wd2"])
+    length = (last - first) % 7
+    ref = ctx.reference
+    tense = ctx.tense(match.start(), match.end())
+    start_this_week = ref - timedelta(days=(ref.weekday() - first) % 7)
+    if tense > 0:
+        start = ref + timedelta(days=(first - ref.weekday()) % 7)
+    elif tense == 0 and start_this_week + timedelta(days=length) >= ref:
+        start = start_this_week
+    else:
+        end = ref - timedelta(days=(ref.weekday() - last) % 7)
+        start = end - timedelta(days=length)
+    end = start + timedelta(days=length)
+    ctx.remember(end, "day")
+    return [
+        ("date", start.isoformat(), match.start("wd1"), match.end("wd1")),
+        ("date", end.isoformat(), match.start("wd2"), match.end("wd2")),
+    ]
 
 
 @_rule(
@@ -797,7 +943,8 @@ def _this_unit(match: re.Match[str], ctx: _Context):
 @_rule(
     r"(?i)" + _B + r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|final|following|"
     r"latest|preceding|remaining|additional|better\s+part\s+of\s+the)\s+)?"
-    r"(?:" + _APPROX + r")?(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:\s+(?:more|full|straight|"
+    r"(?:" + _APPROX + r")?(?:(?P<low>\d{1,3}|" + _NUM_WORD + r")(?:\s*[-–]\s*|\s+(?:to|or)\s+))?"
+    r"(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:\s+(?:more|full|straight|"
     r"consecutive|additional|long|short|trading|business|working|calendar))?\s+(?P<unit>"
     + _UNIT
     + r"s?)"
@@ -805,7 +952,8 @@ def _this_unit(match: re.Match[str], ctx: _Context):
 )
 def _duration_rule(match: re.Match[str], ctx: _Context):
     unit = _unit_of(match["unit"])
-    amount = _words_number(match["n"])
+    # "two to three weeks": one expression, valued at its lower bound as TimeML does.
+    amount = _words_number(match["low"] or match["n"])
     text = match.group(0).lower()
     if text.startswith(("a ", "an ")) and text.split()[-1] in ("a", "an"):
         return None
@@ -860,7 +1008,7 @@ def _vague_duration(match: re.Match[str], ctx: _Context):
 # "two years ago", "a year earlier", "three days later", "a week or so ago".
 @_rule(
     r"(?i)" + _B + r"(?:" + _APPROX + r")?(?P<n>" + _NUM + r"|" + _VAGUE + r")\s+"
-    r"(?P<unit>"
+    r"(?:(?:full|trading|business|working|calendar)\s+)?(?P<unit>"
     + _UNIT
     + r"s?)(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)"
     + _E,
@@ -969,6 +1117,8 @@ def _the_year(match: re.Match[str], ctx: _Context):
         return "duration", "P1Y", match.start("w"), match.end("w")
     current = "current" in match["w"].lower()  # "the current year" is the article's own
     year = ctx.anchor[0].year if ctx.anchor and not current else ctx.reference.year
+    if year > ctx.reference.year:
+        year = ctx.reference.year  # a target year named before ("by 2016") is not "the year"
     return "date", f"{year:04d}", match.start("w"), match.end("w")
 
 
@@ -1048,56 +1198,103 @@ def _spoken_decade(match: re.Match[str], ctx: _Context):
     return "date", f"19{_DECADE_WORDS.index(match['d'].lower()) + 2}"
 
 
-@_rule(
-    _B + r"(?P<clock>" + _CLOCK + r")" + _TZ + r"(?:,?\s+(?:on\s+)?(?P<wd>" + _WEEKDAY + r"|"
-    r"(?i:yesterday|today|tomorrow))|,?\s+(?:on\s+)?(?P<m>"
-    + _MONTH
-    + r")\s+(?P<d>"
-    + _DAY
-    + r")(?:,?\s+(?P<y>"
-    + _YEAR
-    + r"))?)?"
-    + r"|"
-    + _B
-    + r"(?P<wd2>"
-    + _WEEKDAY
-    + r")\s+(?:at\s+)?(?P<clock2>"
-    + _CLOCK
-    + r")"
-    + _TZ,
-    priority=1,
+# The day a clock time names after it: "5 p.m. Tuesday", "10:00 on March 3, 2012".
+_CLOCK_DAY = (
+    r"(?:,?\s+(?:on\s+)?(?P<wd>" + _WEEKDAY + r"|(?i:yesterday|today|tomorrow))"
+    r"|,?\s+(?:on\s+)?(?P<m>" + _MONTH + r")\s+(?P<d>" + _DAY + r")(?:,?\s+(?P<y>" + _YEAR + r"))?)"
 )
-def _clock(match: re.Match[str], ctx: _Context):
-    clock = (match["clock"] or match["clock2"]).lower()
+
+
+def _clock_time(clock: str, meridiem: str = "") -> tuple[int, int]:
+    """The hour and minute of "2:46 p.m.", "noon", "9am" (or of "2" read with `meridiem`)."""
+    clock = clock.lower()
     if clock in ("noon", "midday"):
-        hour, minute = 12, 0
-    elif clock == "midnight":
-        hour, minute = 24, 0
-    else:
-        numbers = re.match(r"(\d+)(?::(\d+))?", clock)
-        hour, minute = int(numbers[1]), int(numbers[2] or 0)
-        if "p" in clock and hour < 12:
-            hour += 12
-        elif "a" in clock and hour == 12:
-            hour = 0
-    day = ctx.reference
-    weekday = match["wd"] or match["wd2"]
+        return 12, 0
+    if clock == "midnight":
+        return 24, 0
+    numbers = re.match(r"(\d+)(?::(\d+))?", clock)
+    hour, minute = int(numbers[1]), int(numbers[2] or 0)
+    meridiem = "".join(c for c in clock[numbers.end() :] if c in "ap") or meridiem
+    if meridiem == "p" and hour < 12:
+        hour += 12
+    elif meridiem == "a" and hour == 12:
+        hour = 0
+    return hour, minute
+
+
+def _clock_day(match: re.Match[str], ctx: _Context, weekday: str | None) -> date:
+    """The day of a clock time: the one named with it, else the day under discussion."""
     if weekday:
         lowered = weekday.lower()
         if lowered in ("yesterday", "today", "tomorrow"):
-            day = ctx.reference + timedelta(
-                days={"yesterday": -1, "today": 0, "tomorrow": 1}[lowered]
-            )
-        else:
-            day = _weekday_date(ctx, _weekday_number(weekday), match.start(), match.end())
-    elif match["m"]:
+            offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[lowered]
+            return ctx.reference + timedelta(days=offset)
+        return _weekday_date(ctx, _weekday_number(weekday), match.start(), match.end())
+    if match["m"]:
         month, number = _month_number(match["m"]), _day_number(match["d"])
         year = int(match["y"]) if match["y"] else None
         year = year or _year_for_month(ctx, month, number, match.start(), match.end())
-        day = _safe_date(year, month, number) or day
-    elif ctx.anchor and ctx.anchor[1] == "day":
-        day = ctx.anchor[0]
+        return _safe_date(year, month, number) or ctx.reference
+    if ctx.anchor and ctx.anchor[1] == "day":
+        return ctx.anchor[0]
+    return ctx.reference
+
+
+@_rule(
+    _B + r"(?P<clock>" + _CLOCK + r")" + _TZ + _CLOCK_DAY + r"?"
+    r"|" + _B + r"(?P<wd2>" + _WEEKDAY + r")\s+(?:at\s+)?(?P<clock2>" + _CLOCK + r")" + _TZ,
+    priority=1,
+)
+def _clock(match: re.Match[str], ctx: _Context):
+    hour, minute = _clock_time(match["clock"] or match["clock2"])
+    day = _clock_day(match, ctx, match["wd"] or match["wd2"])
     return "time", f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+# "4 in the morning", "eight o'clock in the evening": an hour with the part of the day.
+@_rule(
+    r"(?i)" + _B + r"(?P<h>1[0-2]|0?[1-9]|" + "|".join(SMALL_NUMBERS[1:13]) + r")"
+    r"(?::(?P<mi>[0-5]\d))?(?:\s+o['’]clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)" + _E
+)
+def _hour_of_the_day(match: re.Match[str], ctx: _Context):
+    before = ctx.text[max(0, match.start() - 10) : match.start()].lower()
+    if not re.search(r"\b(?:at|by|until|till|before|after|around|about|from|to|since)\s+$", before):
+        return None  # "3 in the morning shift": a count, not an hour
+    hour = int(_words_number(match["h"]) or 0)
+    if match["part"].lower() != "morning" and hour < 12:
+        hour += 12
+    elif match["part"].lower() == "morning" and hour == 12:
+        hour = 0
+    day = ctx.anchor[0] if ctx.anchor and ctx.anchor[1] == "day" else ctx.reference
+    return "time", f"{day.isoformat()}T{hour:02d}:{int(match['mi'] or 0):02d}"
+
+
+# "9am-5pm", "from 10:00 to 12:30 on Friday", "between 2 and 4 p.m.": two times of one day,
+# the first taking the second's a.m. or p.m. when it has none of its own.
+@_rule(
+    _B + r"(?P<first>" + _CLOCK + r"|(?:[01]?\d|2[0-3])(?![\d:.,]))"
+    r"\s*(?:[-–]|\s(?i:to|until|till|and)\s)\s*"
+    r"(?P<clock>" + _CLOCK + r")" + _TZ + _CLOCK_DAY + r"?",
+    priority=1,
+)
+def _clock_range(match: re.Match[str], ctx: _Context):
+    second = match["clock"]
+    if not re.search(r"[ap]\.?m|:|noon|midnight|midday", match["first"] + second, re.I):
+        return None
+    meridiem = "".join(c for c in second.lower().lstrip("0123456789: ") if c in "ap")[:1]
+    first_time = _clock_time(match["first"], meridiem)
+    second_time = _clock_time(second)
+    if first_time > second_time and meridiem == "p":
+        first_time = _clock_time(match["first"], "a")  # "11-1 p.m.": from the morning
+    day = _clock_day(match, ctx, match["wd"])
+    ctx.remember(day, "day")
+    return [
+        ("time", f"{day.isoformat()}T{hours:02d}:{minutes:02d}", *span)
+        for (hours, minutes), span in (
+            (first_time, match.span("first")),
+            (second_time, (match.start("clock"), match.end())),
+        )
+    ]
 
 
 @_rule(r"(?i)" + _B + r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)" + _E)
@@ -1144,34 +1341,41 @@ def _per_unit(match: re.Match[str], ctx: _Context):
     return None
 
 
+# Holidays on a fixed day, on a day counted from Easter, and on the nth weekday of a month
+# (n = -1: the last), each keyed by how its name starts once lower-cased.
+_FIXED_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas": (12, 25), "boxing day": (12, 26),
+    "new year's eve": (12, 31), "new year’s eve": (12, 31), "new year": (1, 1),
+    "independence": (7, 4), "fourth of july": (7, 4), "halloween": (10, 31),
+    "valentine": (2, 14), "st. patrick": (3, 17), "st patrick": (3, 17),
+    "saint patrick": (3, 17), "veterans": (11, 11), "armistice": (11, 11),
+    "may day": (5, 1),
+}  # fmt: skip
+_EASTER_HOLIDAYS = {
+    "easter monday": 1, "easter": 0, "good friday": -2, "holy thursday": -3,
+    "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46, "pentecost": 49,
+}  # fmt: skip
+_WEEKDAY_HOLIDAYS = {
+    "thanksgiving": (11, 3, 4), "labor": (9, 0, 1), "labour": (9, 0, 1),
+    "memorial": (5, 0, -1), "martin luther king": (1, 0, 3), "presidents": (2, 0, 3),
+    "columbus": (10, 0, 2), "mother": (5, 6, 2), "father": (6, 6, 3),
+}  # fmt: skip
+
+
 def _holiday_date(name: str, year: int) -> date:
-    if name.startswith("christmas eve"):
-        return date(year, 12, 24)
-    if name.startswith("christmas"):
-        return date(year, 12, 25)
-    if name.startswith("new year's eve") or name.startswith("new year’s eve"):
-        return date(year, 12, 31)
-    if name.startswith("new year"):
-        return date(year, 1, 1)
-    if name.startswith("thanksgiving"):
-        first = date(year, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if name.startswith("easter"):
-        return easter(year)
-    if name.startswith("good friday"):
-        return easter(year) - timedelta(days=2)
-    if name.startswith("independence") or name.startswith("fourth of july"):
-        return date(year, 7, 4)
-    if name.startswith("halloween"):
-        return date(year, 10, 31)
-    if name.startswith("valentine"):
-        return date(year, 2, 14)
-    if name.startswith("labor") or name.startswith("labour"):
-        first = date(year, 9, 1)
-        return first + timedelta(days=(0 - first.weekday()) % 7)
-    if name.startswith("memorial"):
-        last = date(year, 5, 31)
-        return last - timedelta(days=last.weekday())
+    for start, (month, day) in _FIXED_HOLIDAYS.items():
+        if name.startswith(start):
+            return date(year, month, day)
+    for start, offset in _EASTER_HOLIDAYS.items():
+        if name.startswith(start):
+            return easter(year) + timedelta(days=offset)
+    for start, (month, weekday, nth) in _WEEKDAY_HOLIDAYS.items():
+        if name.startswith(start):
+            if nth < 0:
+                last = date(year, month + 1, 1) - timedelta(days=1)
+                return last - timedelta(days=(last.weekday() - weekday) % 7)
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
     # Election Day: the Tuesday after the first Monday of November.
     first = date(year, 11, 1)
     return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
@@ -1179,9 +1383,14 @@ def _holiday_date(name: str, year: int) -> date:
 
 @_rule(
     _B + r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?"
-    r"|New\s+Year['’]s(?:\s+(?:Day|Eve))?"
-    r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday|Independence\s+Day|Fourth\s+of\s+July"
-    r"|Halloween|Valentine['’]s\s+Day|Labou?r\s+Day|Memorial\s+Day|Election\s+Day)"
+    r"|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Boxing\s+Day"
+    r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
+    r"|(?:Holy|Maundy)\s+Thursday|Palm\s+Sunday|Ash\s+Wednesday|Pentecost"
+    r"|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine['’]s\s+Day"
+    r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
+    r"|Labou?r\s+Day|Memorial\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day"
+    r"|Presidents['’]?\s+Day|Columbus\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day"
+    r"|Election\s+Day)"
     r"(?:\s+(?P<y>" + _YEAR + r"))?" + _E
 )
 def _holiday(match: re.Match[str], ctx: _Context):
@@ -1236,19 +1445,28 @@ _NEEDS = {
     _month_day: _MONTH_WORDS,
     _day_range: _MONTH_WORDS,
     _month: _MONTH_WORDS,
+    _month_range: _MONTH_WORDS,
     _weekday: _WEEKDAY_WORDS,
+    _weekday_range: _WEEKDAY_WORDS,
     _season: r"(?i:spring|summer|autumn|fall|winter)",
     _slash_date: r"\d/",
     _iso_date: r"\d-\d",
     _quarter: r"(?i:quarter|half|period)",
     _the_quarter: r"(?i:quarter|period)",
     _year: r"\d\d\d\d",
+    _year_range: r"\d\d\d\d\s*[-–/]",
+    _quarter_shorthand: r"[QH][1-4]",
     _clock: r"(?i:\d\s*[ap]\.?m|\d:\d|noon|midnight|midday)",
+    _hour_of_the_day: r"(?i:morning|afternoon|evening)",
+    _clock_range: r"(?i:\d\s*[ap]\.?m|\d:\d|noon|midnight|midday)",
     _spoken_year: r"(?i:nineteen|eighteen|thousand)",
     _spoken_decade: r"(?i:ties)",
     _every: r"(?i:every|each|days)",
     _set_adverb: r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly)",
-    _holiday: r"(?:Christmas|Year|Thanksgiving|Easter|Friday|Day|July|Halloween)",
+    _holiday: (
+        r"(?:Christmas|Year|Thanksgiving|Easter|Friday|Day|July|Halloween|Pentecost|Palm|Ash"
+        r"|Holy|Maundy)"
+    ),
 }
 _RULES[:] = [
     replace(rule, needs=re.compile(_NEEDS[rule.handler])) if rule.handler in _NEEDS else rule

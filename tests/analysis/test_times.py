@@ -249,3 +249,188 @@ def test_this_coming_and_this_past_weekdays():
     # REFERENCE is a Wednesday.
     assert only("The vote is this coming Sunday.") == ("this coming Sunday", "date", "2013-03-24")
     assert only("The vote was this past Sunday.") == ("this past Sunday", "date", "2013-03-17")
+
+
+def test_would_looks_ahead_but_not_for_a_possessive_weekday():
+    # REFERENCE is a Wednesday.
+    assert only("The ferry line said its new boat would enter service Thursday.")[2] == (
+        "2013-03-21"
+    )
+    # "Tuesday's ceasefire" had already happened when they spoke of it.
+    assert only("The rebels said they would ignore Tuesday's ceasefire.")[2] == "2013-03-19"
+
+
+def test_names_adjectives_and_participles_are_not_the_verbs_tense():
+    # "United" is a name, "undisclosed" an adjective, "be paid" the modal's, "led by" a participle.
+    assert only("The envoy will fly to the United Arab Emirates on Friday.")[2] == "2013-03-22"
+    november = date(2013, 11, 4)
+    assert only("The dividend goes out on a yet undisclosed date in January.", november)[2] == (
+        "2014-01"
+    )
+    assert only("The bonus would be paid in February.", november)[2] == "2014-02"
+    assert only("A consortium led by Nordfin is lending until February.", november)[2] == (
+        "2014-02"
+    )
+
+
+def test_a_range_of_weekdays_is_two_days_on_one_side_of_the_article():
+    # REFERENCE is a Wednesday. A stretch that is over ends on or before it.
+    assert times("The folk festival ran Thursday-Saturday in the old port.") == [
+        ("Thursday", "date", "2013-03-14"),
+        ("Saturday", "date", "2013-03-16"),
+    ]
+    assert times("The harbour fair will run Thursday through Saturday.") == [
+        ("Thursday", "date", "2013-03-21"),
+        ("Saturday", "date", "2013-03-23"),
+    ]
+    # Irregular past tenses count: "ran", "fled", "spoke".
+    found = times("Ferries ran Monday to Friday, then the crews fled.")
+    assert [value for _text, _kind, value in found] == ["2013-03-11", "2013-03-15"]
+    # On the Thursday itself, a finished Thursday-Saturday run was the week before.
+    thursday = date(2013, 3, 21)
+    found = times("The folk festival ran Thursday-Saturday.", thursday)
+    assert [value for _text, _kind, value in found] == ["2013-03-14", "2013-03-16"]
+
+
+def test_a_range_of_clock_times_is_two_times_of_one_day():
+    # REFERENCE is Wednesday 20 March 2013.
+    assert times("The ferry office is open 9am-5pm.") == [
+        ("9am", "time", "2013-03-20T09:00"),
+        ("5pm", "time", "2013-03-20T17:00"),
+    ]
+    # The day named after the second time is the first's day too.
+    found = times("The inquiry sat from 10:00 to 12:30 on Friday.")
+    assert [value for _text, _kind, value in found] == ["2013-03-15T10:00", "2013-03-15T12:30"]
+    found = times("The inquiry will sit from 10:00 to 12:30 on Friday.")
+    assert [value for _text, _kind, value in found] == ["2013-03-22T10:00", "2013-03-22T12:30"]
+    # A bare first hour takes the second's half of the day, unless it would come after it.
+    found = times("The pool is open between 2 and 4 p.m. tomorrow.")
+    assert found[0] == ("2", "time", "2013-03-21T14:00")
+    assert [value for _text, _kind, value in times("The stall opens 11-1 p.m.")] == [
+        "2013-03-20T11:00",
+        "2013-03-20T13:00",
+    ]
+    assert times("The scores were 2-4 and 3-1.") == []
+
+
+def test_a_season_takes_its_year_from_the_tense_like_a_month():
+    # REFERENCE is March 2013: a summer already past is last year's.
+    assert only("The lido reopened in the summer.") == ("the summer", "date", "2012-SU")
+    assert only("The lido will reopen in the autumn.")[2] == "2013-FA"
+    assert only("The lido shut this past summer.") == ("this past summer", "date", "2012-SU")
+    assert only("The lido will shut this coming autumn.")[2] == "2013-FA"
+    assert only("The lido will reopen in summer 2014.") == ("summer 2014", "date", "2014-SU")
+    assert only("Rents fell in the fall of 2012.") == ("the fall of 2012", "date", "2012-FA")
+    assert times("After the fall of the old wall, rents rose.") == []
+
+
+def test_a_range_of_years_is_two_years():
+    assert times("The old line ran from 1921-1958.") == [
+        ("1921", "date", "1921"),
+        ("1958", "date", "1958"),
+    ]
+    assert times("The club won the cup in the 2011-12 season.") == [
+        ("2011", "date", "2011"),
+        ("12", "date", "2012"),
+    ]
+    assert times("The final score was 2012-2010.") == []
+
+
+def test_business_shorthand_for_quarters_halves_and_fiscal_years():
+    assert times("Q4 sales slipped; Q3 2012 had been better.") == [
+        ("Q4", "date", "2012-Q4"),
+        ("Q3 2012", "date", "2012-Q3"),
+    ]
+    assert only("Margins widened in H2 2012.") == ("H2 2012", "date", "2012-H2")
+    assert only("The chain expects growth in FY2014.") == ("FY2014", "date", "2014")
+    assert times("She applied for an H1 visa.") == []
+
+
+def test_a_month_without_a_year_by_deadline_and_distance():
+    october = date(2013, 10, 30)
+    assert only("The loan must be repaid by February.", october)[2] == "2014-02"
+    # With no tense, a month more than five months ahead is last year's.
+    assert only("Rents have risen from the middle of September.")[2] == "2012-09"
+    # "last April" in a later month is this year's; the month just gone is "last month".
+    assert only("The ferry sank last April.", october)[2] == "2013-04"
+    assert only("The ferry sank last February.")[2] == "2012-02"
+    assert only("The new ferry arrives next April.")[2] == "2014-04"
+
+
+def test_a_schedule_in_the_present_tense_looks_ahead():
+    # REFERENCE is a Wednesday.
+    assert only("The new speed limit takes effect at noon on Saturday.")[2] == ("2013-03-23T12:00")
+    assert only("The harbour licence expires Friday.")[2] == "2013-03-22"
+    assert only("The council's budget year begins on Oct. 1.")[2] == "2013-10-01"
+    # The verb that governs the day wins over a nearer one that does not.
+    assert only("The regatta, scheduled for Sunday, was called off.")[2] == "2013-03-24"
+    assert only("The locks will stay shut until at least Thursday.")[2] == "2013-03-21"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The bishop will lead a procession on Palm Sunday.", "2013-03-24"),
+        ("The cathedral was full on Ash Wednesday.", "2013-02-13"),
+        ("The ferry runs an extra boat on Easter Monday.", "2013-04-01"),
+        ("The pipers marched on St. Patrick's Day.", "2013-03-17"),
+        ("Florists expect a rush before Mother's Day.", "2013-05-12"),
+        ("The markets were shut for Martin Luther King Jr. Day.", "2013-01-21"),
+        ("The depot closed on Memorial Day.", "2012-05-28"),
+        ("Dockers walked out on Boxing Day.", "2012-12-26"),
+    ],
+)
+def test_holidays_of_the_church_and_the_calendar(sentence, expected):
+    assert only(sentence)[1:] == ("date", expected)
+
+
+def test_the_week_of_a_day_and_a_range_of_months():
+    assert only("The inquiry resumes the week of April 8.") == (
+        "the week of April 8",
+        "date",
+        "2013-W15",
+    )
+    assert times("The chain lost money in the October-December quarter.") == [
+        ("October", "date", "2012-10"),
+        ("December", "date", "2012-12"),
+    ]
+    assert [value for _text, _kind, value in times("Rain fell from November-January.")] == [
+        "2012-11",
+        "2013-01",
+    ]
+    # Present-tense "ends": a close ahead. REFERENCE is a Wednesday.
+    assert only("The ballot ends at 8 p.m. on Sunday.")[2] == "2013-03-24T20:00"
+
+
+def test_an_hour_in_the_morning_years_with_pre_and_post_and_trading_days():
+    assert only("The trawler sailed at 4 in the morning.") == (
+        "4 in the morning",
+        "time",
+        "2013-03-20T04:00",
+    )
+    assert only("The vigil began at eight o'clock in the evening.")[2] == "2013-03-20T20:00"
+    assert times("There were 3 in the morning crew.") == []
+    assert only("The post-1945 settlement is fraying.") == ("post-1945", "date", "1945")
+    assert only("Five trading days after the crash, shares recovered.") == (
+        "Five trading days",
+        "duration",
+        "P5D",
+    )
+
+
+def test_a_range_of_amounts_is_one_duration_at_its_lower_bound():
+    assert only("The repairs will take two to three weeks.") == (
+        "two to three weeks",
+        "duration",
+        "P2W",
+    )
+    assert only("The crossing took 3-4 hours.") == ("3-4 hours", "duration", "PT3H")
+
+
+def test_the_year_is_not_a_target_year_named_before():
+    found = times(
+        "By 2016 the ferry line aims to double sailings. It expects a profit for the year."
+    )
+    assert found[-1] == ("the year", "date", "2013")
+    found = times("Traffic fell in 2011. For the year, the line lost money.")
+    assert found[-1] == ("the year", "date", "2011")
