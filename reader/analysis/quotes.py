@@ -752,6 +752,8 @@ def _cue_at(tokens: list[tuple[int, int, str]], i: int, weak: bool, framing: boo
     ):
         if i > 0 and tokens[i - 1][2].lower() in _BE and not word.endswith("ing"):
             return 0  # "it was said", "he was told": passive, not a report
+        if i > 0 and tokens[i - 1][2].lower() == "having" and followed_by_that:
+            return 0  # "Having said that, …": a turn of phrase
         if _is_noun_use(tokens, i) or (_after_modal(tokens, i) and not followed_by_that):
             return 0
         after = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""

@@ -307,6 +307,13 @@ def test_a_second_report_joined_by_and_or_but_is_its_own(
             "A harbour survey",
             id="a time after a participle is not the speaker",
         ),
+        pytest.param(
+            "Having said that, there are some fishermen who argue that the harbour fees should "
+            "be very low or nothing at all.",
+            "harbour fees",
+            "who",
+            id="having said that is a turn of phrase",
+        ),
     ],
 )
 def test_who_speaks(nlp, paragraph, containing, speaker):
