@@ -1421,10 +1421,14 @@ _NEEDS = {
     _the_weekend: r"(?i:weekend)",
     _duration_rule: _UNIT_WORDS,
     _ago: _UNIT_WORDS,
-    _duration_adjective: _UNIT_WORDS,
-    _vague_duration: _UNIT_WORDS,
+    # "two-year", "day-long": a hyphen before the unit or before "long".
+    _duration_adjective: (
+        r"(?i:-second|-minute|-hour|-day|-week|-fortnight|-month|-quarter|-year|-decade|-centur"
+        r"|-long)"
+    ),
+    _vague_duration: r"(?i:minutes|hours|days|weeks|months|years|decades|centuries)",
     _vague_stretch: _UNIT_WORDS,
-    _the_units_around: _UNIT_WORDS,
+    _the_units_around: r"(?i:days|weeks|months|years)",
     _per_unit: _UNIT_WORDS,
     _relative_unit: _UNIT_WORDS,
     _this_unit: r"(?i:this|today|yesterday|tomorrow)",
