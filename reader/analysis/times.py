@@ -156,31 +156,34 @@ class _Context:
             else _TENSE_CUE.finditer(self.text, s, e)
         )
         for match in cues:
-            if start <= match.start() < end or (
+            cue_start, cue_end = match.span()
+            if start <= cue_start < end or (
                 not weak and (match.group("weak") or match.group("would"))
             ):
                 continue
+            if cue_end > start:
+                distance = cue_start - end
+            elif start - cue_end <= 12 and _ADJACENT.fullmatch(self.text, cue_end, start):
+                distance = -1  # "scheduled for Sunday", "died Monday": the verb of the day
+            else:
+                distance = start - cue_end
+            if best is not None and distance >= best[0]:
+                continue  # a nearer cue is already found: no need to look closer at this one
             if match.group("ed") and (
-                (self.text[match.start()].isupper() and match.start() > s)
-                or _ADJECTIVE_BEFORE.search(self.text, max(s, match.start() - 12), match.start())
+                (self.text[cue_start].isupper() and cue_start > s)
+                or _ADJECTIVE_BEFORE.search(self.text, max(s, cue_start - 12), cue_start)
             ):
                 continue  # "United", "a still unspecified date": a name or an adjective
-            if match.group("past") and _INFINITIVE_BEFORE.search(
-                self.text, max(s, match.start() - 4), match.start()
+            if match.group("past") and (
+                _INFINITIVE_BEFORE.search(self.text, max(s, cue_start - 4), cue_start)
+                or _BY_AFTER.match(self.text, cue_end)
             ):
-                continue  # "would be paid", "to be held": the modal decides, not the participle
-            if match.group("past") and _BY_AFTER.match(self.text, match.end()):
-                continue  # "lenders, led by a bank,": a participle, not the sentence's verb
-            distance = start - match.end() if match.end() <= start else match.start() - end
-            if match.end() <= start and _ADJACENT.fullmatch(self.text, match.end(), start):
-                distance = -1  # "scheduled for Sunday", "died Monday": the verb of the day
+                # "would be paid": the modal decides; "lenders, led by a bank": a participle.
+                continue
             sign = 1 if match.group("future") else -1
-            if sign > 0 and _PAST_OF_FUTURE.search(
-                self.text, max(s, match.start() - 12), match.start()
-            ):
+            if sign > 0 and _PAST_OF_FUTURE.search(self.text, max(s, cue_start - 12), cue_start):
                 sign = -1  # "had been due to expire Friday": a plan in the past
-            if best is None or distance < best[0]:
-                best = (distance, sign)
+            best = (distance, sign)
         return best[1] if best else 0
 
     def remember(self, day: date, granularity: str) -> None:
@@ -513,7 +516,8 @@ def _month(match: re.Match[str], ctx: _Context):
 
 # "the October-December quarter", "June–August 2012": two months, the second after the first.
 @_rule(
-    _B
+    r"(?=[JFMASOND])"
+    + _B
     + r"(?P<m1>"
     + _MONTH
     + r")\s*[-–]\s*(?P<m2>"
@@ -559,7 +563,7 @@ def _year(match: re.Match[str], ctx: _Context):
 # "1939-1945", "the 2012-13 season": two years, as TimeML marks them, the second taking
 # the first's century when it is written short.
 @_rule(
-    _B + r"(?P<y1>" + _YEAR + r")\s*[-–/]\s*(?P<y2>" + _YEAR + r"|\d\d)"
+    r"(?=[12])" + _B + r"(?P<y1>" + _YEAR + r")\s*[-–/]\s*(?P<y2>" + _YEAR + r"|\d\d)"
     r"(?![\d%-]|[.,]\d|\s*(?:percent|per\s+cent))",
     priority=1,
 )
@@ -576,7 +580,7 @@ def _year_range(match: re.Match[str], ctx: _Context):
 
 
 # "Q3 2012", "Q1", "H2 2013": quarters and halves in the shorthand of business news.
-@_rule(_B + r"(?P<what>Q[1-4]|H[12])(?:\s+(?P<y>" + _YEAR + r"))?(?![\w-])")
+@_rule(r"(?=[QH])" + _B + r"(?P<what>Q[1-4]|H[12])(?:\s+(?P<y>" + _YEAR + r"))?(?![\w-])")
 def _quarter_shorthand(match: re.Match[str], ctx: _Context):
     what, number = match["what"][0], int(match["what"][1])
     if what == "H" and not match["y"]:
@@ -836,7 +840,11 @@ def _weekday(match: re.Match[str], ctx: _Context):
 # ahead starts on or after it, and one the tense leaves open takes the week around the
 # article's day when that falls inside it.
 @_rule(
-    _B + r"(?P<wd1>" + _WEEKDAY + r")\s*(?:[-–]|\s(?i:to|through|thru|until|till)\s)\s*"
+    r"(?=[MTWFS])"
+    + _B
+    + r"(?P<wd1>"
+    + _WEEKDAY
+    + r")\s*(?:[-–]|\s(?i:to|through|thru|until|till)\s)\s*"
     r"(?P<wd2>" + _WEEKDAY + r")" + _E,
     priority=1,
 )
@@ -943,8 +951,9 @@ def _this_unit(match: re.Match[str], ctx: _Context):
 @_rule(
     r"(?i)" + _B + r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|final|following|"
     r"latest|preceding|remaining|additional|better\s+part\s+of\s+the)\s+)?"
-    r"(?:" + _APPROX + r")?(?:(?P<low>\d{1,3}|" + _NUM_WORD + r")(?:\s*[-–]\s*|\s+(?:to|or)\s+))?"
-    r"(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:\s+(?:more|full|straight|"
+    r"(?:" + _APPROX + r")?(?P<n>" + _NUM + r"|" + _VAGUE + r")"
+    r"(?:(?:\s*[-–]\s*|\s+(?:to|or)\s+)(?P<high>\d{1,3}|" + _NUM_WORD + r"))?"
+    r"(?:\s+(?:more|full|straight|"
     r"consecutive|additional|long|short|trading|business|working|calendar))?\s+(?P<unit>"
     + _UNIT
     + r"s?)"
@@ -953,7 +962,7 @@ def _this_unit(match: re.Match[str], ctx: _Context):
 def _duration_rule(match: re.Match[str], ctx: _Context):
     unit = _unit_of(match["unit"])
     # "two to three weeks": one expression, valued at its lower bound as TimeML does.
-    amount = _words_number(match["low"] or match["n"])
+    amount = _words_number(match["n"])
     text = match.group(0).lower()
     if text.startswith(("a ", "an ")) and text.split()[-1] in ("a", "an"):
         return None
@@ -1253,8 +1262,8 @@ def _clock(match: re.Match[str], ctx: _Context):
 
 # "4 in the morning", "eight o'clock in the evening": an hour with the part of the day.
 @_rule(
-    r"(?i)" + _B + r"(?P<h>1[0-2]|0?[1-9]|" + "|".join(SMALL_NUMBERS[1:13]) + r")"
-    r"(?::(?P<mi>[0-5]\d))?(?:\s+o['’]clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)" + _E
+    r"(?i)(?=[\deftnos])" + _B + r"(?P<h>1[0-2]|0?[1-9]|" + "|".join(SMALL_NUMBERS[1:13]) + r")"
+    r"(?::(?P<mi>[0-5]\d))?(?:\s+o['’]clock)?\s+in the (?P<part>morning|afternoon|evening)" + _E
 )
 def _hour_of_the_day(match: re.Match[str], ctx: _Context):
     before = ctx.text[max(0, match.start() - 10) : match.start()].lower()
@@ -1272,7 +1281,7 @@ def _hour_of_the_day(match: re.Match[str], ctx: _Context):
 # "9am-5pm", "from 10:00 to 12:30 on Friday", "between 2 and 4 p.m.": two times of one day,
 # the first taking the second's a.m. or p.m. when it has none of its own.
 @_rule(
-    _B + r"(?P<first>" + _CLOCK + r"|(?:[01]?\d|2[0-3])(?![\d:.,]))"
+    r"(?=[\dnNmM])" + _B + r"(?P<first>" + _CLOCK + r"|(?:[01]?\d|2[0-3])(?![\d:.,]))"
     r"\s*(?:[-–]|\s(?i:to|until|till|and)\s)\s*"
     r"(?P<clock>" + _CLOCK + r")" + _TZ + _CLOCK_DAY + r"?",
     priority=1,
@@ -1428,10 +1437,14 @@ _NEEDS = {
     _the_weekend: r"(?i:weekend)",
     _duration_rule: _UNIT_WORDS,
     _ago: _UNIT_WORDS,
-    _duration_adjective: _UNIT_WORDS,
-    _vague_duration: _UNIT_WORDS,
+    # "two-year", "day-long": a hyphen before the unit or before "long".
+    _duration_adjective: (
+        r"(?i:-second|-minute|-hour|-day|-week|-fortnight|-month|-quarter|-year|-decade|-centur"
+        r"|-long)"
+    ),
+    _vague_duration: r"(?i:minutes|hours|days|weeks|months|years|decades|centuries)",
     _vague_stretch: _UNIT_WORDS,
-    _the_units_around: _UNIT_WORDS,
+    _the_units_around: r"(?i:days|weeks|months|years)",
     _per_unit: _UNIT_WORDS,
     _relative_unit: _UNIT_WORDS,
     _this_unit: r"(?i:this|today|yesterday|tomorrow)",
@@ -1454,10 +1467,10 @@ _NEEDS = {
     _quarter: r"(?i:quarter|half|period)",
     _the_quarter: r"(?i:quarter|period)",
     _year: r"\d\d\d\d",
-    _year_range: r"\d\d\d\d\s*[-–/]",
+    _year_range: r"\d\d\d\d",  # as _year
     _quarter_shorthand: r"[QH][1-4]",
     _clock: r"(?i:\d\s*[ap]\.?m|\d:\d|noon|midnight|midday)",
-    _hour_of_the_day: r"(?i:morning|afternoon|evening)",
+    _hour_of_the_day: r"(?i:day|morning|afternoon|evening|night)",  # as _anaphoric_day
     _clock_range: r"(?i:\d\s*[ap]\.?m|\d:\d|noon|midnight|midday)",
     _spoken_year: r"(?i:nineteen|eighteen|thousand)",
     _spoken_decade: r"(?i:ties)",
