@@ -340,7 +340,7 @@ def test_scores_dashes_and_lone_articles_come_off_names_and_town_of_makes_a_plac
         "Norway beat Kestow Rovers 2-1 in a friendly .\n\n"
         "Scorers : Norway - Tomas Berg ( 31st ) .\n\n"
         "Rebels held the town of Quarryvale until Monday , and fighting went on east of "
-        "Dunmarsh ."
+        "Dunmarsh and on the island of Skellig Mor ."
     )
     spans = spans_of(
         document.text,
@@ -349,9 +349,11 @@ def test_scores_dashes_and_lone_articles_come_off_names_and_town_of_makes_a_plac
         ("Norway - Tomas Berg", "ORG"),
         ("Quarryvale", "PERSON"),
         ("Dunmarsh", "PERSON"),
+        ("Skellig Mor", "ORG"),
     )
     groups = {e.name: e.group for e in extract_entities(document, spans)}
     assert "The" not in groups
+    assert groups["Skellig Mor"] == EntityGroup.PLACE
     assert groups["Kestow Rovers"] == EntityGroup.ORGANIZATION
     assert groups["Norway"] == EntityGroup.PLACE
     assert groups["Quarryvale"] == groups["Dunmarsh"] == EntityGroup.PLACE

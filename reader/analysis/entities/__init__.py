@@ -80,6 +80,7 @@ def extract_entities(
     candidates: list[Candidate] = []
     datelines = dateline_places(document.text, analysed)
     spans = [*_past_datelines(spans, datelines), *datelines]
+    filed = set(datelines)
     spans += team_spans(document.text, analysed, spans)
     spans = listed_people(document.text, analysed, spans)
     spans = company_spans(document.text, analysed, spans)
@@ -91,7 +92,7 @@ def extract_entities(
             candidate.cue = context_cue(document.text, candidate)
             candidate.owns_company = owns_company(document.text, candidate)
             candidate.scored = scored(document.text, candidate)
-            candidate.dateline = span in datelines
+            candidate.dateline = span in filed
             candidates.append(candidate)
     clusters = cluster(candidates)
     merge_all(document, analysed, clusters)
@@ -113,8 +114,10 @@ def extract_entities(
 def _past_datelines(spans: Iterable[RawSpan], datelines: list[RawSpan]) -> Iterable[RawSpan]:
     """The model's spans, less what a dateline's place took: "OSLO 2003-02-11" tagged
     as one date keeps its date."""
+    starts = [d.start for d in datelines]  # in text order, one per block at most
     for span in spans:
-        place = next((d for d in datelines if d.start < span.end and span.start < d.end), None)
+        index = bisect_right(starts, span.end - 1) - 1
+        place = datelines[index] if index >= 0 and datelines[index].end > span.start else None
         if place is None:
             yield span
         elif span.label in VALUE_LABELS and span.end > place.end + 1:

@@ -71,7 +71,7 @@ _MOVED = words_set(
 )
 # "the town of X", "east of X": what only a place is.
 _PLACE_OF = words_set(
-    "town city village hamlet suburb province region outskirts north south east west "
+    "town city village hamlet suburb province region island outskirts north south east west "
     "northeast northwest southeast southwest"
 )
 _PLACE_AFTER = words_set(
