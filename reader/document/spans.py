@@ -57,6 +57,22 @@ class SpanIndex(Generic[T]):
         """Rows whose span starts within [start, end]."""
         return range(bisect_left(self.starts, start), bisect_right(self.starts, end))
 
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Rows whose span overlaps [start, end), in order; the longest span bounds the search."""
+        first = bisect_left(self.starts, start - self._longest)
+        last = bisect_left(self.starts, end)
+        return [row for row in range(first, last) if self.ends[row] > start]
+
+    def add(self, start: int, end: int, payload: T) -> None:
+        """Insert a span after those with the same (start, end): the order a new index gives."""
+        row = bisect_left(self.starts, start)
+        while row < len(self.starts) and (self.starts[row], self.ends[row]) <= (start, end):
+            row += 1
+        self.starts.insert(row, start)
+        self.ends.insert(row, end)
+        self.payloads.insert(row, payload)
+        self._longest = max(self._longest, end - start)
+
     def inside(self, start: int, end: int) -> list[int]:
         """Rows whose whole span lies within [start, end)."""
         return [

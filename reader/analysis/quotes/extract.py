@@ -20,10 +20,11 @@ from reader.analysis.quotes.marks import (
     _with_double_apostrophes_as_marks,
     _without_next_opening,
 )
-from reader.analysis.quotes.speakers import _is_person, _Resolver, _SpanIndex, _subject
+from reader.analysis.quotes.speakers import _is_person, _Resolver, _subject
 from reader.analysis.quotes.units import _MIN_QUOTE_WORDS, _TRANSCRIPT, _direct_units
 from reader.analysis.quotes.words import _clause_end, _clause_start, _tokens, _trim, _words
 from reader.document import BlockKind, Document
+from reader.document.spans import SpanIndex
 
 _HEADLINE_SPEAKER = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):\s+(?=\S)")
 
@@ -69,15 +70,15 @@ def extract_quotes(
     headlines = [b for b in document.blocks if b.kind in (BlockKind.TITLE, BlockKind.HEADING)]
     said = [q for b in headlines if (q := _headline_quote(text, b.start, b.end, resolver))]
     quotes.extend(said)
-    covered = _SpanIndex(
+    covered = SpanIndex.of(
         [*((u.extent_start, u.extent_end) for u in units), *((q.start, q.end) for q in said)]
     )
-    quoted_index = _SpanIndex((g.start, g.end) for g in embedded)
+    quoted_index = SpanIndex.of((g.start, g.end) for g in embedded)
     for start, sentence_end in sentences:
         end = _without_next_opening(text, start, sentence_end)
-        if resolver.paragraph_of(start) is None or covered.overlaps(start, end):
+        if resolver.paragraph_of(start) is None or covered.overlapping(start, end):
             continue
-        quoted = [quoted_index.spans[k] for k in quoted_index.overlapping(start, end)]
+        quoted = _spans_overlapping(quoted_index, start, end)
         reported = _reported(text, start, end, quoted)
         voice = None
         while reported is not None:
@@ -228,12 +229,12 @@ def _add_unframed(
     quoted words are someone's only when a person (or he/she) says them in the sentence:
     "Varga dismissed the plan as “hot air”"; otherwise they are scare quotes or a title.
     """
-    taken = _SpanIndex((q.start, q.end) for q in found)
-    sentence_index = _SpanIndex(sentences)
+    taken = SpanIndex.of((q.start, q.end) for q in found)
+    sentence_index = SpanIndex.of(sentences)
     for seg in embedded:
-        if taken.overlaps(seg.start, seg.end) or seg.end <= seg.start:
+        if taken.overlapping(seg.start, seg.end) or seg.end <= seg.start:
             continue
-        around = [sentence_index.spans[k] for k in sentence_index.overlapping(seg.start, seg.end)]
+        around = _spans_overlapping(sentence_index, seg.start, seg.end)
         if not around:
             continue
         # "Most were older, she said, and “…”": the voice that reports in the sentence.
@@ -253,4 +254,9 @@ def _add_unframed(
         while c_end > c_start and text[c_end - 1] in '.!?”"':
             c_end -= 1
         found.append(Quote(c_start, c_end, text[c_start:c_end], "mixed", subject, None))
-        taken.add(c_start, c_end)
+        taken.add(c_start, c_end, len(found) - 1)
+
+
+def _spans_overlapping(index: SpanIndex[int], start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) spans of `index` that overlap [start, end), in text order."""
+    return [(index.starts[row], index.ends[row]) for row in index.overlapping(start, end)]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from reader.analysis.model import Entity, EntityGroup, Span, Speaker
 from reader.analysis.quotes.attribution import _MAX_SPEAKER_WORDS, _after_opening_phrase
@@ -21,6 +20,7 @@ from reader.analysis.quotes.words import (
     _is_word,
     _tokens,
 )
+from reader.document.spans import SpanIndex
 
 _SPEAKER_GROUPS = (
     EntityGroup.PERSON,
@@ -70,27 +70,6 @@ def _subject(text: str, start: int, quote_at: int, resolver: _Resolver) -> Speak
     return resolver.speaker(Span(mention[0], mention[1], text[mention[0] : mention[1]]))
 
 
-class _SpanIndex:
-    """Spans sorted by start, for "which spans overlap [a, b)" without a scan of all."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self.spans: list[tuple[int, int]] = sorted(spans)
-        self.longest = max((e - s for s, e in self.spans), default=0)
-
-    def add(self, start: int, end: int) -> None:
-        insort(self.spans, (start, end))
-        self.longest = max(self.longest, end - start)
-
-    def overlapping(self, start: int, end: int) -> list[int]:
-        """Positions (in start order) of the spans that overlap [start, end)."""
-        first = bisect_left(self.spans, (start - self.longest, -1))
-        last = bisect_left(self.spans, (end, -1))
-        return [k for k in range(first, last) if self.spans[k][1] > start]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return bool(self.overlapping(start, end))
-
-
 class _Resolver:
     """Joins a speaker as written to the entity it names, where the article decides it."""
 
@@ -99,20 +78,18 @@ class _Resolver:
     ) -> None:
         self.text = text
         self.paragraphs = paragraphs
-        self.paragraph_starts = [s for s, _ in paragraphs]
+        self.paragraph_index = SpanIndex.of(paragraphs)
         self.entities = [e for e in entities if e.group in _SPEAKER_GROUPS]
-        self.mentions = sorted(
-            ((m.start, m.end, e) for e in self.entities for m in e.mentions),
-            key=lambda item: (item[0], item[1]),
-        )
-        self.index = _SpanIndex((s, e) for s, e, _ in self.mentions)
+        index = SpanIndex((m.start, m.end, e) for e in self.entities for m in e.mentions)
+        self.index = index
+        # (start, end, entity) in text order, for the lookups that return mentions
+        self.mentions = list(zip(index.starts, index.ends, index.payloads, strict=True))
         self.holders: dict[str, Entity | None] = {}
 
     def paragraph_of(self, offset: int) -> int | None:
-        index = bisect_right(self.paragraph_starts, offset) - 1
-        if index >= 0 and offset < self.paragraphs[index][1]:
-            return index
-        return None
+        """The position in `paragraphs` of the paragraph holding `offset`, if one does."""
+        row = self.paragraph_index.containing(offset)
+        return None if row is None else self.paragraph_index.payloads[row]
 
     def _within(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """Mentions overlapping [start, end), in text order."""
