@@ -54,6 +54,15 @@ def test_overlapping_finds_a_long_span_that_starts_far_before() -> None:
     assert index.overlapping(100, 120) == []  # the end is not inside
 
 
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 5)), max_size=40))
+def test_rows_run_in_text_order_and_ties_keep_their_order(pairs) -> None:
+    spans = [(start, start + length, i) for i, (start, length) in enumerate(pairs)]
+    index = SpanIndex(reversed(spans))
+    expected = sorted(reversed(spans), key=lambda span: (span[0], span[1]))
+    assert index.payloads == [payload for _, _, payload in expected]
+    assert index.starts == [s for s, _, _ in expected] and index.ends == [e for _, e, _ in expected]
+
+
 @given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 10)), max_size=30))
 def test_adding_spans_one_by_one_builds_the_same_index(pairs) -> None:
     spans = [(start, start + length, i) for i, (start, length) in enumerate(pairs)]

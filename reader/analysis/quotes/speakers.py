@@ -80,10 +80,7 @@ class _Resolver:
         self.paragraphs = paragraphs
         self.paragraph_index = SpanIndex.of(paragraphs)
         self.entities = [e for e in entities if e.group in _SPEAKER_GROUPS]
-        index = SpanIndex((m.start, m.end, e) for e in self.entities for m in e.mentions)
-        self.index = index
-        # (start, end, entity) in text order, for the lookups that return mentions
-        self.mentions = list(zip(index.starts, index.ends, index.payloads, strict=True))
+        self.index = SpanIndex((m.start, m.end, e) for e in self.entities for m in e.mentions)
         self.holders: dict[str, Entity | None] = {}
 
     def paragraph_of(self, offset: int) -> int | None:
@@ -93,7 +90,11 @@ class _Resolver:
 
     def _within(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """Mentions overlapping [start, end), in text order."""
-        return [self.mentions[k] for k in self.index.overlapping(start, end)]
+        index = self.index
+        return [
+            (index.starts[k], index.ends[k], index.payloads[k])
+            for k in index.overlapping(start, end)
+        ]
 
     def mention_at(self, offset: int) -> tuple[int, int] | None:
         """The mention of a possible speaker (places too) that starts at `offset`."""
@@ -173,7 +174,7 @@ class _Resolver:
 
     def _role_holder(self, role: str) -> Entity | None:
         holders = []
-        for s, _e, entity in self.mentions:
+        for s, entity in zip(self.index.starts, self.index.payloads, strict=True):
             if entity.group is not EntityGroup.PERSON:
                 continue
             near = self.text[max(0, s - 40) : s].lower()
