@@ -26,9 +26,9 @@ from reader.analysis.model import (
 )
 from reader.analysis.quantities import find_quantities
 from reader.analysis.quotes import extract_quotes
+from reader.analysis.quotes.single_marks import with_double_quotes
 from reader.analysis.reference_date import find_reference_date
 from reader.analysis.rules import Rule, apply_rules
-from reader.analysis.single_quotes import with_double_quotes
 from reader.analysis.summary import summarize
 from reader.analysis.times import find_times
 from reader.analysis.value_entities import value_entities

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from operator import itemgetter, sub
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -18,11 +19,14 @@ class SpanIndex(Generic[T]):
     """Spans (start, end, payload) sorted by position; `payloads[row]` says whose span it is."""
 
     def __init__(self, spans: Iterable[tuple[int, int, T]] = ()) -> None:
-        rows = sorted(spans, key=lambda span: (span[0], span[1]))
-        self.starts = [r[0] for r in rows]
-        self.ends = [r[1] for r in rows]
-        self.payloads: list[T] = [r[2] for r in rows]
-        self._longest = max((e - s for s, e, _ in rows), default=0)
+        # Two stable sorts on plain int keys give the (start, end) order, ties in input order,
+        # several times faster than one sort on (start, end) tuples (100,000 mentions).
+        rows = sorted(spans, key=itemgetter(1))
+        rows.sort(key=itemgetter(0))
+        self.starts: list[int] = list(map(itemgetter(0), rows))
+        self.ends: list[int] = list(map(itemgetter(1), rows))
+        self.payloads: list[T] = list(map(itemgetter(2), rows))
+        self._longest = max(map(sub, self.ends, self.starts), default=0)
 
     @classmethod
     def of(cls, spans: Iterable[tuple[int, int]]) -> SpanIndex[int]:
@@ -56,6 +60,22 @@ class SpanIndex(Generic[T]):
     def rows_between(self, start: int, end: int) -> range:
         """Rows whose span starts within [start, end]."""
         return range(bisect_left(self.starts, start), bisect_right(self.starts, end))
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Rows whose span overlaps [start, end), in order; the longest span bounds the search."""
+        first = bisect_left(self.starts, start - self._longest)
+        last = bisect_left(self.starts, end)
+        return [row for row in range(first, last) if self.ends[row] > start]
+
+    def add(self, start: int, end: int, payload: T) -> None:
+        """Insert a span after those with the same (start, end): the order a new index gives."""
+        row = bisect_left(self.starts, start)
+        while row < len(self.starts) and (self.starts[row], self.ends[row]) <= (start, end):
+            row += 1
+        self.starts.insert(row, start)
+        self.ends.insert(row, end)
+        self.payloads.insert(row, payload)
+        self._longest = max(self._longest, end - start)
 
     def inside(self, start: int, end: int) -> list[int]:
         """Rows whose whole span lies within [start, end)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis import analyse_document
-from reader.analysis.single_quotes import as_double_quotes
+from reader.analysis.quotes.single_marks import as_double_quotes
 from reader.document import parse_article
 
 

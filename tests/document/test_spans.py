@@ -32,6 +32,48 @@ def test_inside_agrees_with_a_full_scan(pairs) -> None:
         assert found == expected
 
 
+@given(
+    st.lists(st.tuples(st.integers(0, 500), st.integers(0, 40)), max_size=60),
+    st.lists(st.tuples(st.integers(0, 520), st.integers(0, 60)), min_size=1, max_size=8),
+)
+def test_overlapping_agrees_with_a_full_scan(pairs, queries) -> None:
+    spans = [(start, start + length) for start, length in pairs]
+    index = SpanIndex.of(spans)
+    for start, length in queries:
+        end = start + length
+        rows = index.overlapping(start, end)
+        assert rows == sorted(rows)  # in text order
+        found = sorted(index.payloads[row] for row in rows)
+        assert found == [i for i, (s, e) in enumerate(spans) if s < end and e > start]
+
+
+def test_overlapping_finds_a_long_span_that_starts_far_before() -> None:
+    index = SpanIndex.of([(0, 100), (40, 45), (60, 70)])
+    assert index.overlapping(80, 90) == [0]
+    assert index.overlapping(44, 61) == [0, 1, 2]
+    assert index.overlapping(100, 120) == []  # the end is not inside
+
+
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 5)), max_size=40))
+def test_rows_run_in_text_order_and_ties_keep_their_order(pairs) -> None:
+    spans = [(start, start + length, i) for i, (start, length) in enumerate(pairs)]
+    index = SpanIndex(reversed(spans))
+    expected = sorted(reversed(spans), key=lambda span: (span[0], span[1]))
+    assert index.payloads == [payload for _, _, payload in expected]
+    assert index.starts == [s for s, _, _ in expected] and index.ends == [e for _, e, _ in expected]
+
+
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 10)), max_size=30))
+def test_adding_spans_one_by_one_builds_the_same_index(pairs) -> None:
+    spans = [(start, start + length, i) for i, (start, length) in enumerate(pairs)]
+    grown: SpanIndex[int] = SpanIndex()
+    for span in spans:
+        grown.add(*span)
+    built = SpanIndex(spans)
+    assert (grown.starts, grown.ends, grown.payloads) == (built.starts, built.ends, built.payloads)
+    assert grown.overlapping(0, 100) == built.overlapping(0, 100)
+
+
 def test_the_sentence_around_an_offset_else_its_block() -> None:
     document = parse_article(
         "Night Ferry\n\nThe ferry left late. It reached Tallinn at dawn.\n\nSecond paragraph here.\n"
