@@ -131,3 +131,26 @@ def test_according_to_at_the_end_frames_a_report_before_it(nlp):
     quote = only(quotes, "winter timetable")
     assert quote.cue is not None and quote.cue.text == "according to"
     assert quote.speaker is not None and quote.speaker.text == "the island council"
+
+
+def test_a_pronoun_takes_the_one_person_of_its_own_or_the_last_sentence(nlp):
+    # One long paragraph naming three men (as pages that lost their breaks run on).
+    _, quotes = quotes_of(
+        nlp,
+        "Marcus Delgado, Tomas Reyes and Pavel Strand met at the harbour office on Monday. "
+        "Pavel Strand was furious when he said that the ferry company had broken its word. "
+        "Marcus Delgado then walked out of the meeting alone. "
+        "“We will be back tomorrow with the lawyers,” he said.",
+    )
+    assert only(quotes, "broken its word").speaker.name == "Pavel Strand"
+    assert only(quotes, "lawyers").speaker.name == "Marcus Delgado"
+
+
+def test_a_pronoun_with_two_men_just_before_it_stays_as_written(nlp):
+    _, quotes = quotes_of(
+        nlp,
+        "Marcus Delgado met Tomas Reyes at the harbour office on Monday. "
+        "“We will be back tomorrow with the lawyers,” he said.",
+    )
+    quote = only(quotes, "lawyers")
+    assert quote.speaker.text == "he" and quote.speaker.key is None

@@ -45,7 +45,7 @@ def extract_quotes(
     paragraphs = [(b.start, b.end) for b in document.blocks if b.kind in _SPOKEN_KINDS]
     if not paragraphs:
         return ()
-    resolver = _Resolver(text, paragraphs, entities)
+    resolver = _Resolver(text, paragraphs, entities, sentences)
     segments = [s for i, p in enumerate(paragraphs) for s in _segments(text, p, i)]
     units, embedded = _direct_units(text, paragraphs, segments)
     quotes: list[Quote] = []

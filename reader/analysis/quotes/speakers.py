@@ -74,11 +74,16 @@ class _Resolver:
     """Joins a speaker as written to the entity it names, where the article decides it."""
 
     def __init__(
-        self, text: str, paragraphs: list[tuple[int, int]], entities: Sequence[Entity]
+        self,
+        text: str,
+        paragraphs: list[tuple[int, int]],
+        entities: Sequence[Entity],
+        sentences: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.text = text
         self.paragraphs = paragraphs
         self.paragraph_index = SpanIndex.of(paragraphs)
+        self.sentences = SpanIndex.of(sorted(set(sentences)))
         self.entities = [e for e in entities if e.group in _SPEAKER_GROUPS]
         self.index = SpanIndex((m.start, m.end, e) for e in self.entities for m in e.mentions)
         self.holders: dict[str, Entity | None] = {}
@@ -150,10 +155,25 @@ class _Resolver:
         return None
 
     def _nearest(self, offset: int, fits: Callable[[Entity], bool]) -> Entity | None:
-        """The one fitting entity the current (else an earlier) paragraph names before `offset`."""
+        """The one fitting entity named before `offset`: in its sentence, else the sentence
+        before in its paragraph, else its paragraph (else an earlier one). Where two fit,
+        no one: "Neville was scathing when he said …" is Neville even in a paragraph of
+        many men, but "Neville met Carver. He said …" is no one's to guess."""
         index = self.paragraph_of(offset)
         if index is None:
             return None
+        row = self.sentences.containing(offset)
+        if row is not None:
+            p_start = self.paragraphs[index][0]
+            start = self.sentences.starts[row]
+            for begin, end in ((start, offset), (self._sentence_before(row, p_start), start)):
+                if begin is None or begin < p_start:
+                    break
+                found = self._fitting(begin, end, fits)
+                if len(found) == 1:
+                    return found[0]
+                if found:
+                    return None
         for back in range(index, max(-1, index - 4), -1):
             p_start, p_end = self.paragraphs[back]
             limit = min(offset, p_end)
@@ -166,6 +186,18 @@ class _Resolver:
             if len(found) > 1:
                 return None
         return None
+
+    def _sentence_before(self, row: int, paragraph_start: int) -> int | None:
+        if row == 0 or self.sentences.starts[row - 1] < paragraph_start:
+            return None
+        return self.sentences.starts[row - 1]
+
+    def _fitting(self, start: int, end: int, fits: Callable[[Entity], bool]) -> list[Entity]:
+        found: list[Entity] = []
+        for s, e, entity in self._within(start, end):
+            if start <= s and e <= end and fits(entity) and entity not in found:
+                found.append(entity)
+        return found
 
     def _antecedent(self, offset: int) -> Entity | None:
         """ "Varga, who …": the entity named just before the relative pronoun."""
