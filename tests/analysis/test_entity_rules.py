@@ -430,3 +430,27 @@ def test_a_registered_company_is_named_whole_and_a_body_s_reporters_make_it_one(
     assert groups["Ana Dias"] == EntityGroup.PERSON
     assert groups["Morning Ledger"] == EntityGroup.ORGANIZATION
     assert not any(name.startswith(("Shares", "Oslo-based", "The ")) for name in groups)
+
+
+BODY_IN_COUNTRY = (
+    "Growers Meet in Accra\n\n"
+    "The Council for Fair Harvests in Africa met growers in Accra on Tuesday. Members of the "
+    "Council for Fair Harvests in Africa asked for better prices.\n\n"
+    "The freighter Maren Lund in the Baltic Sea was turned back on Monday."
+)
+
+
+def test_a_body_named_after_its_country_stays_one_organization():
+    document = parse_article(BODY_IN_COUNTRY)
+    text = document.text
+    spans = spans_of(
+        text,
+        ("Council for Fair Harvests in Africa", "ORG"),
+        ("Maren Lund in the Baltic Sea", "ORG"),
+    )
+    names = {e.name: e.group for e in extract_entities(document, spans)}
+    assert names["Council for Fair Harvests in Africa"] is EntityGroup.ORGANIZATION
+    assert "Africa" not in names
+    # A thing found in a place is still read as two names.
+    assert names["Baltic Sea"] is EntityGroup.PLACE
+    assert "Maren Lund" in names

@@ -322,8 +322,12 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(rest, end, text[rest - start :], "PERSON", block),
         ]
     split = _IN_PLACE.match(text)
-    if split and (
-        split["right"].split()[-1].lower() in GEO_HEADS or known_label(split["right"]) == "GPE"
+    if (
+        split
+        and not _body_in_country(split, label)
+        and (
+            split["right"].split()[-1].lower() in GEO_HEADS or known_label(split["right"]) == "GPE"
+        )
     ):
         right_start = start + split.start("right")
         return [
@@ -331,6 +335,17 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(right_start, end, split["right"], "LOC", block),
         ]
     return [Candidate(start, end, text, "PERSON" if titled else label, block, titled=titled)]
+
+
+def _body_in_country(split: re.Match[str], label: str) -> bool:
+    """Whether "X in Y" is one body's name: "Organisation for Security and Cooperation in
+    Europe", "Doctors for Peace in Chile". A body names its country without "the" after a
+    Title Case name of its own; a thing found in a place ("the Kursk in the Barents Sea")
+    is written with "the" or named in one word."""
+    if label != "ORG" or " in the " in split.group():
+        return False
+    left = split["left"].split()
+    return len(left) > 1 and known_label(split["right"]) == "GPE"
 
 
 def results_line(text: str, block: Block) -> bool:
