@@ -454,3 +454,23 @@ def test_a_body_named_after_its_country_stays_one_organization():
     # A thing found in a place is still read as two names.
     assert names["Baltic Sea"] is EntityGroup.PLACE
     assert "Maren Lund" in names
+
+
+def test_a_team_the_model_tagged_in_part_in_a_standings_row_or_fixture_is_named_whole():
+    document = parse_article(
+        "Northern Conference\n\n"
+        "W L PCT GB\n\n"
+        "PORT ELLIS 61 74 .452 20\n\n"
+        "GLENMORE 58 77 .430 23\n\n"
+        "Friday's games :\n\n"
+        "PORT ELLIS AT GLENMORE\n\n"
+        "Port Ellis beat Glenmore on Thursday ."
+    )
+    text = document.text
+    spans = spans_of(text, ("PORT", "ORG"), ("GLENMORE", "ORG"), ("Port Ellis", "GPE"))
+    entities = extract_entities(document, spans)
+    port = entity_named(entities, "Port Ellis")
+    assert port.group is EntityGroup.ORGANIZATION
+    assert [m.text for m in port.mentions].count("PORT ELLIS") == 2
+    assert not any(e.name == "PORT" for e in entities)
+    assert entity_named(entities, "GLENMORE").group is EntityGroup.ORGANIZATION

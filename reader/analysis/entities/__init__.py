@@ -81,7 +81,7 @@ def extract_entities(
     datelines = dateline_places(document.text, analysed)
     spans = [*_past_datelines(spans, datelines), *datelines]
     filed = set(datelines)
-    spans += team_spans(document.text, analysed, spans)
+    spans = team_spans(document.text, analysed, spans)
     spans = listed_people(document.text, analysed, spans)
     spans = company_spans(document.text, analysed, spans)
     for span in join_qualified(document.text, sorted(spans, key=lambda s: s.start)):
