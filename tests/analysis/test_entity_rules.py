@@ -474,3 +474,21 @@ def test_a_team_the_model_tagged_in_part_in_a_standings_row_or_fixture_is_named_
     assert [m.text for m in port.mentions].count("PORT ELLIS") == 2
     assert not any(e.name == "PORT" for e in entities)
     assert entity_named(entities, "GLENMORE").group is EntityGroup.ORGANIZATION
+
+
+def test_a_tournament_named_open_or_classic_is_an_event_not_a_person():
+    document = parse_article(
+        "Golf\n\n"
+        "Dana Whitlow won the Harbourtown Open on Sunday , a week after the Lakeside Classic .\n\n"
+        "Whitlow said the Harbourtown Open was her best week ."
+    )
+    spans = spans_of(
+        document.text,
+        ("Dana Whitlow", "PERSON"),
+        ("Harbourtown Open", "PERSON"),
+        ("Lakeside Classic", "PERSON"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Harbourtown Open"] is EntityGroup.EVENT
+    assert groups["Lakeside Classic"] is EntityGroup.EVENT
+    assert groups["Dana Whitlow"] is EntityGroup.PERSON

@@ -92,9 +92,11 @@ _THING_HEADS = words_set(
 )
 # How a company's registered name ends: "Homegate Hospitality Inc", "Norvik Ltd".
 _CORPORATE = words_set("inc corp ltd plc llc gmbh ag nv bv spa holdings corporation")
+# How events are named, tournaments too ("Harbourtown Open", "Lakeside Classic"): words
+# that end no one's name.
 _EVENT_HEADS = words_set(
     "derby cup war summit olympics games championship championships festival tournament "
-    "marathon election referendum"
+    "marathon election referendum open classic invitational prix series"
 )
 # Words that alone name no one, whatever the model says (not "Park", "Hall", "Banks":
 # surnames too).
