@@ -492,3 +492,19 @@ def test_a_tournament_named_open_or_classic_is_an_event_not_a_person():
     assert groups["Harbourtown Open"] is EntityGroup.EVENT
     assert groups["Lakeside Classic"] is EntityGroup.EVENT
     assert groups["Dana Whitlow"] is EntityGroup.PERSON
+
+
+def test_a_street_or_strait_the_model_left_untagged_in_running_text_is_a_place():
+    document = parse_article(
+        "Harbour Street Closed\n\n"
+        "Traders on Harbour Street closed early , and ferries across the Kell Strait were "
+        "cancelled , said Ines Calder .\n\n"
+        "Calder said Harbour Street would reopen on Friday ."
+    )
+    spans = spans_of(document.text, ("Ines Calder", "PERSON"), ("Calder", "PERSON"))
+    entities = extract_entities(document, spans)
+    groups = {e.name: e.group for e in entities}
+    assert groups["Harbour Street"] is EntityGroup.PLACE
+    assert entity_named(entities, "Harbour Street").count == 3  # the heading's too, once known
+    assert groups["Kell Strait"] is EntityGroup.PLACE
+    assert groups["Ines Calder"] is EntityGroup.PERSON
