@@ -430,3 +430,81 @@ def test_a_registered_company_is_named_whole_and_a_body_s_reporters_make_it_one(
     assert groups["Ana Dias"] == EntityGroup.PERSON
     assert groups["Morning Ledger"] == EntityGroup.ORGANIZATION
     assert not any(name.startswith(("Shares", "Oslo-based", "The ")) for name in groups)
+
+
+BODY_IN_COUNTRY = (
+    "Growers Meet in Accra\n\n"
+    "The Council for Fair Harvests in Africa met growers in Accra on Tuesday. Members of the "
+    "Council for Fair Harvests in Africa asked for better prices.\n\n"
+    "The freighter Maren Lund in the Baltic Sea was turned back on Monday."
+)
+
+
+def test_a_body_named_after_its_country_stays_one_organization():
+    document = parse_article(BODY_IN_COUNTRY)
+    text = document.text
+    spans = spans_of(
+        text,
+        ("Council for Fair Harvests in Africa", "ORG"),
+        ("Maren Lund in the Baltic Sea", "ORG"),
+    )
+    names = {e.name: e.group for e in extract_entities(document, spans)}
+    assert names["Council for Fair Harvests in Africa"] is EntityGroup.ORGANIZATION
+    assert "Africa" not in names
+    # A thing found in a place is still read as two names.
+    assert names["Baltic Sea"] is EntityGroup.PLACE
+    assert "Maren Lund" in names
+
+
+def test_a_team_the_model_tagged_in_part_in_a_standings_row_or_fixture_is_named_whole():
+    document = parse_article(
+        "Northern Conference\n\n"
+        "W L PCT GB\n\n"
+        "PORT ELLIS 61 74 .452 20\n\n"
+        "GLENMORE 58 77 .430 23\n\n"
+        "Friday's games :\n\n"
+        "PORT ELLIS AT GLENMORE\n\n"
+        "Port Ellis beat Glenmore on Thursday ."
+    )
+    text = document.text
+    spans = spans_of(text, ("PORT", "ORG"), ("GLENMORE", "ORG"), ("Port Ellis", "GPE"))
+    entities = extract_entities(document, spans)
+    port = entity_named(entities, "Port Ellis")
+    assert port.group is EntityGroup.ORGANIZATION
+    assert [m.text for m in port.mentions].count("PORT ELLIS") == 2
+    assert not any(e.name == "PORT" for e in entities)
+    assert entity_named(entities, "GLENMORE").group is EntityGroup.ORGANIZATION
+
+
+def test_a_tournament_named_open_or_classic_is_an_event_not_a_person():
+    document = parse_article(
+        "Golf\n\n"
+        "Dana Whitlow won the Harbourtown Open on Sunday , a week after the Lakeside Classic .\n\n"
+        "Whitlow said the Harbourtown Open was her best week ."
+    )
+    spans = spans_of(
+        document.text,
+        ("Dana Whitlow", "PERSON"),
+        ("Harbourtown Open", "PERSON"),
+        ("Lakeside Classic", "PERSON"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Harbourtown Open"] is EntityGroup.EVENT
+    assert groups["Lakeside Classic"] is EntityGroup.EVENT
+    assert groups["Dana Whitlow"] is EntityGroup.PERSON
+
+
+def test_a_street_or_strait_the_model_left_untagged_in_running_text_is_a_place():
+    document = parse_article(
+        "Harbour Street Closed\n\n"
+        "Traders on Harbour Street closed early , and ferries across the Kell Strait were "
+        "cancelled , said Ines Calder .\n\n"
+        "Calder said Harbour Street would reopen on Friday ."
+    )
+    spans = spans_of(document.text, ("Ines Calder", "PERSON"), ("Calder", "PERSON"))
+    entities = extract_entities(document, spans)
+    groups = {e.name: e.group for e in entities}
+    assert groups["Harbour Street"] is EntityGroup.PLACE
+    assert entity_named(entities, "Harbour Street").count == 3  # the heading's too, once known
+    assert groups["Kell Strait"] is EntityGroup.PLACE
+    assert groups["Ines Calder"] is EntityGroup.PERSON

@@ -42,6 +42,7 @@ from reader.analysis.entities.spans import (
     company_spans,
     dateline_places,
     join_qualified,
+    untagged_places,
 )
 from reader.analysis.model import Entity, EntityGroup, Mention
 from reader.document import Block, BlockKind, Document
@@ -81,9 +82,10 @@ def extract_entities(
     datelines = dateline_places(document.text, analysed)
     spans = [*_past_datelines(spans, datelines), *datelines]
     filed = set(datelines)
-    spans += team_spans(document.text, analysed, spans)
+    spans = team_spans(document.text, analysed, spans)
     spans = listed_people(document.text, analysed, spans)
     spans = company_spans(document.text, analysed, spans)
+    spans = untagged_places(document.text, analysed, spans)
     for span in join_qualified(document.text, sorted(spans, key=lambda s: s.start)):
         block = _block_at(analysed, starts, span.start)
         if block is None or span.end > block.end:

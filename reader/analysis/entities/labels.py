@@ -92,9 +92,11 @@ _THING_HEADS = words_set(
 )
 # How a company's registered name ends: "Homegate Hospitality Inc", "Norvik Ltd".
 _CORPORATE = words_set("inc corp ltd plc llc gmbh ag nv bv spa holdings corporation")
+# How events are named, tournaments too ("Harbourtown Open", "Lakeside Classic"): words
+# that end no one's name.
 _EVENT_HEADS = words_set(
     "derby cup war summit olympics games championship championships festival tournament "
-    "marathon election referendum"
+    "marathon election referendum open classic invitational prix series"
 )
 # Words that alone name no one, whatever the model says (not "Park", "Hall", "Banks":
 # surnames too).
@@ -242,14 +244,32 @@ def _team_words(text: str, candidate: Candidate) -> bool:
 
 
 def team_spans(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
-    """The sides of results lines the model left untagged, as organizations; a side
-    named like a person ("Rita Sklar 68") is a player's score, not a team."""
-    return [
+    """`spans` with the sides of results lines as organizations: those the model left
+    untagged, and those it tagged in part in a standings row or a fixture, where the side
+    is the whole capitalised run before the record ("KANSAS" of "KANSAS CITY 61 74 .452").
+    A side named like a person ("Rita Sklar 68") is a player's score, not a team."""
+    whole = {
         side
-        for side in results_sides(text, blocks)
-        if not looks_like_person(text[side.start : side.end])
-        and not any(s.start < side.end and side.start < s.end for s in spans)
-    ]
+        for block in blocks
+        if line_sides(text, block)[0] in ("standings", "fixture")
+        for side in line_sides(text, block)[1]
+    }
+    found = []
+    for side in results_sides(text, blocks):
+        if looks_like_person(text[side.start : side.end]):
+            continue
+        inside = [s for s in spans if s.start < side.end and side.start < s.end]
+        if not inside:
+            found.append(side)
+        elif (side.start, side.end) in whole and all(
+            side.start <= s.start and s.end <= side.end and s.label not in VALUE_LABELS
+            for s in inside
+        ):
+            found.append(side)  # the model's part of the name gives way to the whole
+    if not found:
+        return list(spans)
+    kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return kept + found
 
 
 # "Tim Rowe ( Canada )", "Ana Dias (Portugal)": a competitor and the country they stand for.

@@ -26,7 +26,7 @@ from reader.analysis.entities.knowledge import (
     known_label,
 )
 from reader.analysis.model import EntityGroup
-from reader.document import Block, Document
+from reader.document import Block, BlockKind, Document
 
 GROUP_OF_LABEL = {
     "PERSON": EntityGroup.PERSON,
@@ -322,8 +322,12 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(rest, end, text[rest - start :], "PERSON", block),
         ]
     split = _IN_PLACE.match(text)
-    if split and (
-        split["right"].split()[-1].lower() in GEO_HEADS or known_label(split["right"]) == "GPE"
+    if (
+        split
+        and not _body_in_country(split, label)
+        and (
+            split["right"].split()[-1].lower() in GEO_HEADS or known_label(split["right"]) == "GPE"
+        )
     ):
         right_start = start + split.start("right")
         return [
@@ -331,6 +335,17 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(right_start, end, split["right"], "LOC", block),
         ]
     return [Candidate(start, end, text, "PERSON" if titled else label, block, titled=titled)]
+
+
+def _body_in_country(split: re.Match[str], label: str) -> bool:
+    """Whether "X in Y" is one body's name: "Organisation for Security and Cooperation in
+    Europe", "Doctors for Peace in Chile". A body names its country without "the" after a
+    Title Case name of its own; a thing found in a place ("the Kursk in the Barents Sea")
+    is written with "the" or named in one word."""
+    if label != "ORG" or " in the " in split.group():
+        return False
+    left = split["left"].split()
+    return len(left) > 1 and known_label(split["right"]) == "GPE"
 
 
 def results_line(text: str, block: Block) -> bool:
@@ -399,6 +414,34 @@ def company_spans(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) 
         return list(spans)
     kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
     return kept + found
+
+
+# Heads that make a Title Case run a place in running text ("shares fell on Wall Street",
+# "ferries cross the Kell Strait"); not "Park", "Hall", "Lake", "Bay": surnames too.
+_PLACE_HEAD = (
+    r"(?:Street|Road|Avenue|Square|Airport|Station|Stadium|Arena|Sea|Ocean|River|Gulf|"
+    r"Strait|Valley|Desert|Peninsula|Canal|Islands?)"
+)
+# Mid-sentence: after a lower-case word, the name's capitals are its own.
+_UNTAGGED_PLACE = re.compile(
+    r"(?<=[a-z,] )(?P<name>(?:[A-Z][a-z][\w'’-]* ){1,3}" + _PLACE_HEAD + r")(?![\w'’-])"
+)
+
+
+def untagged_places(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
+    """`spans` with the streets, stations, seas and rivers of running text the model left
+    untagged: Title Case words ending in a place's head word, in mid-sentence."""
+    found = []
+    for block in blocks:
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue  # a Title Case heading capitalises every word
+        for match in _UNTAGGED_PLACE.finditer(text, block.start, block.end):
+            start, end = match.span("name")
+            if any(s.start < end and start < s.end for s in spans):
+                continue
+            head = text[start:end].rsplit(" ", 1)[-1].lower()
+            found.append(RawSpan(start, end, "LOC" if head in GEO_HEADS else "FAC"))
+    return [*spans, *found]
 
 
 def dateline_places(text: str, blocks: Sequence[Block]) -> list[RawSpan]:
