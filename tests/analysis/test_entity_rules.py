@@ -508,3 +508,25 @@ def test_a_street_or_strait_the_model_left_untagged_in_running_text_is_a_place()
     assert entity_named(entities, "Harbour Street").count == 3  # the heading's too, once known
     assert groups["Kell Strait"] is EntityGroup.PLACE
     assert groups["Ines Calder"] is EntityGroup.PERSON
+
+
+def test_an_adverb_opening_the_sentence_is_not_part_of_the_name_after_it():
+    text = (
+        "Quay Strike\n\n"
+        "Marcus Delgado met the dockers at the quay on Monday. "
+        "Later Marcus Delgado walked out alone. Meanwhile Harbour Board members stayed inside.\n"
+    )
+    document = parse_article(text)
+    spans = spans_of(
+        document.text,
+        ("Marcus Delgado", "PERSON"),
+        ("Later Marcus Delgado", "ORG"),
+        ("Meanwhile Harbour Board", "ORG"),
+    )
+    spans = [s for s in spans if document.text[s.start - 6 : s.start] != "Later "]
+    entities = extract_entities(document, spans)
+    names = {e.name: e for e in entities}
+    assert "Later Marcus Delgado" not in names and "Meanwhile Harbour Board" not in names
+    assert names["Marcus Delgado"].group is EntityGroup.PERSON
+    assert names["Marcus Delgado"].count == 2
+    assert names["Harbour Board"].group is EntityGroup.ORGANIZATION

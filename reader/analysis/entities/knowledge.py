@@ -294,3 +294,10 @@ FURNITURE_WORDS = words_set(
 NAME_PARTICLES = words_set(
     "van von der den de del della di da dos das du la le al al- el bin ibn ben ter ten mac st."
 )
+# Adverbs that open a sentence and then sit capitalised before a name the model takes in
+# with them ("Later Marcus Delgado walked out"): a closed class of English, not names.
+SENTENCE_ADVERBS = words_set(
+    "later earlier meanwhile however yesterday today tonight tomorrow then now still also "
+    "instead afterwards afterward subsequently previously recently finally separately "
+    "additionally moreover furthermore nevertheless nonetheless indeed thus hence overnight"
+)

@@ -19,6 +19,7 @@ from reader.analysis.entities.knowledge import (
     GEO_HEADS,
     NAME_PARTICLES,
     ORG_WORDS,
+    SENTENCE_ADVERBS,
     TITLE_QUALIFIERS,
     TITLE_WORDS,
     is_given_name,
@@ -491,6 +492,13 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
         if words[0].group().lower() in NAME_PARTICLES and words[1].group()[:1].isupper():
             break
         words.pop(0)
+    if (
+        len(words) > 1
+        and words[0].group().lower() in SENTENCE_ADVERBS
+        and words[1].group()[:1].isupper()
+        and _opens_sentence(text, words[0].start())
+    ):
+        words.pop(0)  # "Later Marcus Delgado walked out": the sentence's adverb, then a name
     while len(words) > 1 and (
         (
             _lower(words[-1])
@@ -510,6 +518,14 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     if len(words) == 2 and words[0].group() == words[1].group():
         end = words[0].end()
     return trim(text, start, end)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Nothing but spaces between `at` and a sentence end, a line break or the text's start."""
+    before = at - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    return before < 0 or text[before] in '.!?\n”"'
 
 
 def _with_surname(text: str, start: int, end: int, limit: int) -> int:
