@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from reader.analysis.entities.knowledge import ORG_WORDS, SKY_PLACES, is_world_place, known_label
 from reader.analysis.entities.labels import looks_like_person, votes
-from reader.analysis.entities.spans import Cluster
+from reader.analysis.entities.spans import Cluster, opens_sentence
 from reader.analysis.model import Mention
 
 UNCERTAIN_BELOW = 0.5
@@ -24,9 +24,7 @@ UNCERTAIN_BELOW = 0.5
 _CONTINENTAL = re.compile(
     r"(?:(?:Central|Eastern|Western|Northern|Southern) )?(?:European|Asian|African)"
 )
-# Characters that may stand between a sentence's end and its first word.
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’]*(?![\w-])")
-_OPENERS = " \t\"'“‘([-–—•*"
 
 
 def confidence(
@@ -65,17 +63,11 @@ def confidence(
     if not multiword and not supported:
         # Every mention, the model's and those found after: one capitalised in mid-sentence
         # says it is a name.
-        if all(_opens_sentence(text, m.start) for m in mentions):
+        if all(opens_sentence(text, m.start) for m in mentions):
             score -= 0.3
         if any(s[:1].isupper() and s.lower() in lower_words for s in surfaces):
             score -= 0.25
     return round(max(0.0, min(1.0, score)), 3)
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at `start` is the first of its sentence (or of its line)."""
-    before = text[max(0, start - 40) : start].rstrip(_OPENERS)
-    return not before or before[-1] in ".?!:;\n"
 
 
 def lower_case_words(text: str) -> frozenset[str]:

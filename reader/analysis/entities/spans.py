@@ -108,6 +108,8 @@ _FUNCTION_ONLY = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "fo
 # A match score after a name ("Lithuania 2-1"): no part of it, unlike "Apollo 11".
 _SCORE_WORD = re.compile(r"\d{1,2}-\d{1,2}")
 _ROMAN = re.compile(r"[IVXL]{2,4}")
+# What may stand between a sentence's end and its first word: spaces, opening marks, bullets.
+_SENTENCE_OPENERS = " \t\"'“‘([-–—•*"
 ROLE_WORDS = TITLE_WORDS | TITLE_QUALIFIERS
 WORD = re.compile(r"[\w'’.-]+")
 
@@ -496,7 +498,7 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
         len(words) > 1
         and words[0].group().lower() in SENTENCE_ADVERBS
         and words[1].group()[:1].isupper()
-        and _opens_sentence(text, words[0].start())
+        and opens_sentence(text, words[0].start())
     ):
         words.pop(0)  # "Later Marcus Delgado walked out": the sentence's adverb, then a name
     while len(words) > 1 and (
@@ -520,12 +522,10 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     return trim(text, start, end)
 
 
-def _opens_sentence(text: str, at: int) -> bool:
-    """Nothing but spaces between `at` and a sentence end, a line break or the text's start."""
-    before = at - 1
-    while before >= 0 and text[before] in " \t":
-        before -= 1
-    return before < 0 or text[before] in '.!?\n”"'
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of its sentence (or of its line)."""
+    before = text[max(0, start - 40) : start].rstrip(_SENTENCE_OPENERS)
+    return not before or before[-1] in ".?!:;\n"
 
 
 def _with_surname(text: str, start: int, end: int, limit: int) -> int:
