@@ -78,9 +78,9 @@ def _quotations(paragraph: str) -> list[tuple[int, int | None]]:
         opening = _next_opening(paragraph, position, nested)
         if opening is None:
             return found
-        closing = _closing(paragraph, opening + 1, nested)
+        following = _next_opening(paragraph, opening + 1, nested)
+        closing = _closing(paragraph, opening + 1, following, nested)
         if closing is None:
-            following = _next_opening(paragraph, opening + 1, nested)
             if following is None:
                 if opening == 0 and len(paragraph.split()) >= 4:
                     found.append((opening, None))  # "'…" for a whole paragraph: it continues
@@ -112,11 +112,12 @@ def _next_opening(paragraph: str, position: int, nested: list[tuple[int, int]]) 
     return None
 
 
-def _closing(paragraph: str, position: int, nested: list[tuple[int, int]]) -> int | None:
+def _closing(
+    paragraph: str, position: int, following: int | None, nested: list[tuple[int, int]]
+) -> int | None:
     """The mark that closes a quotation opened before `position`, looked for before the next
-    quotation opens: the first sure end, else the first mark that can close and is no
-    plural's apostrophe ("the players' bus"), else the first that can close."""
-    following = _next_opening(paragraph, position, nested)
+    quotation opens (at `following`): the first sure end, else the first mark that can close
+    and is no plural's apostrophe ("the players' bus"), else the first that can close."""
     limit = len(paragraph) if following is None else following
     possible = []
     for index in range(position, limit):
