@@ -11,7 +11,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
-from reader.analysis.corrections import CorrectionsError, RuleSet
+from reader.analysis.corrections import CorrectionsError, RuleSet, counted_rules
 from reader.cli_args import OneLineParser, common_options
 from reader.library import Library, LibraryError, database_path
 from reader.library.corrections import read_rules, rederive
@@ -67,11 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     library.replace_rules(RuleSet(imported))
                 else:
                     library.add_rules(imported)
-                print(f"{_rules(len(imported))} imported.", file=sys.stderr)
+                print(f"{counted_rules(len(imported))} imported.", file=sys.stderr)
             else:
                 changed = list(library.rules().rules)
                 library.replace_rules(RuleSet())
-                print(f"{_rules(len(changed))} cleared.", file=sys.stderr)
+                print(f"{counted_rules(len(changed))} cleared.", file=sys.stderr)
             if options.command in ("import", "clear"):
                 updated = rederive(library, library.rules(), changed=changed)
                 if updated:
@@ -92,7 +92,3 @@ def _fail(message: str) -> int:
 
 
 __all__ = ["build_parser", "main"]
-
-
-def _rules(count: int) -> str:
-    return f"{count} rule" if count == 1 else f"{count} rules"

@@ -85,6 +85,11 @@ def fold_name(name: str) -> str:
     return " ".join(name.translate(_FOLD).casefold().split())
 
 
+def counted_rules(count: int) -> str:
+    """ "1 rule", "3 rules": as the window and `reader corrections` report them."""
+    return f"{count} rule" if count == 1 else f"{count} rules"
+
+
 def article_hash(document: Document) -> str:
     """Names one article for rules scoped to it: the SHA-256 of the text all offsets index."""
     return hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest()

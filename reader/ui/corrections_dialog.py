@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.corrections import CorrectionsError, Rule, RuleSet
+from reader.analysis.corrections import CorrectionsError, Rule, RuleSet, counted_rules
 from reader.library.corrections import read_rules
 from reader.ui.corrections import CorrectionBook
 
@@ -109,7 +109,7 @@ class CorrectionsDialog(QDialog):
             self.message.setText(self.book.not_saved)
         else:
             self.message.setText(
-                plural_rules(len(rules)) + self.tr(", applied to every article you open.")
+                counted_rules(len(rules)) + self.tr(", applied to every article you open.")
             )
         self._update_delete()
 
@@ -125,7 +125,7 @@ class CorrectionsDialog(QDialog):
         ids = set(self.selected_ids())
         if ids:
             kept = tuple(r for r in self.book.rules.rules if r.id not in ids)
-            self.book.change(RuleSet(kept), f"Delete {plural_rules(len(ids))}")
+            self.book.change(RuleSet(kept), f"Delete {counted_rules(len(ids))}")
 
     @Slot()
     def choose_export(self) -> None:
@@ -142,7 +142,7 @@ class CorrectionsDialog(QDialog):
         except OSError as exc:
             self.message.setText(f"Could not export to {path}: {exc.strerror or exc}")
             return
-        self.message.setText(f"{plural_rules(len(self.book.rules.rules))} exported to {path}.")
+        self.message.setText(f"{counted_rules(len(self.book.rules.rules))} exported to {path}.")
 
     @Slot()
     def choose_import(self) -> None:
@@ -159,9 +159,5 @@ class CorrectionsDialog(QDialog):
         except CorrectionsError as exc:
             self.message.setText(f"Nothing was imported from {path}: {exc}")
             return
-        self.book.add(rules, f"Import {plural_rules(len(rules))}")
-        self.message.setText(f"{plural_rules(len(rules))} imported from {path}.")
-
-
-def plural_rules(count: int) -> str:
-    return f"{count} rule" if count == 1 else f"{count} rules"
+        self.book.add(rules, f"Import {counted_rules(len(rules))}")
+        self.message.setText(f"{counted_rules(len(rules))} imported from {path}.")
