@@ -530,3 +530,40 @@ def test_an_adverb_opening_the_sentence_is_not_part_of_the_name_after_it():
     assert names["Marcus Delgado"].group is EntityGroup.PERSON
     assert names["Marcus Delgado"].count == 2
     assert names["Harbour Board"].group is EntityGroup.ORGANIZATION
+
+
+def test_untagged_names_are_found_by_their_own_words_a_body_a_law_a_region_a_person():
+    document = parse_article(
+        "Tidewater Vote\n\n"
+        "The club's Premier League status is safe, and under Kessia's Coastal Access Act "
+        "the mainly Catholic North Vessmark region keeps its harbours. Two critics - Oksana "
+        "Bredikhina and Pavel Ostrum - spoke for the fishermen, said Ines Calder .\n\n"
+        "Calder said the Coastal Access Act would pass ."
+    )
+    spans = spans_of(
+        document.text,
+        ("Ines Calder", "PERSON"),
+        ("Pavel Ostrum", "PERSON"),
+        ("Kessia", "GPE"),
+        ("Catholic", "NORP"),
+    )
+    entities = extract_entities(document, spans)
+    groups = {e.name: e.group for e in entities}
+    assert groups["Premier League"] is EntityGroup.ORGANIZATION  # not a premier called League
+    assert groups["Coastal Access Act"] is EntityGroup.THING
+    assert entity_named(entities, "Coastal Access Act").count == 2
+    assert groups["North Vessmark"] is EntityGroup.PLACE  # not "Catholic North Vessmark"
+    assert groups["Oksana Bredikhina"] is EntityGroup.PERSON  # a known first name, a surname
+    assert "League" not in groups and "Catholic North Vessmark" not in groups
+
+
+def test_an_untagged_capitalised_run_without_a_telling_word_stays_out():
+    document = parse_article(
+        "Harbour Notes\n\n"
+        "Boats left early , and the Grey Gull Marvo Quent crew stayed behind with Harbour "
+        "Master Ines Calder , who said Bright Morning Tide had sailed .\n"
+    )
+    spans = spans_of(document.text, ("Ines Calder", "PERSON"))
+    names = {e.name for e in extract_entities(document, spans)}
+    # No head word, no first name at the front: nothing to go on, so nothing is invented.
+    assert not names & {"Marvo Quent", "Gull Marvo", "Bright Morning", "Morning Tide"}

@@ -42,7 +42,7 @@ from reader.analysis.entities.spans import (
     company_spans,
     dateline_places,
     join_qualified,
-    untagged_places,
+    untagged_names,
 )
 from reader.analysis.model import Entity, EntityGroup, Mention
 from reader.document import Block, BlockKind, Document
@@ -85,7 +85,7 @@ def extract_entities(
     spans = team_spans(document.text, analysed, spans)
     spans = listed_people(document.text, analysed, spans)
     spans = company_spans(document.text, analysed, spans)
-    spans = untagged_places(document.text, analysed, spans)
+    spans = untagged_names(document.text, analysed, spans)
     for span in join_qualified(document.text, sorted(spans, key=lambda s: s.start)):
         block = _block_at(analysed, starts, span.start)
         if block is None or span.end > block.end:

@@ -25,6 +25,7 @@ from reader.analysis.entities.knowledge import (
     is_given_name,
     is_world_place,
     known_label,
+    words_set,
 )
 from reader.analysis.model import EntityGroup
 from reader.document import Block, BlockKind, Document
@@ -160,6 +161,12 @@ _STATE_CODE = re.compile(r"[A-Z]\.?[A-Z]\.?")
 _QUALIFIED = frozenset({"LOC", "FAC", "ORG"})
 
 
+# Compass words before a region's name ("the mountains of the North Kessel"); after a
+# people's adjective they start a name of their own: "Muslim" + "North Caucasus".
+_COMPASS = r"North|South|East|West|Northern|Southern|Eastern|Western|Central"
+_COMPASS_WORD = re.compile(rf"(?:{_COMPASS}) ")
+
+
 def join_qualified(text: str, spans: Sequence[RawSpan]) -> list[RawSpan]:
     """One span for a nationality word and the place or body it names ("French Alps"),
     and for a city and its state code ("Washington, DC")."""
@@ -171,6 +178,7 @@ def join_qualified(text: str, spans: Sequence[RawSpan]) -> list[RawSpan]:
             and last.label == "NORP"
             and span.label in _QUALIFIED
             and text[last.end : span.start] == " "
+            and not _COMPASS_WORD.match(text, span.start)
             and text[span.start : span.start + 1].isupper()
         ):
             joined[-1] = RawSpan(last.start, span.end, span.label)
@@ -422,29 +430,78 @@ def company_spans(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) 
 # Heads that make a Title Case run a place in running text ("shares fell on Wall Street",
 # "ferries cross the Kell Strait"); not "Park", "Hall", "Lake", "Bay": surnames too.
 _PLACE_HEAD = (
-    r"(?:Street|Road|Avenue|Square|Airport|Station|Stadium|Arena|Sea|Ocean|River|Gulf|"
-    r"Strait|Valley|Desert|Peninsula|Canal|Islands?)"
+    r"Street|Road|Avenue|Square|Airport|Station|Stadium|Arena|Sea|Ocean|River|Gulf|"
+    r"Strait|Valley|Desert|Peninsula|Canal|Islands?"
 )
-# Mid-sentence: after a lower-case word, the name's capitals are its own.
-_UNTAGGED_PLACE = re.compile(
-    r"(?<=[a-z,] )(?P<name>(?:[A-Z][a-z][\w'’-]* ){1,3}" + _PLACE_HEAD + r")(?![\w'’-])"
+# Heads that make it a body ("their Harbour League fixtures", "the Tidal Energy Commission")
+# and heads that make it a law ("under the Coastal Access Act").
+_ORG_HEAD = (
+    r"League|Party|Commission|Council|Committee|Union|Association|Federation|Institute|"
+    r"University|Ministry|Agency|Foundation|Corporation|Authority|Alliance|Coalition"
+)
+_LAW_HEAD = r"Act|Law|Treaty|Convention|Accord|Directive|Amendment"
+_TITLE_WORD = r"[A-Z][a-z][\w'’-]*"
+# Mid-sentence: after a lower-case word, a comma or a dash, the name's capitals are its own.
+_MID_SENTENCE = r"(?:(?<=[a-z,] )|(?<= [-–—] ))"
+_UNTAGGED = re.compile(
+    _MID_SENTENCE
+    + rf"(?P<name>(?:{_TITLE_WORD} ){{1,3}}(?P<head>{_PLACE_HEAD}|{_ORG_HEAD}|{_LAW_HEAD})"
+    + rf"|(?P<compass>{_COMPASS}) {_TITLE_WORD}|(?P<given>{_TITLE_WORD}) {_TITLE_WORD})"
+    + r"(?![\w'’-]| [A-Z])"
 )
 
 
-def untagged_places(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
-    """`spans` with the streets, stations, seas and rivers of running text the model left
-    untagged: Title Case words ending in a place's head word, in mid-sentence."""
+def untagged_names(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
+    """`spans` with the names of running text the model left untagged, where their own
+    words say what they are: a place's, a body's or a law's head word ("Kell Strait",
+    "Harbour League", "Coastal Access Act"), a compass word before a region ("North
+    Kessel"), a known first name before a surname ("Mira Oddvar")."""
     found = []
     for block in blocks:
         if block.kind is not BlockKind.PARAGRAPH:
             continue  # a Title Case heading capitalises every word
-        for match in _UNTAGGED_PLACE.finditer(text, block.start, block.end):
+        for match in _UNTAGGED.finditer(text, block.start, block.end):
             start, end = match.span("name")
-            if any(s.start < end and start < s.end for s in spans):
+            if any(s.start < end and start < s.end for s in spans) or _after_name(text, start):
                 continue
-            head = text[start:end].rsplit(" ", 1)[-1].lower()
-            found.append(RawSpan(start, end, "LOC" if head in GEO_HEADS else "FAC"))
+            label = _untagged_label(match)
+            if label is not None:
+                found.append(RawSpan(start, end, label))
     return [*spans, *found]
+
+
+# Capitalised words before a name that are not part of it: "The", "In" opening a sentence.
+_OPENERS = words_set("the a an in on at for from to by with of and but as after before")
+_LAST_WORD = re.compile(r"(\S+)\s+$")
+
+
+def _after_name(text: str, start: int) -> bool:
+    """Whether the word before `start` is capitalised too, so the run may be the tail of a
+    longer name ("Mira Oddvar Hansen" seen from "Oddvar"); a people's adjective is not
+    ("the mainly Kesh North Vale republic")."""
+    match = _LAST_WORD.search(text, max(0, start - 30), start)
+    word = match.group(1) if match else ""
+    if word.endswith(("'s", "’s")):
+        return False  # "Kessia's Water Act": the owner's name, then the law's
+    return word[:1].isupper() and word.lower() not in _OPENERS and known_label(word) != "NORP"
+
+
+def _untagged_label(match: re.Match[str]) -> str | None:
+    words = match.group("name").split()
+    if match.group("head"):
+        head = match.group("head")
+        if re.fullmatch(_ORG_HEAD, head):
+            return "ORG"
+        if re.fullmatch(_LAW_HEAD, head):
+            return "LAW"
+        return "LOC" if head.lower() in GEO_HEADS else "FAC"
+    if any(w.lower() in ORG_WORDS or w.lower() in GEO_HEADS for w in words):
+        return None  # "North Harbour Group" ends in a word the heads above did not take
+    if match.group("compass"):
+        return "LOC"
+    first, last = words
+    person = is_given_name(first) and not is_given_name(last) and last.lower() not in TITLE_WORDS
+    return "PERSON" if person and not known_label(first) else None
 
 
 def dateline_places(text: str, blocks: Sequence[Block]) -> list[RawSpan]:
@@ -562,7 +619,8 @@ def _furniture(text: str, start: int, end: int) -> bool:
 
 
 def _strip_title(text: str, start: int, end: int) -> tuple[int, int, bool]:
-    """Cut a leading role ("Defence Minister", "President") off a name."""
+    """Cut a leading role ("Defence Minister", "President") off a name, unless what is
+    left is a body's head word alone: "Premier League" is no premier called League."""
     words = list(WORD.finditer(text, start, end))
     cut = 0
     for index, word in enumerate(words[:-1]):
@@ -571,6 +629,8 @@ def _strip_title(text: str, start: int, end: int) -> tuple[int, int, bool]:
             cut = index + 1
         elif low not in TITLE_QUALIFIERS:
             break
+    if cut == len(words) - 1 and words[cut].group().lower() in ORG_WORDS:
+        return start, end, False
     if cut and words[cut].group()[:1].isupper():
         return words[cut].start(), end, True
     return start, end, False
