@@ -567,3 +567,44 @@ def test_an_untagged_capitalised_run_without_a_telling_word_stays_out():
     names = {e.name for e in extract_entities(document, spans)}
     # No head word, no first name at the front: nothing to go on, so nothing is invented.
     assert not names & {"Marvo Quent", "Gull Marvo", "Bright Morning", "Morning Tide"}
+
+
+def test_a_middle_initial_or_a_suffix_does_not_make_another_person():
+    document = parse_article(
+        "Harbour Trial\n\n"
+        "Dana K. Hollis told the court on Monday that the permits were forged. Later Dana "
+        "Hollis said she had warned the board. Hollis left at noon.\n\n"
+        "Judge Ansel Marrow Jr. adjourned the case. Marrow will rule on Friday. George H. "
+        "Pellam and George W. Pellam, brothers, sat at the back; George Pellam did not speak.\n"
+    )
+    spans = spans_of(
+        document.text,
+        ("Dana K. Hollis", "PERSON"),
+        ("Dana Hollis", "PERSON"),
+        ("Ansel Marrow Jr.", "PERSON"),
+        ("Marrow", "ORG"),
+        ("George H. Pellam", "PERSON"),
+        ("George W. Pellam", "PERSON"),
+        ("George Pellam", "PERSON"),
+    )
+    people = {e.name: e for e in extract_entities(document, spans)}
+    assert people["Dana K. Hollis"].count == 3  # the full name, the bare one, the surname
+    assert "Dana Hollis" not in people
+    assert people["Ansel Marrow Jr."].count == 2  # "Marrow" is his surname, not "Jr."
+    # Two men with different middle initials stay two, and the bare name joins neither.
+    assert {"George H. Pellam", "George W. Pellam"} <= set(people)
+    assert people["George H. Pellam"].count == people["George W. Pellam"].count == 1
+
+
+def test_a_lower_case_piece_of_a_name_stays_but_an_adjective_tail_comes_off():
+    document = parse_article(
+        "Summit Ends\n\n"
+        "Secretary-General Han Su-bin met the Kelmar-backed envoy Ilse Carver on Monday. "
+        "Han Su-bin said the talks were useful.\n"
+    )
+    spans = spans_of(
+        document.text, ("Han Su-bin", "PERSON"), ("Kelmar-backed", "ORG"), ("Ilse Carver", "PERSON")
+    )
+    names = {e.name for e in extract_entities(document, spans)}
+    assert "Han Su-bin" in names and "Han Su" not in names
+    assert "Kelmar" in names and "Kelmar-backed" not in names

@@ -183,9 +183,21 @@ def stated(document: Document, found: Cluster) -> bool:
     return any(trusted(document, c.block) for c in found.candidates)
 
 
+# Generation suffixes after a surname: "John Roberts Jr." is a Roberts.
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _without_suffix(name: str) -> list[str]:
+    words = name.replace(",", "").split()
+    while len(words) > 2 and words[-1].lower() in _SUFFIXES:
+        words.pop()
+    return words
+
+
 def surname(name: str) -> str:
-    """ "de Vries" of "Anna de Vries", "Khrenin" of "Viktor Khrenin": particles belong to it."""
-    words = name.split()
+    """ "de Vries" of "Anna de Vries", "Khrenin" of "Viktor Khrenin", "Roberts" of "John
+    G. Roberts Jr.": particles belong to it, a generation suffix does not."""
+    words = _without_suffix(name)
     first = len(words) - 1
     while first > 1 and words[first - 1].lower() in NAME_PARTICLES:
         first -= 1
@@ -198,6 +210,7 @@ def merge_people(document: Document, clusters: dict[str, Cluster]) -> None:
     A first name alone joins only when exactly one person has it; then it is a person
     even if the model took it for a place ("Georgia" for Georgia Blake).
     """
+    merge_name_variants(clusters)
     by_last: dict[str, list[Cluster]] = {}
     by_first: dict[str, list[Cluster]] = {}
     for found in clusters.values():
@@ -242,6 +255,29 @@ def merge_people(document: Document, clusters: dict[str, Cluster]) -> None:
         if len(target) == 1 and target[0] is not found:
             merge_into(clusters, found, target[0])
             target[0].forced_label = "PERSON"
+
+
+def merge_name_variants(clusters: dict[str, Cluster]) -> None:
+    """One person for "Dana Hollis" and "Dana K. Hollis" (or "Dana Hollis Jr."): the same
+    first name and surname, one written with nothing between. Two people with different
+    middle names ("George H. Bush", "George W. Bush") stay apart, and a bare "George
+    Bush" joins neither when both are there."""
+    by_ends: dict[tuple[str, str], list[tuple[Cluster, tuple[str, ...]]]] = {}
+    for found in clusters.values():
+        if found.value or label_of(found) != "PERSON":
+            continue
+        full = [c.text for c in found.candidates if " " in c.text]
+        if not full:
+            continue
+        words = _without_suffix(Counter(full).most_common(1)[0][0])
+        last = surname(" ".join(words))
+        middle = tuple(w.casefold() for w in words[1 : len(words) - len(last.split())])
+        by_ends.setdefault((key(words[0]), key(last)), []).append((found, middle))
+    for variants in by_ends.values():
+        bare = [found for found, middle in variants if not middle]
+        fuller = [found for found, middle in variants if middle]
+        if len(bare) == 1 and len(fuller) == 1:
+            merge_into(clusters, bare[0], fuller[0])
 
 
 # "Ruggles said he", "Ruggles, she said": the pronoun that stands for the name after it.

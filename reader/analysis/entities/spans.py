@@ -571,9 +571,9 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     if not words:
         return start, start
     start, end = words[0].start(), words[-1].end()
-    tail = re.search(r"(?<=[A-Za-z])-[a-z]+$", text[start:end])
+    tail = _ADJECTIVE_TAIL.search(text, start, end)
     if tail and text[start:end][:1].isupper():
-        end = start + tail.start()
+        end = tail.start()
     if len(words) == 2 and words[0].group() == words[1].group():
         end = words[0].end()
     return trim(text, start, end)
@@ -599,6 +599,14 @@ def _with_surname(text: str, start: int, end: int, limit: int) -> int:
     if not word or known_label(after[1]) or word in ROLE_WORDS | ORG_WORDS | GEO_HEADS:
         return end  # "Victoria Station", "Georgia Tech" are no one's surname
     return after.end(1)
+
+
+# "Grammy Award-winning", "Kremlin-backed", "Oslo-based": a name made an adjective. A
+# lower-case piece of a name stays: "Ban Ki-moon", "Kim Jong-un".
+_ADJECTIVE_TAIL = re.compile(
+    r"(?<=[A-Za-z])-(?:[a-z]+(?:ed|ing)|born|based|style|era|run|made|wide|free|like|only|"
+    r"bound|owned|led|held|built|grown|proof|friendly)$"
+)
 
 
 def _lower(word: re.Match[str]) -> bool:
