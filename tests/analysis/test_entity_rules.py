@@ -608,3 +608,28 @@ def test_a_lower_case_piece_of_a_name_stays_but_an_adjective_tail_comes_off():
     names = {e.name for e in extract_entities(document, spans)}
     assert "Han Su-bin" in names and "Han Su" not in names
     assert "Kelmar" in names and "Kelmar-backed" not in names
+
+
+def test_a_ranking_a_list_and_a_body_named_after_its_county_are_read_right():
+    document = parse_article(
+        "Open Week\n\n"
+        "The world No 3 Ilse Carver beat Dana Hollis , the World No. 12 , on Monday . "
+        "Fans filled the cafes Marisol, Ventana and the Kestow Arms in Charlotte, N.C. , "
+        "and the Kestow County Police closed the road .\n\n"
+        "Carver said the Kestow County Police had been kind .\n"
+    )
+    spans = spans_of(
+        document.text,
+        ("world No", "ORG"),
+        ("World No. 12", "EVENT"),
+        ("Ilse Carver", "PERSON"),
+        ("Dana Hollis", "PERSON"),
+        ("Marisol, Ventana", "GPE"),
+        ("Charlotte, N.C.", "GPE"),
+        ("Kestow County Police", "GPE"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert not [name for name in groups if "No" in name.split() or name == "World"]
+    assert groups["Marisol"] is groups["Ventana"] is EntityGroup.PLACE  # two, not one
+    assert "Charlotte, N.C." in groups  # a state after a city qualifies it
+    assert groups["Kestow County Police"] is EntityGroup.ORGANIZATION

@@ -92,6 +92,12 @@ _THING_HEADS = words_set(
 )
 # How a company's registered name ends: "Homegate Hospitality Inc", "Norvik Ltd".
 _CORPORATE = words_set("inc corp ltd plc llc gmbh ag nv bv spa holdings corporation")
+# How public bodies are named: after their place ("West Kessel Police", "Ormsby County
+# Sheriff's Office"), but a body all the same.
+_BODY_HEADS = words_set(
+    "police constabulary office department ministry council committee commission agency "
+    "authority service court association party federation league university"
+)
 # How events are named, tournaments too ("Harbourtown Open", "Lakeside Classic"): words
 # that end no one's name.
 _EVENT_HEADS = words_set(
@@ -384,6 +390,8 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally["PRODUCT"] += CUE_VOTE * n
     if {h.rstrip(".") for h in heads} & _CORPORATE:
         tally["ORG"] += KNOWN_VOTE + 2 * n  # a registered company, whatever it is named after
+    elif heads & _BODY_HEADS:
+        tally["ORG"] += KNOWN_VOTE + 2 * n  # "Kestow County Police": a body, not its county
     if pairs & STATE_HEADS:
         tally["GPE"] += CUE_VOTE * n  # "Chechen Republic", "Russian Federation"
     if heads & _EVENT_HEADS and "PERSON" in tally:

@@ -157,6 +157,8 @@ class Cluster:
 
 # "Austin, TX", "Washington, D.C.": a city and its state's code are one place.
 _STATE_CODE = re.compile(r"[A-Z]\.?[A-Z]\.?")
+# A state as newspapers abbreviate it: "Ala.", "Calif.", "Mass."
+_STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")
 # "French" + "Alps", "European" + "Commission": a nationality the model tagged apart.
 _QUALIFIED = frozenset({"LOC", "FAC", "ORG"})
 
@@ -290,6 +292,9 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
     if _HALF_PAIR.search(text):
         return []  # "Climate &" of a heading "Climate & Energy": half a pair, not a name
     start, end = _trim_words(document.text, start, end)
+    rank = _RANK.search(document.text, start, end)
+    if rank and (rank["number"] or _RANK_NUMBER.match(document.text, end)):
+        start, end = trim(document.text, start, rank.start())  # "world No 4": a ranking
     sides = line_sides(document.text, block)[1]
     side = next(((s, e) for s, e in sides if s <= start < e), None)
     if side:  # "Hillshire 210", "Kestow 3 Allerby" in a results line: the side alone
@@ -332,6 +337,14 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(start, start + len(words[0]), words[0], "NORP", block),
             Candidate(rest, end, text[rest - start :], "PERSON", block),
         ]
+    comma = text.find(", ")
+    if comma > 0 and not _qualifier(text[comma + 2 :]):
+        # "Scopa, Ombra": two names in a list the model read as one.
+        right = start + comma + 2
+        return [
+            *clean(document, RawSpan(start, start + comma, label), block),
+            *clean(document, RawSpan(right, end, label), block),
+        ]
     split = _IN_PLACE.match(text)
     if (
         split
@@ -346,6 +359,23 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(right_start, end, split["right"], "LOC", block),
         ]
     return [Candidate(start, end, text, "PERSON" if titled else label, block, titled=titled)]
+
+
+_RANK = re.compile(r"(?<![\w'’-])(?:[Ww]orld )?No\.?(?P<number> ?\d+)?$")
+_RANK_NUMBER = re.compile(r" ?\d")
+_SUFFIX = re.compile(r"(?:Jr|Sr|Inc|Ltd|LLC|PLC)\.?|I{1,3}|IV")
+
+
+def _qualifier(right: str) -> bool:
+    """Whether what follows a comma in a name qualifies it, as a place's state or country
+    ("Charlotte, N.C.", "Dayton, Ohio") or a generation or company suffix ("Jr.", "Inc")."""
+    return bool(
+        _SUFFIX.fullmatch(right)
+        or _STATE_CODE.fullmatch(right)
+        or _STATE_ABBREVIATION.fullmatch(right)
+        or known_label(right) == "GPE"
+        or is_world_place(right)
+    )
 
 
 def _body_in_country(split: re.Match[str], label: str) -> bool:
