@@ -633,3 +633,21 @@ def test_a_ranking_a_list_and_a_body_named_after_its_county_are_read_right():
     assert groups["Marisol"] is groups["Ventana"] is EntityGroup.PLACE  # two, not one
     assert "Charlotte, N.C." in groups  # a state after a city qualifies it
     assert groups["Kestow County Police"] is EntityGroup.ORGANIZATION
+
+
+def test_a_word_of_a_title_before_a_first_name_is_not_part_of_the_name():
+    document = parse_article(
+        "Pageant Row\n\n"
+        "The former Miss Kestowland Ines Calder said on Monday that she was hurt, and the "
+        "Ormsby Evening Tribune printed her letter. Calder thanked readers .\n"
+    )
+    spans = spans_of(
+        document.text,
+        ("Kestowland Ines Calder", "PERSON"),
+        ("Calder", "GPE"),
+        ("Ormsby Evening Tribune", "GPE"),
+    )
+    entities = {e.name: e for e in extract_entities(document, spans)}
+    assert entities["Ines Calder"].count == 2  # the surname joins her, not a place
+    assert "Kestowland Ines Calder" not in entities and "Calder" not in entities
+    assert entities["Ormsby Evening Tribune"].group is EntityGroup.ORGANIZATION

@@ -96,7 +96,8 @@ _CORPORATE = words_set("inc corp ltd plc llc gmbh ag nv bv spa holdings corporat
 # Sheriff's Office"), but a body all the same.
 _BODY_HEADS = words_set(
     "police constabulary office department ministry council committee commission agency "
-    "authority service court association party federation league university"
+    "authority service court association party federation league university news times "
+    "post tribune herald journal gazette telegraph chronicle enquirer examiner courier"
 )
 # How events are named, tournaments too ("Harbourtown Open", "Lakeside Classic"): words
 # that end no one's name.

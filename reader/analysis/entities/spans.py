@@ -669,6 +669,16 @@ def _strip_title(text: str, start: int, end: int) -> tuple[int, int, bool]:
             break
     if cut == len(words) - 1 and words[cut].group().lower() in ORG_WORDS:
         return start, end, False
+    rest = [w.group() for w in words[cut : cut + 2]]
+    before = _LAST_WORD.search(text, max(0, start - 20), start)
+    if (
+        (cut or (before and before.group(1).lower() in TITLE_WORDS))
+        and len(words) - cut > 2
+        and not is_given_name(rest[0])
+        and is_given_name(rest[1])
+        and text[words[cut].end() : words[cut + 1].start()] == " "
+    ):
+        cut += 1  # "(Miss) Universe Dana Hollis": a word of the title, then a first name
     if cut and words[cut].group()[:1].isupper():
         return words[cut].start(), end, True
     return start, end, False
