@@ -651,3 +651,23 @@ def test_a_word_of_a_title_before_a_first_name_is_not_part_of_the_name():
     assert entities["Ines Calder"].count == 2  # the surname joins her, not a place
     assert "Kestowland Ines Calder" not in entities and "Calder" not in entities
     assert entities["Ormsby Evening Tribune"].group is EntityGroup.ORGANIZATION
+
+
+def test_an_age_makes_a_person_and_an_opening_preposition_is_not_part_of_a_place():
+    document = parse_article(
+        "Flood Watch\n\n"
+        "Near Fort Ormsby the river rose overnight. Kestow, 34, a nurse, carried two children "
+        "out, and Trooper Ines Calder closed the bridge. The Hollis Foundation paid for boats.\n"
+    )
+    spans = spans_of(
+        document.text,
+        ("Near Fort Ormsby", "PERSON"),
+        ("Kestow", "GPE"),
+        ("Trooper Ines Calder", "PERSON"),
+        ("Hollis Foundation", "GPE"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Kestow"] is EntityGroup.PERSON  # only people are given an age
+    assert "Near Fort Ormsby" not in groups and "Fort Ormsby" in groups
+    assert groups["Ines Calder"] is EntityGroup.PERSON  # "Trooper" is her rank
+    assert groups["Hollis Foundation"] is EntityGroup.ORGANIZATION

@@ -110,7 +110,7 @@ TITLE_WORDS = words_set(
     "reverend rev rev. judge justice attorney prosecutor coach manager striker midfielder "
     "defender goalkeeper captain mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor "
     "sheikh emir sultan ayatollah mufti dictator leader head commissioner inspector detective "
-    "superintendent constable deputy president-elect diplomat analyst economist"
+    "superintendent constable deputy president-elect diplomat analyst economist trooper"
 )
 # Words that qualify a title ("Defence Minister", "Prime Minister", "former President").
 TITLE_QUALIFIERS = words_set(
@@ -294,10 +294,12 @@ FURNITURE_WORDS = words_set(
 NAME_PARTICLES = words_set(
     "van von der den de del della di da dos das du la le al al- el bin ibn ben ter ten mac st."
 )
-# Adverbs that open a sentence and then sit capitalised before a name the model takes in
-# with them ("Later Marcus Delgado walked out"): a closed class of English, not names.
+# Adverbs and prepositions that open a sentence and then sit capitalised before a name
+# the model takes in with them ("Later Marcus Delgado walked out", "Near Fort Ormsby"):
+# a closed class of English, not names.
 SENTENCE_ADVERBS = words_set(
     "later earlier meanwhile however yesterday today tonight tomorrow then now still also "
     "instead afterwards afterward subsequently previously recently finally separately "
-    "additionally moreover furthermore nevertheless nonetheless indeed thus hence overnight"
+    "additionally moreover furthermore nevertheless nonetheless indeed thus hence overnight "
+    "near outside inside across despite beyond throughout behind amid among during unlike"
 )

@@ -96,7 +96,8 @@ _CORPORATE = words_set("inc corp ltd plc llc gmbh ag nv bv spa holdings corporat
 # Sheriff's Office"), but a body all the same.
 _BODY_HEADS = words_set(
     "police constabulary office department ministry council committee commission agency "
-    "authority service court association party federation league university news times "
+    "authority service court association party federation league university foundation "
+    "institute news times "
     "post tribune herald journal gazette telegraph chronicle enquirer examiner courier"
 )
 # How events are named, tournaments too ("Harbourtown Open", "Lakeside Classic"): words
@@ -167,6 +168,8 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
         or (before[-1][:1].isupper() and prev_word in TITLE_WORDS)
     ):
         return "PERSON"  # "Mr Szijjarto", "President Varga" when the title stayed outside
+    if _AGE_AFTER.match(text, candidate.end, block_end):
+        return "PERSON"  # "Samantha, 34, from Leeds": only people are given an age
     if prev_word in GEO_LEADS and " " not in candidate.text:
         return "LOC"  # "planet Theia", "Lake Tana"
     if len(before) == 2 and prev_word == "of" and before[0].lower() in _PLACE_OF:
@@ -194,6 +197,8 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     return None
 
 
+# An age in apposition: "Dana, 34, a nurse", "Dana Hollis, 61 , said".
+_AGE_AFTER = re.compile(r" ?, ?(?:aged )?\d{1,3} ?,")
 # A table row gives one side and its record: "Lakeside 74 62 .544 -".
 _TABLE_ROW = re.compile(SCORE_AFTER.pattern + r"(?: \.?\d+){1,}")
 # English counties are named "-shire"; a place word tagged as a person otherwise stays one.
