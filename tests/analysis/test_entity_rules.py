@@ -671,3 +671,29 @@ def test_an_age_makes_a_person_and_an_opening_preposition_is_not_part_of_a_place
     assert "Near Fort Ormsby" not in groups and "Fort Ormsby" in groups
     assert groups["Ines Calder"] is EntityGroup.PERSON  # "Trooper" is her rank
     assert groups["Hollis Foundation"] is EntityGroup.ORGANIZATION
+
+
+def test_dates_services_and_titled_places_get_the_group_a_reader_expects():
+    document = parse_article(
+        "Pier Reopens\n\n"
+        "In a study published in March 2011 , researchers at Kestow University counted the "
+        "gulls. Fans were back at Augusta Monday to watch, and photos of the pier were posted "
+        "on Twitter by the Duchess of Ormsby . Delighted Ines Calder cut the ribbon .\n\n"
+        "Calder said the Duchess of Ormsby had helped , and Twitter users agreed .\n"
+    )
+    spans = spans_of(
+        document.text,
+        ("March 2011", "ORG"),
+        ("Kestow University", "ORG"),
+        ("Augusta", "GPE"),
+        ("Twitter", "PERSON"),
+        ("Duchess of Ormsby", "ORG"),
+        ("Delighted Ines Calder", "PERSON"),
+    )
+    entities = {e.name: e for e in extract_entities(document, spans)}
+    assert entities["March 2011"].group is EntityGroup.DATE  # whatever the model said
+    assert "Augusta Monday" not in entities  # a day of the week is no surname
+    assert entities["Twitter"].group is EntityGroup.ORGANIZATION
+    assert entities["Duchess of Ormsby"].group is EntityGroup.PERSON
+    assert entities["Ines Calder"].count == 2  # "Delighted" is the caption's word
+    assert "Delighted Ines Calder" not in entities

@@ -257,6 +257,12 @@ FACILITY_HEADS = words_set(
 )
 # Words before a name that make it a place: "Mount Kenya", "Lake Tana", "planet Theia".
 GEO_LEADS = words_set("mount lake isle cape planet moon island river")
+# Online services a story cites as sources ("posted on Twitter"): bodies, which the
+# model often takes for people.
+ONLINE_SERVICES = words_set(
+    "twitter facebook instagram youtube tiktok snapchat linkedin reddit whatsapp telegram "
+    "wikipedia google weibo wechat tumblr pinterest"
+)
 # Units named after people: "50 Hertz" or "Kelvin" alone is a unit, never a person.
 UNITS = words_set(
     "hertz kelvin newton newtons joule joules watt watts volt volts ampere amperes "

@@ -15,6 +15,7 @@ from reader.analysis.entities.knowledge import (
     GEO_HEADS,
     GEO_LEADS,
     NAME_PARTICLES,
+    ONLINE_SERVICES,
     ORG_WORDS,
     SKY_PLACES,
     STATE_HEADS,
@@ -29,6 +30,7 @@ from reader.analysis.entities.knowledge import (
 from reader.analysis.entities.spans import (
     SCORE_AFTER,
     VALUE_LABELS,
+    WHOLE_DATE,
     WORD,
     Candidate,
     Cluster,
@@ -149,10 +151,16 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     """A label the neighbouring words settle, for names no list knows."""
     if candidate.label == "NORP" or candidate.titled or known_label(candidate.text):
         return None
-    if candidate.label in VALUE_LABELS and not (
-        any(ch.isupper() for ch in candidate.text) and any(ch.isdigit() for ch in candidate.text)
+    if candidate.label in VALUE_LABELS and (
+        not (
+            any(ch.isupper() for ch in candidate.text)
+            and any(ch.isdigit() for ch in candidate.text)
+        )
+        or WHOLE_DATE.fullmatch(candidate.text)
     ):
-        return None  # "Four derbies": a number; "Zapad-2025 exercises" names an event
+        # "Four derbies": a number; "July 2010, professors at ...": a date. But "Zapad-2025
+        # exercises" names an event.
+        return None
     block_end = candidate.block.end
     after = WORD.match(text, _skip_spaces(text, candidate.end, block_end), block_end)
     next_word = (
@@ -197,6 +205,11 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     return None
 
 
+# A person's title and the place it is of: "Duke of Ormsby", "Archbishop of Kestow".
+_TITLE_OF_PLACE = re.compile(
+    r"(?:Duke|Duchess|Prince|Princess|Earl|Countess|Marquess|Baron|Baroness|Lord|Lady|"
+    r"Archbishop|Bishop|Mayor|Lord Mayor|Governor) of (?:the )?[A-Z]"
+)
 # An age in apposition: "Dana, 34, a nurse", "Dana Hollis, 61 , said".
 _AGE_AFTER = re.compile(r" ?, ?(?:aged )?\d{1,3} ?,")
 # A table row gives one side and its record: "Lakeside 74 62 .544 -".
@@ -402,6 +415,10 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally["GPE"] += CUE_VOTE * n  # "Chechen Republic", "Russian Federation"
     if heads & _EVENT_HEADS and "PERSON" in tally:
         tally["EVENT"] += tally.pop("PERSON")  # "The Desperation Derby", "Winter War"
+    if any(s.lower() in ONLINE_SERVICES for s in surfaces):
+        tally["ORG"] += tally.pop("PERSON", 0.0) + KNOWN_VOTE  # "on Twitter": no one's name
+    if any(_TITLE_OF_PLACE.match(s) for s in surfaces):
+        tally["PERSON"] += KNOWN_VOTE + 2 * n  # "Duchess of Kestow", "Mayor of Ormsby"
     words = [w.lower().rstrip(".") for s in surfaces for w in s.split()]
     if any(s.lower() in UNITS for s in surfaces) or (
         len(set(words)) == 1 and words[0] in ORG_WORDS

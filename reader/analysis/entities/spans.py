@@ -62,6 +62,18 @@ _DATE_WORD = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tomorrow)\b",
     re.IGNORECASE,
 )
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+)
+_CALENDAR_WORD = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|July|September|"
+    r"October|November|December"
+)
+# A month with its day or year: a date, whatever the model called it.
+WHOLE_DATE = re.compile(
+    rf"{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?,? )?\d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?"
+)
 _TRAILING_ABBREV = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bros)\.)$")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _EDGE_JUNK = " \t,;:!?\"'“”‘’()[]{}<>•·*#|/\\-–—_=+~"
@@ -282,6 +294,8 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
         if label in ("DATE", "TIME") and not _DATE_WORD.search(text):
             return []  # "the weekend", "years": nothing a reader can look up
         return [Candidate(start, end, text, label, block)]
+    if WHOLE_DATE.fullmatch(text):
+        return [Candidate(start, end, text, "DATE", block)]  # "July 2010" tagged as a body
     if not NICKNAME.search(text):
         pieces = _BREAK.split(text)
         if len(pieces) > 1:
@@ -628,6 +642,8 @@ def _with_surname(text: str, start: int, end: int, limit: int) -> int:
     word = after[1].lower() if after else ""
     if not word or known_label(after[1]) or word in ROLE_WORDS | ORG_WORDS | GEO_HEADS:
         return end  # "Victoria Station", "Georgia Tech" are no one's surname
+    if _CALENDAR_WORD.fullmatch(after[1]):
+        return end  # "at Augusta Friday": the day, not a surname (but "Theresa May" is one)
     return after.end(1)
 
 
@@ -672,7 +688,11 @@ def _strip_title(text: str, start: int, end: int) -> tuple[int, int, bool]:
     rest = [w.group() for w in words[cut : cut + 2]]
     before = _LAST_WORD.search(text, max(0, start - 20), start)
     if (
-        (cut or (before and before.group(1).lower() in TITLE_WORDS))
+        (
+            cut
+            or (before and before.group(1).lower() in TITLE_WORDS)
+            or rest[0].lower().endswith(("ed", "ly"))  # "Shocked Dana Hollis" in a caption
+        )
         and len(words) - cut > 2
         and not is_given_name(rest[0])
         and is_given_name(rest[1])
