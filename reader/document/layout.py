@@ -393,13 +393,14 @@ def _classify(items: list[_Item]) -> None:
         items[0].kind = BlockKind.TITLE
         index = 1
     index = _classify_header(items, index)
+    stopped = _stopped_headings(items, index)
     in_key_points = False
     for i in range(index, len(items)):
         item = items[i]
         if item.kind is not None:
             continue
         nxt = items[i + 1] if i + 1 < len(items) else None
-        if item.heading_level:
+        if item.heading_level or i in stopped:
             item.kind = BlockKind.HEADING
             in_key_points = False
         elif _KEY_POINTS_LABEL.match(item.text) and nxt is not None and nxt.bullet:
@@ -423,6 +424,49 @@ def _classify(items: list[_Item]) -> None:
             if item.bullet:
                 # A bullet in the body stays visibly a bullet.
                 item.text = ("•" if not item.numbered else "–") + " " + item.text
+
+
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "with",
+    ]
+)
+_STOPPED_HEADING = re.compile(r"[A-Z][\w'’&-]*(?: [\w'’&-]+){0,4}\.")
+
+
+def _stopped_headings(items: list[_Item], start: int) -> set[int]:
+    """Section headings some sites end with a full stop ("Refugees.", "War and Peace."):
+    short Title Case lines before longer paragraphs. Only a run of them makes sections;
+    one short line alone may be a reply ("Absolutely.")."""
+    found = set()
+    for i in range(start, len(items) - 1):
+        text, nxt = items[i].text, items[i + 1]
+        if (
+            not items[i].bullet
+            and _STOPPED_HEADING.fullmatch(text)
+            and all(w[:1].isupper() or w in _SMALL_WORDS for w in text[:-1].split())
+            and len(nxt.text) > 2 * len(text)
+            and not nxt.heading_level
+            and not (i and items[i - 1].text.endswith(("?", '?"', "?”")))  # an answer
+            and not text[:-1].lower().endswith("ly")  # "Absolutely.", "Exactly."
+        ):
+            found.add(i)
+    return found if len(found) > 1 else set()
 
 
 def _classify_header(items: list[_Item], index: int) -> int:

@@ -232,3 +232,31 @@ def test_heading_right_after_key_points_is_a_heading_not_tags() -> None:
     assert doc.tags == ()
     assert doc.headings == ("A Long Wait Ends",)
     assert doc.byline == "By Tove Lind"
+
+
+def test_section_headings_that_end_with_a_full_stop_are_headings() -> None:
+    doc = parse_article(
+        "How the Harbour Board Did This Year\n\n"
+        "Ferries.\n\n"
+        "Crossings to the islands ran on time for most of the year, and the new boats "
+        "carried more cars than the old ones did.\n\n"
+        "Fish and Quays.\n\n"
+        "Landings fell in the spring, and two of the old quays were closed for repairs.\n\n"
+        "Absolutely.\n\n"
+        "That was the word of the year at the board, which said it four times a meeting.\n\n"
+        "Will fees rise?\n\n"
+        "Certainly.\n\n"
+        "That was the answer from the board when asked whether fees would rise again."
+    )
+    found = [text for kind, text in kinds(doc) if kind == "heading"]
+    assert found == ["Ferries.", "Fish and Quays."]  # a one-word reply is not a section
+
+
+def test_one_short_line_with_a_full_stop_alone_stays_a_paragraph() -> None:
+    doc = parse_article(
+        "Harbour Board Answers\n\n"
+        "Will fees rise again next year, the board was asked at its meeting on Monday?\n\n"
+        "Absolutely.\n\n"
+        "The chairman said the new boats had cost more than the board had planned for."
+    )
+    assert ("paragraph", "Absolutely.") in kinds(doc)
