@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from reader.analysis.entities.knowledge import (
     FACILITY_HEADS,
@@ -335,21 +336,47 @@ def looks_like_person(name: str) -> bool:
     )
 
 
+class _Vote(NamedTuple):
+    """What of one candidate the votes weigh: the tally is a function of these alone."""
+
+    label: str
+    cue: str | None
+    owns_company: bool
+    titled: bool
+    scored: bool
+    text: str
+
+
 def votes(cluster: Cluster) -> Counter[str]:
     """Each mention's model label, context cues, and knowledge, as weighted votes."""
+    return Counter(_tally(cluster.value, _votes_of(cluster)))
+
+
+def _votes_of(cluster: Cluster) -> tuple[_Vote, ...]:
+    return tuple(
+        _Vote(c.label, c.cue, c.owns_company, c.titled, c.scored, c.text)
+        for c in cluster.candidates
+    )
+
+
+# The merges, the label and the confidence all ask for a cluster's votes, a dozen times
+# between two changes of its candidates: counted once per set of candidates.
+@lru_cache(maxsize=8192)
+def _tally(value: bool, candidates: tuple[_Vote, ...]) -> Counter[str]:
+    """The votes of `votes`; shared, so never changed by a caller."""
     tally: Counter[str] = Counter()
-    for candidate in cluster.candidates:
+    for candidate in candidates:
         tally[candidate.label] += 1.0
         if candidate.cue:
             tally[candidate.cue] += CUE_VOTE
-    if any(c.owns_company for c in cluster.candidates):
+    if any(c.owns_company for c in candidates):
         # A chief executive or shareholders settle it: the model's "person" votes are the
         # organization's, whatever knowledge says about the name.
         tally["ORG"] += tally.pop("PERSON", 0.0) + KNOWN_VOTE
-    if cluster.value:
+    if value:
         return tally
-    surfaces = cluster.surfaces()
-    n = len(cluster.candidates)
+    surfaces = Counter(c.text for c in candidates)
+    n = len(candidates)
     known = next(filter(None, (known_label(s) for s in surfaces)), None)
     if known:
         tally[known] += KNOWN_VOTE + 2 * n
@@ -359,7 +386,7 @@ def votes(cluster: Cluster) -> Counter[str]:
         # role anywhere ("Norwich", "Alfreton" on a sports page).
         several = any(" " in s and is_world_place(s) for s in surfaces)
         lone = tally["PERSON"] >= max(tally.values()) and not any(
-            c.titled or c.cue for c in cluster.candidates
+            c.titled or c.cue for c in candidates
         )
         tally["GPE"] += (TOWN_VOTE if several or lone else PLACE_VOTE) * n
     person = any(looks_like_person(s) for s in surfaces)
@@ -395,7 +422,7 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally.pop("PERSON", None)  # "Hertz" or "Holdings" alone is no one's name
     elif {s.split()[-1].lower().rstrip(".") for s in surfaces} & ORG_WORDS and "PERSON" in tally:
         tally["ORG"] += tally.pop("PERSON")  # "Toon Army", "Kestrel Holdings"
-    if any(c.scored for c in cluster.candidates):
+    if any(c.scored for c in candidates):
         # A side in a results line is its team, in the prose around the results too.
         tally["ORG"] = max(tally.values()) + 1.0
     return tally
@@ -408,5 +435,5 @@ def label_of(cluster: Cluster) -> str | None:
     """
     if cluster.forced_label:
         return cluster.forced_label
-    tally = votes(cluster)
+    tally = _tally(cluster.value, _votes_of(cluster))
     return tally.most_common(1)[0][0] if tally else None
