@@ -151,7 +151,8 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     next_word = (
         after.group().lower().rstrip(".") if after and after.start() == candidate.end + 1 else ""
     )
-    before = text[candidate.block.start : candidate.start].split()[-2:]
+    # The two words before it, split off from the right: not the whole paragraph's words.
+    before = text[candidate.block.start : candidate.start].rsplit(None, 2)[-2:]
     prev_word = before[-1].lower() if before else ""
     has_digit = any(ch.isdigit() for ch in candidate.text)
     if prev_word in _THING_BEFORE or next_word in _THING_AFTER:
@@ -237,7 +238,7 @@ _TEAM_BEFORE = words_set("rivals beat defeated thrashed v vs vs.")
 def _team_words(text: str, candidate: Candidate) -> bool:
     """Whether a team's words stand by the name: "Kestow captain", "beat Kestow"."""
     after = WORD.match(text, candidate.end + 1, candidate.block.end)
-    before = text[candidate.block.start : candidate.start].split()[-1:]
+    before = text[candidate.block.start : candidate.start].rsplit(None, 1)[-1:]
     return bool(
         (after and after.group().lower() in _TEAM_AFTER and text[candidate.end] == " ")
         or (before and before[0].lower() in _TEAM_BEFORE)

@@ -263,7 +263,7 @@ def _sex_of(text: str, found: Cluster) -> str | None:
     it ("Ruggles said he"), when all its mentions agree."""
     seen = set()
     for candidate in found.candidates:
-        before = text[candidate.block.start : candidate.start].split()[-1:]
+        before = text[candidate.block.start : candidate.start].rsplit(None, 1)[-1:]
         title = _SEX_OF_TITLE.get(before[0].lower().rstrip(".")) if before else None
         pronoun = _PRONOUN_AFTER.match(text, candidate.end, candidate.block.end)
         seen |= {title} if title else set()
