@@ -289,10 +289,11 @@ def listed_people(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) 
     initial and surname with a score. A longer name the model found stands."""
     found = []
     for block in blocks:
-        for match in _PERSON_OF_COUNTRY.finditer(text, block.start, block.end):
-            if known_label(match["country"]) == "GPE" and looks_like_person(match["name"]):
-                found.append(RawSpan(match.start("name"), match.end("name"), "PERSON"))
-                found.append(RawSpan(match.start("country"), match.end("country"), "GPE"))
+        if text.find("(", block.start, block.end) >= 0:  # a country in brackets needs one
+            for match in _PERSON_OF_COUNTRY.finditer(text, block.start, block.end):
+                if known_label(match["country"]) == "GPE" and looks_like_person(match["name"]):
+                    found.append(RawSpan(match.start("name"), match.end("name"), "PERSON"))
+                    found.append(RawSpan(match.start("country"), match.end("country"), "GPE"))
         for match in _INITIAL_SCORED.finditer(text, block.start, block.end):
             found.append(RawSpan(match.start("name"), match.end("name"), "PERSON"))
     found = [
