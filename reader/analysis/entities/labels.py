@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from reader.analysis.entities.knowledge import (
@@ -354,18 +355,20 @@ def votes(cluster: Cluster) -> Counter[str]:
     return Counter(_tally(cluster.value, _votes_of(cluster)))
 
 
-def _votes_of(cluster: Cluster) -> tuple[_Vote, ...]:
-    return tuple(
-        _Vote(c.label, c.cue, c.owns_company, c.titled, c.scored, c.text)
-        for c in cluster.candidates
-    )
+_VOTE_FIELDS = attrgetter(*_Vote._fields)
+
+
+def _votes_of(cluster: Cluster) -> tuple[tuple, ...]:
+    return tuple(map(_VOTE_FIELDS, cluster.candidates))
 
 
 # The merges, the label and the confidence all ask for a cluster's votes, a dozen times
 # between two changes of its candidates: counted once per set of candidates.
 @lru_cache(maxsize=8192)
-def _tally(value: bool, candidates: tuple[_Vote, ...]) -> Counter[str]:
-    """The votes of `votes`; shared, so never changed by a caller."""
+def _tally(value: bool, votes_of: tuple[tuple, ...]) -> Counter[str]:
+    """The votes of `votes`, from each candidate's `_Vote` fields; shared, so never
+    changed by a caller."""
+    candidates = [_Vote._make(fields) for fields in votes_of]
     tally: Counter[str] = Counter()
     for candidate in candidates:
         tally[candidate.label] += 1.0
