@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import date
+from functools import lru_cache
 
 from reader.analysis.annotate import Annotator, annotate_texts
 from reader.analysis.annotations import AnalysisCancelled, Annotations, content_hash
@@ -20,8 +22,10 @@ from reader.analysis.language import model_name
 from reader.analysis.model import (
     DEFAULT_SUMMARY_LENGTH,
     Analysis,
+    Quantity,
     ReferenceDate,
     SummarySentence,
+    TimeExpression,
     identify,
 )
 from reader.analysis.quantities import find_quantities
@@ -133,15 +137,29 @@ def with_times(
     reader corrected stays as corrected, and one the reader hid (a "not an entity" rule
     among `rules`) stays hidden.
     """
-    spans = [(b.start, b.end) for b in analysable_blocks(document)]
-    times = find_times(document.text, reference.date, analysis.sentences, spans)
-    quantities = find_quantities(document.text, spans, [(t.start, t.end) for t in times])
+    spans = tuple((b.start, b.end) for b in analysable_blocks(document))
+    times, quantities = _times_and_quantities(
+        document.text, reference.date, tuple((s, e) for s, e in analysis.sentences), spans
+    )
     made = value_entities(analysis.entities, times, quantities)
     hidden = [rule for rule in rules if isinstance(rule, NotEntity)]
     entities = rank_entities(document, apply_rules(document, tuple(made), hidden))
     return replace(
         analysis, entities=entities, times=times, quantities=quantities, reference_date=reference
     )
+
+
+# A correction re-interprets the same text, sentences and date: what they alone decide is
+# found once, not again for every correction (a few articles' worth is kept).
+@lru_cache(maxsize=4)
+def _times_and_quantities(
+    text: str,
+    day: date,
+    sentences: tuple[tuple[int, int], ...],
+    spans: tuple[tuple[int, int], ...],
+) -> tuple[tuple[TimeExpression, ...], tuple[Quantity, ...]]:
+    times = find_times(text, day, sentences, spans)
+    return times, find_quantities(text, spans, [(t.start, t.end) for t in times])
 
 
 def summary_of(document: Document, analysis: Analysis, length: int) -> tuple[SummarySentence, ...]:

@@ -100,3 +100,14 @@ def test_a_corrected_date_keeps_its_correction_when_the_date_changes() -> None:
     redated = with_times(document, analysis, ReferenceDate(date(2025, 3, 13), "user"))
     dates = [e.name for e in _group(redated, EntityGroup.DATE)]
     assert "April" in dates and "next month" not in dates
+
+
+def test_an_article_edited_in_place_gets_its_own_figures_when_interpreted_again() -> None:
+    document, analysis = _interpreted()
+    # Reloaded after an edit that keeps every block and sentence where it was.
+    edited = parse_article(ARTICLE.replace("1,200 ships", "3,400 ships"))
+    assert len(edited.text) == len(document.text)
+    again = with_times(edited, analysis, analysis.reference_date)
+    figures = {q.text for q in again.quantities}
+    assert "3,400" in figures and figures != {q.text for q in analysis.quantities}
+    assert with_times(document, analysis, analysis.reference_date).quantities == analysis.quantities

@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from reader.analysis.entities.knowledge import (
     FACILITY_HEADS,
@@ -166,7 +168,8 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     next_word = (
         after.group().lower().rstrip(".") if after and after.start() == candidate.end + 1 else ""
     )
-    before = text[candidate.block.start : candidate.start].split()[-2:]
+    # The two words before it, split off from the right: not the whole paragraph's words.
+    before = text[candidate.block.start : candidate.start].rsplit(None, 2)[-2:]
     prev_word = before[-1].lower() if before else ""
     has_digit = any(ch.isdigit() for ch in candidate.text)
     if prev_word in _THING_BEFORE or next_word in _THING_AFTER:
@@ -261,7 +264,7 @@ _TEAM_BEFORE = words_set("rivals beat defeated thrashed v vs vs.")
 def _team_words(text: str, candidate: Candidate) -> bool:
     """Whether a team's words stand by the name: "Kestow captain", "beat Kestow"."""
     after = WORD.match(text, candidate.end + 1, candidate.block.end)
-    before = text[candidate.block.start : candidate.start].split()[-1:]
+    before = text[candidate.block.start : candidate.start].rsplit(None, 1)[-1:]
     return bool(
         (after and after.group().lower() in _TEAM_AFTER and text[candidate.end] == " ")
         or (before and before[0].lower() in _TEAM_BEFORE)
@@ -312,10 +315,11 @@ def listed_people(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) 
     initial and surname with a score. A longer name the model found stands."""
     found = []
     for block in blocks:
-        for match in _PERSON_OF_COUNTRY.finditer(text, block.start, block.end):
-            if known_label(match["country"]) == "GPE" and looks_like_person(match["name"]):
-                found.append(RawSpan(match.start("name"), match.end("name"), "PERSON"))
-                found.append(RawSpan(match.start("country"), match.end("country"), "GPE"))
+        if text.find("(", block.start, block.end) >= 0:  # a country in brackets needs one
+            for match in _PERSON_OF_COUNTRY.finditer(text, block.start, block.end):
+                if known_label(match["country"]) == "GPE" and looks_like_person(match["name"]):
+                    found.append(RawSpan(match.start("name"), match.end("name"), "PERSON"))
+                    found.append(RawSpan(match.start("country"), match.end("country"), "GPE"))
         for match in _INITIAL_SCORED.finditer(text, block.start, block.end):
             found.append(RawSpan(match.start("name"), match.end("name"), "PERSON"))
     found = [
@@ -360,21 +364,49 @@ def looks_like_person(name: str) -> bool:
     )
 
 
+class _Vote(NamedTuple):
+    """What of one candidate the votes weigh: the tally is a function of these alone."""
+
+    label: str
+    cue: str | None
+    owns_company: bool
+    titled: bool
+    scored: bool
+    text: str
+
+
 def votes(cluster: Cluster) -> Counter[str]:
     """Each mention's model label, context cues, and knowledge, as weighted votes."""
+    return Counter(_tally(cluster.value, _votes_of(cluster)))
+
+
+_VOTE_FIELDS = attrgetter(*_Vote._fields)
+
+
+def _votes_of(cluster: Cluster) -> tuple[tuple, ...]:
+    return tuple(map(_VOTE_FIELDS, cluster.candidates))
+
+
+# The merges, the label and the confidence all ask for a cluster's votes, a dozen times
+# between two changes of its candidates: counted once per set of candidates.
+@lru_cache(maxsize=8192)
+def _tally(value: bool, votes_of: tuple[tuple, ...]) -> Counter[str]:
+    """The votes of `votes`, from each candidate's `_Vote` fields; shared, so never
+    changed by a caller."""
+    candidates = [_Vote._make(fields) for fields in votes_of]
     tally: Counter[str] = Counter()
-    for candidate in cluster.candidates:
+    for candidate in candidates:
         tally[candidate.label] += 1.0
         if candidate.cue:
             tally[candidate.cue] += CUE_VOTE
-    if any(c.owns_company for c in cluster.candidates):
+    if any(c.owns_company for c in candidates):
         # A chief executive or shareholders settle it: the model's "person" votes are the
         # organization's, whatever knowledge says about the name.
         tally["ORG"] += tally.pop("PERSON", 0.0) + KNOWN_VOTE
-    if cluster.value:
+    if value:
         return tally
-    surfaces = cluster.surfaces()
-    n = len(cluster.candidates)
+    surfaces = Counter(c.text for c in candidates)
+    n = len(candidates)
     known = next(filter(None, (known_label(s) for s in surfaces)), None)
     if known:
         tally[known] += KNOWN_VOTE + 2 * n
@@ -384,7 +416,7 @@ def votes(cluster: Cluster) -> Counter[str]:
         # role anywhere ("Norwich", "Alfreton" on a sports page).
         several = any(" " in s and is_world_place(s) for s in surfaces)
         lone = tally["PERSON"] >= max(tally.values()) and not any(
-            c.titled or c.cue for c in cluster.candidates
+            c.titled or c.cue for c in candidates
         )
         tally["GPE"] += (TOWN_VOTE if several or lone else PLACE_VOTE) * n
     person = any(looks_like_person(s) for s in surfaces)
@@ -426,7 +458,7 @@ def votes(cluster: Cluster) -> Counter[str]:
         tally.pop("PERSON", None)  # "Hertz" or "Holdings" alone is no one's name
     elif {s.split()[-1].lower().rstrip(".") for s in surfaces} & ORG_WORDS and "PERSON" in tally:
         tally["ORG"] += tally.pop("PERSON")  # "Toon Army", "Kestrel Holdings"
-    if any(c.scored for c in cluster.candidates):
+    if any(c.scored for c in candidates):
         # A side in a results line is its team, in the prose around the results too.
         tally["ORG"] = max(tally.values()) + 1.0
     return tally
@@ -439,5 +471,5 @@ def label_of(cluster: Cluster) -> str | None:
     """
     if cluster.forced_label:
         return cluster.forced_label
-    tally = votes(cluster)
+    tally = _tally(cluster.value, _votes_of(cluster))
     return tally.most_common(1)[0][0] if tally else None

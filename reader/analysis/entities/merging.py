@@ -117,6 +117,8 @@ def merge_acronyms(document: Document, blocks: Sequence[Block], clusters: dict) 
     """
     for block in blocks:
         text = document.block_text(block)
+        if "(" not in text:
+            continue  # both forms put one of the two in brackets
         pairs = [(m[1], m[2]) for m in _ACRONYM_AFTER.finditer(text)]
         pairs += [(m[2], m[1]) for m in _ACRONYM_BEFORE.finditer(text)]
         for expansion, acronym in pairs:
@@ -143,13 +145,16 @@ def merge_acronyms(document: Document, blocks: Sequence[Block], clusters: dict) 
         words = found.key.split()
         if len(words) > 2 and not found.value and label_of(found) == "ORG":
             by_initials.setdefault(_initials(_name_of(found)), []).append(found)
+    if not by_initials:
+        return
     for name, found in list(clusters.items()):
+        if found.value:
+            continue
         surface = found.surfaces().most_common(1)[0][0]
         targets = by_initials.get(surface, [])
         if (
             2 <= len(surface) <= 6
             and surface.isupper()
-            and not found.value
             and len(targets) == 1
             and targets[0] is not found
             and name in clusters
@@ -294,7 +299,7 @@ def _sex_of(text: str, found: Cluster) -> str | None:
     it ("Ruggles said he"), when all its mentions agree."""
     seen = set()
     for candidate in found.candidates:
-        before = text[candidate.block.start : candidate.start].split()[-1:]
+        before = text[candidate.block.start : candidate.start].rsplit(None, 1)[-1:]
         title = _SEX_OF_TITLE.get(before[0].lower().rstrip(".")) if before else None
         pronoun = _PRONOUN_AFTER.match(text, candidate.end, candidate.block.end)
         seen |= {title} if title else set()
@@ -399,14 +404,13 @@ def merge_short_names(document: Document, clusters: dict[str, Cluster]) -> None:
                 by_first.setdefault(words[-1], []).append(found)
     for name, found in list(clusters.items()):
         targets = by_first.get(name, [])
-        surfaces = found.surfaces()
         if (
             len(targets) == 1
             and targets[0] is not found
             and not found.value
             and not found.forced_label
             and label_of(found) not in _NOT_SHORT_FOR_ORG
-            and not any(known_label(s) for s in surfaces)
+            and not any(known_label(s) for s in found.surfaces())
             and not any(looks_like_person(s) for s in targets[0].surfaces())
         ):
             target = targets[0]

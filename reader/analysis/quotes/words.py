@@ -119,17 +119,21 @@ def _word_before(text: str, floor: int, at: int) -> str:
     return text[i:at]
 
 
+_TOKEN = re.compile(r"[\w’'.\-&/]+|[^\w\s]")
+_INITIALS = re.compile(r"(?:\w\.)+")
+
+
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Words with their offsets; trailing punctuation split off as its own token."""
     result = []
-    for match in re.finditer(r"[\w’'.\-&/]+|[^\w\s]", text[start:end]):
+    for match in _TOKEN.finditer(text, start, end):
         word = match.group()
-        s = start + match.start()
+        s = match.start()
         if (
             len(word) > 1
             and word.endswith(".")
             and word[:-1].lower() not in _ABBREVIATIONS
-            and not re.fullmatch(r"(?:\w\.)+", word)
+            and not _INITIALS.fullmatch(word)
         ):
             result.append((s, s + len(word) - 1, word[:-1]))
             result.append((s + len(word) - 1, s + len(word), "."))
