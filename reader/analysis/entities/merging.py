@@ -268,12 +268,10 @@ def merge_name_variants(clusters: dict[str, Cluster]) -> None:
     middle names ("George H. Bush", "George W. Bush") stay apart, and a bare "George
     Bush" joins neither when both are there."""
     by_ends: dict[tuple[str, str], list[tuple[Cluster, tuple[str, ...]]]] = {}
-    for found in clusters.values():
-        if found.value or label_of(found) != "PERSON":
+    for name, found in clusters.items():
+        if found.value or " " not in name or label_of(found) != "PERSON":
             continue
         full = [c.text for c in found.candidates if " " in c.text]
-        if not full:
-            continue
         words = _without_suffix(Counter(full).most_common(1)[0][0])
         last = surname(" ".join(words))
         middle = tuple(w.casefold() for w in words[1 : len(words) - len(last.split())])

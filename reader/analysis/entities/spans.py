@@ -29,6 +29,7 @@ from reader.analysis.entities.knowledge import (
 )
 from reader.analysis.model import EntityGroup
 from reader.document import Block, BlockKind, Document
+from reader.document.spans import SpanIndex
 
 GROUP_OF_LABEL = {
     "PERSON": EntityGroup.PERSON,
@@ -501,12 +502,13 @@ def untagged_names(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan])
     "Harbour League", "Coastal Access Act"), a compass word before a region ("North
     Kessel"), a known first name before a surname ("Mira Oddvar")."""
     found = []
+    tagged = SpanIndex.of((s.start, s.end) for s in spans)
     for block in blocks:
         if block.kind is not BlockKind.PARAGRAPH:
             continue  # a Title Case heading capitalises every word
         for match in _UNTAGGED.finditer(text, block.start, block.end):
             start, end = match.span("name")
-            if any(s.start < end and start < s.end for s in spans) or _after_name(text, start):
+            if tagged.overlapping(start, end) or _after_name(text, start):
                 continue
             label = _untagged_label(match)
             if label is not None:
