@@ -697,3 +697,60 @@ def test_dates_services_and_titled_places_get_the_group_a_reader_expects():
     assert entities["Duchess of Ormsby"].group is EntityGroup.PERSON
     assert entities["Ines Calder"].count == 2  # "Delighted" is the caption's word
     assert "Delighted Ines Calder" not in entities
+
+
+def test_a_company_with_and_without_its_registered_suffix_is_one():
+    document = parse_article(
+        "KESTREL HOLDINGS LTD TO BUY PIER\n\n"
+        "Kestrel Holdings Ltd. said on Monday it would buy the pier from Norvik Corp. for "
+        "$2 million. Norvik said the sale would close in May, and Kestrel Holdings said it "
+        "would keep the staff. Marro's Inc. , which runs the cafe, said Marro would stay.\n"
+    )
+    spans = spans_of(
+        document.text,
+        ("KESTREL HOLDINGS LTD", "ORG"),
+        ("Kestrel Holdings Ltd.", "ORG"),
+        ("Kestrel Holdings", "ORG"),
+        ("Norvik Corp.", "ORG"),
+        ("Norvik", "PERSON"),
+        ("Marro's Inc.", "ORG"),
+        ("Marro", "ORG"),
+    )
+    organizations = [
+        e for e in extract_entities(document, spans) if e.group.value == "organization"
+    ]
+    by_alias = {name: e for e in organizations for name in (e.name, *e.aliases)}
+    assert by_alias["Kestrel Holdings"] is by_alias["Kestrel Holdings Ltd."]
+    assert by_alias["Norvik"] is by_alias["Norvik Corp."]
+    assert by_alias["Marro"] is by_alias["Marro's Inc."]
+    assert len(organizations) == 3
+
+
+def test_a_place_before_a_persons_name_after_to_or_in_is_the_place():
+    document = parse_article(
+        "Envoy Named\n\n"
+        "The new envoy to Norway Dana Hollis arrived on Monday and met Ilse Carver . "
+        "Norway Dana Hollis , the pianist , played that night .\n"
+    )
+    spans = spans_of(document.text, ("Norway Dana Hollis", "ORG"), ("Ilse Carver", "PERSON"))
+    entities = {e.name: e for e in extract_entities(document, spans)}
+    assert entities["Dana Hollis"].group is EntityGroup.PERSON
+    assert entities["Norway"].group is EntityGroup.PLACE
+    # With no "to", "in" or "of" before it, the run is left as the model read it.
+    assert "Norway Dana Hollis" in entities
+
+
+def test_a_square_or_boulevard_is_a_place_whatever_the_model_said():
+    document = parse_article(
+        "March Ends\n\n"
+        "The marchers crossed Harmony Boulevard and gathered in Liberty Square , where "
+        "Ilse Carver spoke .\n"
+    )
+    spans = spans_of(
+        document.text,
+        ("Harmony Boulevard", "PERSON"),
+        ("Liberty Square", "ORG"),
+        ("Ilse Carver", "PERSON"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Harmony Boulevard"] is groups["Liberty Square"] is EntityGroup.PLACE

@@ -252,8 +252,8 @@ GEO_HEADS = words_set(
 )
 # Words after a name that make it a building or site: "Lennart Meri Airport", "Elm Park".
 FACILITY_HEADS = words_set(
-    "airport station stadium arena park bridge square street road avenue hall palace tower "
-    "harbour harbor port terminal castle prison hotel gardens pier dam"
+    "airport station stadium arena park bridge square street road avenue boulevard hall "
+    "palace tower harbour harbor port terminal castle prison hotel gardens pier dam"
 )
 # Words before a name that make it a place: "Mount Kenya", "Lake Tana", "planet Theia".
 GEO_LEADS = words_set("mount lake isle cape planet moon island river")

@@ -96,6 +96,10 @@ _THING_HEADS = words_set(
 )
 # How a company's registered name ends: "Homegate Hospitality Inc", "Norvik Ltd".
 _CORPORATE = words_set("inc corp ltd plc llc gmbh ag nv bv spa holdings corporation")
+# How streets, squares and the like are named: places, whatever the name before.
+_STREET_HEADS = words_set(
+    "street road avenue boulevard square bridge airport station stadium arena"
+)
 # How public bodies are named: after their place ("West Kessel Police", "Ormsby County
 # Sheriff's Office"), but a body all the same.
 _BODY_HEADS = words_set(
@@ -433,6 +437,8 @@ def _tally(value: bool, votes_of: tuple[tuple, ...]) -> Counter[str]:
     leads = {s.split()[0].lower() for s in surfaces if " of " in s}
     if (heads | leads) & FACILITY_HEADS and not person:
         tally["FAC"] += tally.pop("PERSON", 0.0) + tally.pop("PRODUCT", 0.0)  # "Stadium of Light"
+    if heads & _STREET_HEADS:
+        tally["FAC"] += CUE_VOTE * n  # "Unity Boulevard", "Revolution Square": no body
     if any(" " not in s and s.lower() in _NEVER_A_PERSON for s in surfaces):
         tally.pop("PERSON", None)  # "Election", "Derby", "Valley" alone: no one's name
     if "PERSON" in tally and any(_COUNTY.fullmatch(s) for s in surfaces):

@@ -78,6 +78,7 @@ def merge_all(document: Document, blocks: Sequence[Block], clusters: dict[str, C
     merge_place_heads(clusters)
     merge_town_clubs(document, clusters)
     merge_state_names(clusters)
+    merge_registered_names(clusters)
     merge_short_names(document, clusters)
     merge_qualified_names(clusters)
     merge_numbered_names(clusters)
@@ -376,6 +377,39 @@ def merge_state_names(clusters: dict[str, Cluster]) -> None:
         if len(targets) == 1:
             targets[0].preferred_name = targets[0].preferred_name or _name_of(targets[0])
             merge_into(clusters, found, targets[0])
+
+
+# A company's registered suffix: "Sony Corp." is Sony, "Giant Group Ltd." is Giant Group.
+_REGISTERED = re.compile(
+    r",? (?:inc|corp|co|ltd|plc|llc|lp|l\.p|oy|oyj|ab|ag|sa|s\.a|nv|n\.v|bv|gmbh|spa|"
+    r"s\.p\.a|pty|limited|incorporated|corporation)\.?$"
+)
+_POSSESSIVE_KEY = re.compile(r"'s?$")
+
+
+def merge_registered_names(clusters: dict[str, Cluster]) -> None:
+    """ "Sony" and "Sony Corp.", "Giant Group" and "GIANT GROUP LTD": one company, named
+    with and without its registered suffix ("Rally's Inc." is Rally's, and Rally)."""
+    by_bare: dict[str, list[Cluster]] = {}
+    registered: dict[str, Cluster] = {}
+    for name, found in clusters.items():
+        if found.value:
+            continue
+        suffix = _REGISTERED.search(name)
+        bare = _POSSESSIVE_KEY.sub("", name[: suffix.start()] if suffix else name)
+        by_bare.setdefault(bare, []).append(found)
+        if suffix:
+            registered.setdefault(bare, found)
+    for bare, target in registered.items():
+        for found in by_bare[bare]:
+            if found is target:
+                continue
+            if _REGISTERED.search(found.key) or (
+                label_of(found) not in _NOT_SHORT_FOR_ORG
+                and not any(known_label(s) for s in found.surfaces())
+            ):
+                merge_into(clusters, found, target)
+                target.forced_label = "ORG"
 
 
 def merge_short_names(document: Document, clusters: dict[str, Cluster]) -> None:

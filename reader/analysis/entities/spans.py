@@ -340,16 +340,18 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(start, start + len(words[0]), words[0], "NORP", block),
             Candidate(second, second + len(words[1]), words[1], "NORP", block),
         ]
+    first = known_label(words[0]) if 3 <= len(words) <= 4 else None
+    placed = first == "GPE" and _PLACE_PREPOSITION.search(document.text, max(0, start - 6), start)
     if (
-        3 <= len(words) <= 4
-        and known_label(words[0]) == "NORP"
+        (first == "NORP" or placed)
         and is_given_name(words[1])
         and all(w[:1].isupper() and w.lower() not in ORG_WORDS for w in words[2:])
     ):
-        # "American Dana Hollis": a nationality, then the person it describes.
+        # "American Dana Hollis": a nationality, then the person it describes; "envoy to
+        # Kenya Dana Hollis": a place, then the person there.
         rest = start + text.index(words[1], len(words[0]))
         return [
-            Candidate(start, start + len(words[0]), words[0], "NORP", block),
+            Candidate(start, start + len(words[0]), words[0], first, block),
             Candidate(rest, end, text[rest - start :], "PERSON", block),
         ]
     comma = text.find(", ")
@@ -391,6 +393,9 @@ def _qualifier(right: str) -> bool:
         or known_label(right) == "GPE"
         or is_world_place(right)
     )
+
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:to|in|of|from)\s+$")
 
 
 def _body_in_country(split: re.Match[str], label: str) -> bool:
