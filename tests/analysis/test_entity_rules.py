@@ -754,3 +754,46 @@ def test_a_square_or_boulevard_is_a_place_whatever_the_model_said():
     )
     groups = {e.name: e.group for e in extract_entities(document, spans)}
     assert groups["Harmony Boulevard"] is groups["Liberty Square"] is EntityGroup.PLACE
+
+
+def test_a_verb_a_slash_or_a_headline_inside_a_span_does_not_make_one_name():
+    document = parse_article(
+        "Calder Hid Harbour Debts From Board\n\n"
+        "In the debate, Calder accused Hollis of lying, and the Kestow Port Authority said "
+        "nothing. Photos: (Ormsby/Wavecrest).\n\n"
+        "Ines Calder denied it. The K.P.A. will meet on Friday. Dana Hollis left early.\n"
+    )
+    spans = spans_of(
+        document.text,
+        ("Calder Hid Harbour Debts", "PERSON"),
+        ("Calder accused Hollis", "PERSON"),
+        ("Kestow Port Authority", "ORG"),
+        ("Ormsby/Wavecrest", "ORG"),
+        ("Ines Calder", "PERSON"),
+        ("K.P.A.", "ORG"),
+        ("Dana Hollis", "PERSON"),
+    )
+    entities = {e.name: e for e in extract_entities(document, spans)}
+    assert not [name for name in entities if " accused " in name or "Hid" in name]
+    assert entities["Ines Calder"].count == 3  # the headline's and the debate's Calder
+    assert entities["Dana Hollis"].count == 2
+    assert {"Ormsby", "Wavecrest"} <= set(entities)
+    assert "K.P.A." in entities["Kestow Port Authority"].aliases  # initials, dots and all
+
+
+def test_a_word_between_a_title_and_a_full_name_is_the_titles_not_a_person():
+    document = parse_article(
+        "Pageant Row\n\n"
+        "The former Miss Kestowland Ines Calder spoke on Monday. Critics of Miss Kestowland "
+        "said the contest was unfair, and Miss Kestowland organisers agreed .\n"
+    )
+    spans = spans_of(document.text, ("Kestowland Ines Calder", "PERSON"), ("Kestowland", "PERSON"))
+    # The model tags the full name once, and "Kestowland" alone where no name follows.
+    spans = [
+        s
+        for s in spans
+        if not document.text.startswith("Kestowland Ines", s.start)
+        or s.end - s.start > len("Kestowland")
+    ]
+    names = {e.name for e in extract_entities(document, spans)}
+    assert "Ines Calder" in names and "Kestowland" not in names

@@ -10,9 +10,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from reader.analysis.entities.knowledge import is_given_name, known_label
+from reader.analysis.entities.knowledge import TITLE_WORDS, is_given_name, known_label
 from reader.analysis.entities.merging import surname, trusted
-from reader.analysis.entities.spans import Cluster
+from reader.analysis.entities.spans import Candidate, Cluster
 from reader.analysis.model import Mention
 from reader.document import Block, Document
 
@@ -22,7 +22,10 @@ def aliases(cluster: Cluster) -> set[str]:
 
 
 def confirmed(document: Document, blocks: Sequence[Block], cluster: Cluster) -> bool:
-    """A name seen only in a Title Case heading must show up in the body, or be known."""
+    """A name seen only in a Title Case heading must show up in the body, or be known;
+    a word seen only after a title is no name when it is also a title's word."""
+    if _title_word(document.text, cluster):
+        return False
     if cluster.value or any(trusted(document, c.block) or c.dateline for c in cluster.candidates):
         return True
     if any(known_label(s) for s in cluster.surfaces()) or cluster.extra_aliases:
@@ -31,6 +34,25 @@ def confirmed(document: Document, blocks: Sequence[Block], cluster: Cluster) -> 
     return any(
         trusted(document, b) and pattern.search(document.text, b.start, b.end) for b in blocks
     )
+
+
+_FIRST_NAME_AFTER = "(?: ([A-Z][a-z]+) [A-Z])"
+
+
+def _after_title(text: str, candidate: Candidate) -> bool:
+    before = text[max(candidate.block.start, candidate.start - 20) : candidate.start].split()
+    return bool(before) and before[-1].lower() in TITLE_WORDS
+
+
+def _title_word(text: str, cluster: Cluster) -> bool:
+    """Whether a word only ever seen after a title ("former Miss Kestowland") is written
+    elsewhere between the title and a full name ("Miss Kestowland Ines Calder"): part of
+    the title, not a surname."""
+    if " " in cluster.key or not all(c.titled or _after_title(text, c) for c in cluster.candidates):
+        return False
+    word = cluster.candidates[0].text
+    pattern = re.compile(r"(?<![\w'’-])" + re.escape(word) + _FIRST_NAME_AFTER)
+    return any(is_given_name(m[1]) for m in pattern.finditer(text))
 
 
 def alias_pattern(names: Iterable[str]) -> re.Pattern[str]:

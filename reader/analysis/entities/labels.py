@@ -346,6 +346,9 @@ def _skip_spaces(text: str, offset: int, limit: int) -> int:
     return offset
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 @lru_cache(maxsize=65536)
 def looks_like_person(name: str) -> bool:
     """A first name then capitalised surname words: "Rita Sklar", "Anna de Vries".
@@ -359,6 +362,8 @@ def looks_like_person(name: str) -> bool:
     if known_label(name) or known_label(words[0]) or is_world_place(name):
         return False  # "Key West", "Santa Clara": towns with a first name in them
     rest = [w for w in words[1:] if w.lower() not in NAME_PARTICLES]
+    if len(rest) > 2 and not (is_given_name(rest[0]) or _INITIAL.fullmatch(rest[0])):
+        return False  # four names run on only as "Jorge Alberto López Amores", not as a headline
     return bool(rest) and all(
         w[:1].isupper()
         and not w.isupper()

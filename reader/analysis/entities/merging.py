@@ -151,7 +151,7 @@ def merge_acronyms(document: Document, blocks: Sequence[Block], clusters: dict) 
     for name, found in list(clusters.items()):
         if found.value:
             continue
-        surface = found.surfaces().most_common(1)[0][0]
+        surface = found.surfaces().most_common(1)[0][0].replace(".", "")  # "I.R.S." is IRS
         targets = by_initials.get(surface, [])
         if (
             2 <= len(surface) <= 6

@@ -307,6 +307,10 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
     if _HALF_PAIR.search(text):
         return []  # "Climate &" of a heading "Climate & Energy": half a pair, not a name
     start, end = _trim_words(document.text, start, end)
+    verb = _inner_lower_word(document.text, start, end) if label not in _TITLED_WORKS else None
+    if verb is not None:
+        # "Trump accused Holt": two names and the verb between them, not one name.
+        return _both_sides(document, label, block, (start, verb.start()), (verb.end(), end))
     rank = _RANK.search(document.text, start, end)
     if rank and (rank["number"] or _RANK_NUMBER.match(document.text, end)):
         start, end = trim(document.text, start, rank.start())  # "world No 4": a ranking
@@ -354,14 +358,15 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(start, start + len(words[0]), words[0], first, block),
             Candidate(rest, end, text[rest - start :], "PERSON", block),
         ]
+    slash = _SLASH.search(text)
+    if slash:  # "(Getty/Instagram)": two credits; "AC/DC" stays one
+        return _both_sides(
+            document, label, block, (start, start + slash.start()), (start + slash.end(), end)
+        )
     comma = text.find(", ")
     if comma > 0 and not _qualifier(text[comma + 2 :]):
         # "Scopa, Ombra": two names in a list the model read as one.
-        right = start + comma + 2
-        return [
-            *clean(document, RawSpan(start, start + comma, label), block),
-            *clean(document, RawSpan(right, end, label), block),
-        ]
+        return _both_sides(document, label, block, (start, start + comma), (start + comma + 2, end))
     split = _IN_PLACE.match(text)
     if (
         split
@@ -378,9 +383,35 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
     return [Candidate(start, end, text, "PERSON" if titled else label, block, titled=titled)]
 
 
+# Titles of works keep their small words: "Make Your Kid a Millionaire".
+_TITLED_WORKS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+# Lower-case words a name may hold: "Bank of England", "Anna de Vries", "Trinidad and Tobago".
+_INNER_WORDS = _FUNCTION_ONLY | NAME_PARTICLES | {"upon", "y", "e", "und", "et", "des", "du"}
+
+
+def _inner_lower_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A lower-case word inside a name that no name holds: a verb between two names."""
+    words = list(WORD.finditer(text, start, end))
+    for word in words[1:-1]:
+        if _lower(word) and word.group().isalpha() and word.group() not in _INNER_WORDS:
+            return word
+    return None
+
+
+_SLASH = re.compile(r"(?<=[A-Za-z]{3})/(?=[A-Z][A-Za-z]{2})")
 _RANK = re.compile(r"(?<![\w'’-])(?:[Ww]orld )?No\.?(?P<number> ?\d+)?$")
 _RANK_NUMBER = re.compile(r" ?\d")
 _SUFFIX = re.compile(r"(?:Jr|Sr|Inc|Ltd|LLC|PLC)\.?|I{1,3}|IV")
+
+
+def _both_sides(
+    document: Document, label: str, block: Block, left: tuple[int, int], right: tuple[int, int]
+) -> list[Candidate]:
+    """The candidates of two spans that the model read as one."""
+    return [
+        *clean(document, RawSpan(*left, label), block),
+        *clean(document, RawSpan(*right, label), block),
+    ]
 
 
 def _qualifier(right: str) -> bool:
