@@ -452,3 +452,20 @@ def test_a_ferry_or_shipping_line_is_an_organization():
     )
     assert named(entities, "Nordvik Line").group is EntityGroup.ORGANIZATION
     assert named(entities, "Amber Coast Lines").group is EntityGroup.ORGANIZATION
+
+
+def test_an_adjective_is_no_name_alone_and_comes_off_a_persons_name():
+    entities = entities_of(
+        "Summit Diary\n\n"
+        "The climbers left at dawn without oxygen Proud: the pair reached the ridge by noon. "
+        "Photographs show the walls of the Seravic basin from earthen Earthen ramparts. "
+        "Dana Hollis Pictured with the flag, and Dana Hollis again later.\n",
+        ("Proud", "PERSON"),
+        ("Earthen", "NORP"),
+        ("Dana Hollis Pictured", "PERSON"),
+        ("Dana Hollis", "PERSON"),
+    )
+    assert named(entities, "Proud").uncertain
+    assert named(entities, "Earthen").uncertain
+    assert named(entities, "Dana Hollis").count == 2
+    assert not [e for e in entities if "Pictured" in e.name]

