@@ -243,16 +243,23 @@ def adjectives() -> frozenset[str]:
     """English words that are adjectives and never nouns ("tragic", "earthen", "iconic"):
     capitalised alone, they open a caption or a sentence and name no one. From WordNet's
     index, which the installed model keeps for its lemmatizer; empty without a model."""
-    from spacy.lookups import Lookups
+    import srsly  # spaCy's own reader of its data files; spaCy itself loads far slower
 
     for module, _ in MODEL_PACKAGES:
         spec = importlib.util.find_spec(module)
         if spec is None or spec.origin is None:
             continue
-        for path in Path(spec.origin).parent.glob("*/lemmatizer/lookups"):
-            index = Lookups().from_disk(path).get_table("lemma_index")
-            return frozenset(index["adj"]) - frozenset(index["noun"])
+        for path in Path(spec.origin).parent.glob("*/lemmatizer/lookups/lookups.bin"):
+            tables = srsly.msgpack_loads(path.read_bytes())
+            index = tables["lemma_index"]
+            return frozenset(index[_ADJ]) - frozenset(index[_NOUN])
     return frozenset()
+
+
+# The lemma index is keyed by spaCy's hashes of its part-of-speech names, fixed for good:
+# spacy.strings.hash_string("adj") and ("noun").
+_ADJ = 12401032943472870168
+_NOUN = 16833663260455505849
 
 
 def is_adjective(word: str) -> bool:
