@@ -17,6 +17,7 @@ from reader.analysis.entities.knowledge import (
     CLUB_WORDS,
     GEO_HEADS,
     NAME_PARTICLES,
+    ORG_WORDS,
     STATE_HEADS,
     canonical_place,
     country_names,
@@ -80,6 +81,7 @@ def merge_all(document: Document, blocks: Sequence[Block], clusters: dict[str, C
     merge_state_names(clusters)
     merge_registered_names(clusters)
     merge_short_names(document, clusters)
+    merge_name_tails(document, clusters)
     merge_qualified_names(clusters)
     merge_numbered_names(clusters)
     merge_group_plurals(clusters)
@@ -449,6 +451,41 @@ def merge_short_names(document: Document, clusters: dict[str, Cluster]) -> None:
             merge_into(clusters, found, target)
             target.forced_label = "ORG"
             target.preferred_name = target.preferred_name or _full_name(target)
+
+
+def merge_name_tails(document: Document, clusters: dict[str, Cluster]) -> None:
+    """ "Midwifery Council" or "the Trust" into "Nursing and Midwifery Council" or "Kestow
+    Trust", the one body the article names that ends so; "Duncan Smith" into "Iain Duncan
+    Smith", the one person. Two bodies ending alike ("House Intelligence Committee",
+    "Senate Intelligence Committee") take neither."""
+    by_tail: dict[tuple[str, str], set[int]] = {}
+    for name, found in clusters.items():
+        if found.value or not stated(document, found):
+            continue
+        label = label_of(found)
+        if label not in ("ORG", "PERSON"):
+            continue
+        for full in {name} | {key(a) for a in found.extra_aliases}:  # an acronym's expansion
+            words = full.split()
+            for size in range(1 if label == "ORG" else 2, len(words)):
+                by_tail.setdefault((label, " ".join(words[-size:])), set()).add(id(found))
+    by_id = {id(found): found for found in clusters.values()}
+    # Longer tails first: "Pilots Council" joins its body before "Council" counts bodies.
+    for name, found in sorted(clusters.items(), key=lambda item: -len(item[0].split())):
+        if found.value or name not in clusters:
+            continue
+        label = label_of(found)
+        if label == "PERSON" and " " not in name:
+            continue  # a surname: merge_people's
+        if label == "ORG" and " " not in name and name not in ORG_WORDS:
+            continue  # "Kestow" is no tail of "Kestow Trust"; "Trust" is
+        targets = [
+            by_id[t]
+            for t in by_tail.get((label, name), ())
+            if t != id(found) and by_id[t].key in clusters
+        ]
+        if len(targets) == 1 and not any(known_label(s) for s in found.surfaces()):
+            merge_into(clusters, found, targets[0])
 
 
 def _full_name(found: Cluster) -> str:
