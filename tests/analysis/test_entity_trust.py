@@ -492,3 +492,35 @@ def test_the_tail_of_a_bodys_or_persons_name_joins_the_one_that_ends_so():
     assert named(entities, "Ines Marlow Hollis").count == 2
     # Two committees end alike: the short name joins neither.
     assert named(entities, "Fisheries Committee").count == 1
+
+
+def test_a_surname_two_people_share_is_a_person_even_when_it_is_a_country():
+    entities = entities_of(
+        "Rescued At Sea\n\n"
+        "Louis Jordan was found after weeks at sea. His father, Frank Jordan, wept. Jordan "
+        "said he had fished to survive, and Jordan thanked the crew.\n",
+        ("Louis Jordan", "PERSON"),
+        ("Frank Jordan", "PERSON"),
+        ("Jordan", "PERSON"),
+    )
+    lone = [e for e in entities if e.name == "Jordan"]
+    assert lone and lone[0].group is EntityGroup.PERSON  # not the kingdom
+
+
+def test_a_city_and_a_plural_is_a_team_and_its_short_name_joins_it():
+    entities = entities_of(
+        "Late Rally\n\n"
+        "The Kestow Rovers beat the San Francisco Giants , and the Atlanta Braves lost . "
+        "The Giants manager said the Braves would recover , and the Bay Area fans agreed .\n",
+        ("Kestow Rovers", "ORG"),
+        ("San Francisco Giants", "PERSON"),
+        ("Atlanta Braves", "PERSON"),
+        ("Giants", "PERSON"),
+        ("Braves", "ORG"),
+        ("Bay Area", "PERSON"),
+    )
+    giants = named(entities, "San Francisco Giants")
+    assert giants.group is EntityGroup.ORGANIZATION and "Giants" in giants.aliases
+    braves = named(entities, "Atlanta Braves")
+    assert braves.group is EntityGroup.ORGANIZATION and braves.count == 2
+    assert named(entities, "Bay Area").group is EntityGroup.PLACE

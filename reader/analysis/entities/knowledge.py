@@ -239,10 +239,9 @@ def is_given_name(word: str) -> bool:
 
 
 @cache
-def adjectives() -> frozenset[str]:
-    """English words that are adjectives and never nouns ("tragic", "earthen", "iconic"):
-    capitalised alone, they open a caption or a sentence and name no one. From WordNet's
-    index, which the installed model keeps for its lemmatizer; empty without a model."""
+def _word_index() -> dict[int, list[str]]:
+    """WordNet's index of English words by part of speech, which the installed model keeps
+    for its lemmatizer; empty without a model."""
     import srsly  # spaCy's own reader of its data files; spaCy itself loads far slower
 
     for module, _ in MODEL_PACKAGES:
@@ -250,16 +249,27 @@ def adjectives() -> frozenset[str]:
         if spec is None or spec.origin is None:
             continue
         for path in Path(spec.origin).parent.glob("*/lemmatizer/lookups/lookups.bin"):
-            tables = srsly.msgpack_loads(path.read_bytes())
-            index = tables["lemma_index"]
-            return frozenset(index[_ADJ]) - frozenset(index[_NOUN])
-    return frozenset()
+            return srsly.msgpack_loads(path.read_bytes())["lemma_index"]
+    return {}
 
 
 # The lemma index is keyed by spaCy's hashes of its part-of-speech names, fixed for good:
 # spacy.strings.hash_string("adj") and ("noun").
 _ADJ = 12401032943472870168
 _NOUN = 16833663260455505849
+
+
+@cache
+def adjectives() -> frozenset[str]:
+    """English words that are adjectives and never nouns ("tragic", "earthen", "iconic"):
+    capitalised alone, they open a caption or a sentence and name no one."""
+    return frozenset(_word_index().get(_ADJ, ())) - nouns()
+
+
+@cache
+def nouns() -> frozenset[str]:
+    """English nouns: "Braves" and "Rovers" are plurals of words, "Hollis" is no plural."""
+    return frozenset(_word_index().get(_NOUN, ()))
 
 
 def is_adjective(word: str) -> bool:
@@ -281,7 +291,7 @@ GEO_HEADS = words_set(
     "sea seas ocean river lake gulf bay strait straits channel mountains mountain mount "
     "hills valley desert island islands isles peninsula coast basin delta canal alps "
     "range glacier falls plateau archipelago fjord lagoon reef crater county borough parish "
-    "district province shire"
+    "district province shire area region"
 )
 # Words after a name that make it a building or site: "Lennart Meri Airport", "Elm Park".
 FACILITY_HEADS = words_set(

@@ -27,6 +27,7 @@ from reader.analysis.entities.knowledge import (
     is_given_name,
     is_world_place,
     known_label,
+    nouns,
     words_set,
 )
 from reader.analysis.entities.spans import (
@@ -349,6 +350,18 @@ def _skip_spaces(text: str, offset: int, limit: int) -> int:
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
+def _city_team(name: str) -> bool:
+    """A city and a plural: "Atlanta Braves", "San Jose Sharks" (not "Florence Jones")."""
+    place, _, team = name.rpartition(" ")
+    return (
+        team.endswith("s")
+        and team[:1].isupper()
+        and team[:-1].lower() in nouns()  # "Braves", "Rovers"; not "Hollis" of Marlow Hollis
+        and is_world_place(place)
+        and (" " in place or not is_given_name(place))
+    )
+
+
 @lru_cache(maxsize=65536)
 def looks_like_person(name: str) -> bool:
     """A first name then capitalised surname words: "Rita Sklar", "Anna de Vries".
@@ -442,6 +455,8 @@ def _tally(value: bool, votes_of: tuple[tuple, ...]) -> Counter[str]:
     leads = {s.split()[0].lower() for s in surfaces if " of " in s}
     if (heads | leads) & FACILITY_HEADS and not person:
         tally["FAC"] += tally.pop("PERSON", 0.0) + tally.pop("PRODUCT", 0.0)  # "Stadium of Light"
+    if any(_city_team(s) for s in surfaces) and "PERSON" in tally:
+        tally["ORG"] += tally.pop("PERSON") + CUE_VOTE  # "Atlanta Braves": a team, no one
     if heads & _STREET_HEADS:
         tally["FAC"] += CUE_VOTE * n  # "Unity Boulevard", "Revolution Square": no body
     if any(" " not in s and s.lower() in _NEVER_A_PERSON for s in surfaces):

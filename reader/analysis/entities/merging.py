@@ -17,7 +17,6 @@ from reader.analysis.entities.knowledge import (
     CLUB_WORDS,
     GEO_HEADS,
     NAME_PARTICLES,
-    ORG_WORDS,
     STATE_HEADS,
     canonical_place,
     country_names,
@@ -248,11 +247,14 @@ def merge_people(document: Document, clusters: dict[str, Cluster]) -> None:
         target = by_last.get(name, [])
         persons = sum(c.label == "PERSON" for c in found.candidates)
         if any(known_label(s) for s in surfaces) and not (
-            len(target) == 1 and persons * 2 > len(found.candidates)
+            target and persons * 2 > len(found.candidates)
         ):
             # "Georgia" the country, "Jordan" the kingdom: a surname only when the article
             # names a Jordan and the model reads the lone word as a person too.
             continue
+        if len(target) > 1 and persons * 2 > len(found.candidates):
+            # "Jordan" of Frank and Louis Jordan: a person, whichever of them is meant
+            found.forced_label = "PERSON"
         if len(target) > 1:  # "Ruggles said he": the one Ruggles the pronoun fits
             sex = _sex_of(document.text, found)
             target = [t for t in target if sex and _sex_of_first_name(t) == sex]
@@ -454,10 +456,10 @@ def merge_short_names(document: Document, clusters: dict[str, Cluster]) -> None:
 
 
 def merge_name_tails(document: Document, clusters: dict[str, Cluster]) -> None:
-    """ "Midwifery Council" or "the Trust" into "Nursing and Midwifery Council" or "Kestow
-    Trust", the one body the article names that ends so; "Duncan Smith" into "Iain Duncan
-    Smith", the one person. Two bodies ending alike ("House Intelligence Committee",
-    "Senate Intelligence Committee") take neither."""
+    """ "Midwifery Council", "the Trust" or "Yankees" into "Nursing and Midwifery Council",
+    "Kestow Trust" or "New York Yankees", the one body the article names that ends so;
+    "Duncan Smith" into "Iain Duncan Smith", the one person. Two bodies ending alike
+    ("House Intelligence Committee", "Senate Intelligence Committee") take neither."""
     by_tail: dict[tuple[str, str], set[int]] = {}
     for name, found in clusters.items():
         if found.value or not stated(document, found):
@@ -475,17 +477,16 @@ def merge_name_tails(document: Document, clusters: dict[str, Cluster]) -> None:
         if found.value or name not in clusters:
             continue
         label = label_of(found)
-        if label == "PERSON" and " " not in name:
-            continue  # a surname: merge_people's
-        if label == "ORG" and " " not in name and name not in ORG_WORDS:
-            continue  # "Kestow" is no tail of "Kestow Trust"; "Trust" is
-        targets = [
-            by_id[t]
-            for t in by_tail.get((label, name), ())
-            if t != id(found) and by_id[t].key in clusters
-        ]
+        # A surname is merge_people's, and was settled there; the model's "person" for a
+        # team's short name ("Giants", "Red Sox") is the team's.
+        tails = by_tail.get((label, name), set()) if " " in name or label != "PERSON" else set()
+        if label == "PERSON" and not tails and not any(map(looks_like_person, found.surfaces())):
+            tails = by_tail.get(("ORG", name), set())
+        targets = [by_id[t] for t in tails if t != id(found) and by_id[t].key in clusters]
         if len(targets) == 1 and not any(known_label(s) for s in found.surfaces()):
-            merge_into(clusters, found, targets[0])
+            target = targets[0]
+            target.forced_label = label_of(target)  # the long name says what it is
+            merge_into(clusters, found, target)
 
 
 def _full_name(found: Cluster) -> str:
