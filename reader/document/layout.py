@@ -372,6 +372,11 @@ def _is_heading_shape(text: str) -> bool:
     return bool(first) and (first.isupper() or first.isdigit()) and any(c.isalpha() for c in text)
 
 
+_ABBREVIATION = re.compile(
+    r"\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Prof|vs|No)\."
+)
+
+
 def _looks_like_title(item: _Item, total: int) -> bool:
     text = item.text
     if item.bullet or len(text) > MAX_TITLE_CHARS or (_words(text) > 15 and _DATELINE.match(text)):
@@ -380,8 +385,8 @@ def _looks_like_title(item: _Item, total: int) -> bool:
         return True
     if total == 1:
         return _words(text) <= 25
-    # A title is one sentence at most.
-    inner = re.findall(r"[.!?][\"”’]?\s+[A-Z]", text)
+    # A title is one sentence at most ("U.S.", "vs." and "Mr." end none).
+    inner = re.findall(r"[.!?][\"”’]?\s+[A-Z]", _ABBREVIATION.sub("X", text))
     return not inner and _words(text) <= 30
 
 

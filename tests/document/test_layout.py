@@ -260,3 +260,17 @@ def test_one_short_line_with_a_full_stop_alone_stays_a_paragraph() -> None:
         "The chairman said the new boats had cost more than the board had planned for."
     )
     assert ("paragraph", "Absolutely.") in kinds(doc)
+
+
+def test_a_title_with_abbreviations_is_still_one_sentence_and_a_title() -> None:
+    doc = parse_article(
+        "Ferry Rules Face Key Test In U.S. Court.\n\n"
+        "The harbour board's new ferry rules face a key test on Tuesday, when the operators "
+        "ask a court to throw them out before the summer timetable starts."
+    )
+    assert kinds(doc)[0] == ("title", "Ferry Rules Face Key Test In U.S. Court.")
+    two = parse_article(
+        "The ferries ran late again. The board will meet on Monday.\n\n"
+        "Passengers waited two hours at the quay, and the board said it would answer them."
+    )
+    assert kinds(two)[0][0] == "paragraph"  # two sentences are not a title
