@@ -797,3 +797,27 @@ def test_a_word_between_a_title_and_a_full_name_is_the_titles_not_a_person():
     ]
     names = {e.name for e in extract_entities(document, spans)}
     assert "Ines Calder" in names and "Kestowland" not in names
+
+
+def test_a_run_in_heading_a_verb_in_a_title_and_a_stray_letter_are_not_names():
+    document = parse_article(
+        "Harbour Report\n\n"
+        "Local Interests: The Harbour Pilots Council said on Monday that it would act. In the "
+        "debate, Calder accused Hollis of lying. Patient B. Ms Varga was treated. I said "
+        "nothing. The Dana Hollis Show aired, and so did Who Wants to Be a Sailor .\n"
+    )
+    spans = spans_of(
+        document.text,
+        ("Local Interests: The Harbour Pilots Council", "ORG"),
+        ("Calder accused Hollis", "WORK_OF_ART"),
+        ("Patient B. Ms Varga", "PERSON"),
+        ("I", "ORG"),
+        ("The Dana Hollis Show", "PERSON"),
+        ("Who Wants to Be a Sailor", "WORK_OF_ART"),
+    )
+    entities = {e.name: e for e in extract_entities(document, spans)}
+    assert "Harbour Pilots Council" in entities
+    assert not [n for n in entities if ":" in n or " accused " in n or n == "I"]
+    assert "Varga" in entities and entities["Varga"].group is EntityGroup.PERSON
+    assert entities["Dana Hollis Show"].group is EntityGroup.THING
+    assert "Who Wants to Be a Sailor" in entities  # a title keeps its small words

@@ -93,7 +93,7 @@ _HONORIFICS = words_set("mr mrs ms miss dr prof sir dame mx")
 # "Grammy Award", "Hubble Space Telescope": things, never people or organizations.
 _THING_HEADS = words_set(
     "award awards prize prizes medal trophy telescope spacecraft rover probe satellite "
-    "missile submarine"
+    "missile submarine show"
 )
 # How a company's registered name ends: "Homegate Hospitality Inc", "Norvik Ltd".
 _CORPORATE = words_set("inc corp ltd plc llc gmbh ag nv bv spa holdings corporation")

@@ -303,12 +303,15 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
         if len(pieces) > 1:
             offset = start + text.index(pieces[0])
             return clean(document, RawSpan(offset, offset + len(pieces[0]), label), block)
-    if text.lower() in _FUNCTION_ONLY:
-        return []  # "The" of a shouted headline's "THE LIGHTS"
+    if text.lower() in _FUNCTION_ONLY or len(text) < 2:
+        return []  # "The" of a shouted headline's "THE LIGHTS", "I"
+    honorific = _INNER_HONORIFIC.search(text)
+    if honorific:  # "Patient A. Ms Hamilton": a sentence the model ran on, then a name
+        return clean(document, RawSpan(start + honorific.start(1), end, label), block)
     if _HALF_PAIR.search(text):
         return []  # "Climate &" of a heading "Climate & Energy": half a pair, not a name
     start, end = _trim_words(document.text, start, end)
-    verb = _inner_lower_word(document.text, start, end) if label not in _TITLED_WORKS else None
+    verb = _inner_lower_word(document.text, start, end, label in _TITLED_WORKS)
     if verb is not None:
         # "Trump accused Holt": two names and the verb between them, not one name.
         return _both_sides(document, label, block, (start, verb.start()), (verb.end(), end))
@@ -360,6 +363,10 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(start, start + len(words[0]), words[0], first, block),
             Candidate(rest, end, text[rest - start :], "PERSON", block),
         ]
+    colon = text.find(": ")
+    if colon > 0 and label not in _TITLED_WORKS:
+        # "National Interests: The Human Rights Council": a run-in heading, then a name
+        return _both_sides(document, label, block, (start, start + colon), (start + colon + 2, end))
     slash = _SLASH.search(text)
     if slash:  # "(Getty/Instagram)": two credits; "AC/DC" stays one
         return _both_sides(
@@ -387,6 +394,10 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
 
 # Titles of works keep their small words: "Make Your Kid a Millionaire".
 _TITLED_WORKS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+_WORK_WORDS = words_set(
+    "a an to with from into as is be or nor but over under vs via per than up out off "
+    "about after before without within upon"
+)
 # Lower-case words a name may hold: "Bank of England", "Anna de Vries", "Trinidad and Tobago".
 _INNER_WORDS = _FUNCTION_ONLY | NAME_PARTICLES | {"upon", "y", "e", "und", "et", "des", "du"}
 
@@ -406,15 +417,18 @@ def _caption_word(word: str) -> bool:
     return len(word) > 3 and word.isalpha() and not word.isupper() and is_adjective(word)
 
 
-def _inner_lower_word(text: str, start: int, end: int) -> re.Match[str] | None:
-    """A lower-case word inside a name that no name holds: a verb between two names."""
+def _inner_lower_word(text: str, start: int, end: int, work: bool) -> re.Match[str] | None:
+    """A lower-case word inside a name that no name holds: a verb between two names. A
+    title of a work holds more small words ("Who Wants to Be a Millionaire")."""
+    allowed = _INNER_WORDS | _WORK_WORDS if work else _INNER_WORDS
     words = list(WORD.finditer(text, start, end))
     for word in words[1:-1]:
-        if _lower(word) and word.group().isalpha() and word.group() not in _INNER_WORDS:
+        if _lower(word) and word.group().isalpha() and word.group() not in allowed:
             return word
     return None
 
 
+_INNER_HONORIFIC = re.compile(r"(?<=\S) ((?:Mr|Mrs|Ms|Dr)\.? [A-Z])")
 _SLASH = re.compile(r"(?<=[A-Za-z]{3})/(?=[A-Z][A-Za-z]{2})")
 _RANK = re.compile(r"(?<![\w'’-])(?:[Ww]orld )?No\.?(?P<number> ?\d+)?$")
 _RANK_NUMBER = re.compile(r" ?\d")
