@@ -821,3 +821,21 @@ def test_a_run_in_heading_a_verb_in_a_title_and_a_stray_letter_are_not_names():
     assert "Varga" in entities and entities["Varga"].group is EntityGroup.PERSON
     assert entities["Dana Hollis Show"].group is EntityGroup.THING
     assert "Who Wants to Be a Sailor" in entities  # a title keeps its small words
+
+
+def test_a_title_after_a_works_word_is_a_thing_but_a_person_after_a_comma_is_not():
+    document = parse_article(
+        "Singer Returns\n\n"
+        "Ines Calder released her new album, Tide Tables Vol Two, on Monday, and the novel "
+        "Quiet Harbour sold out. In the film, Dana Hollis plays a ferry captain.\n"
+    )
+    spans = spans_of(
+        document.text,
+        ("Ines Calder", "PERSON"),
+        ("Tide Tables Vol Two", "PERSON"),
+        ("Quiet Harbour", "ORG"),
+        ("Dana Hollis", "PERSON"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Tide Tables Vol Two"] is groups["Quiet Harbour"] is EntityGroup.THING
+    assert groups["Dana Hollis"] is EntityGroup.PERSON

@@ -63,6 +63,11 @@ _THING_BEFORE = words_set(
     "icebreaker freighter liner spacecraft telescope satellite missile rocket rover probe "
     "lander orbiter"
 )
+# Words before the title of a work: "the novel X", "his new album, X".
+_WORK_BEFORE = words_set(
+    "album albums ep single song book novel memoir film movie documentary play musical "
+    "opera painting sculpture poem"
+)
 _EVENT_AFTER = words_set(
     "exercises exercise drills games olympics summit war championship championships cup "
     "festival tournament marathon offensive derby derbies"
@@ -179,6 +184,10 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
     has_digit = any(ch.isdigit() for ch in candidate.text)
     if prev_word in _THING_BEFORE or next_word in _THING_AFTER:
         return "PRODUCT"
+    if prev_word in _WORK_BEFORE or (
+        prev_word.rstrip(",") in _WORK_BEFORE and not looks_like_person(candidate.text)
+    ):
+        return "WORK_OF_ART"  # "the album Thriller", "her new EP, Tide Tables Vol Two"
     if before and (
         prev_word.rstrip(".") in _HONORIFICS
         or (before[-1][:1].isupper() and prev_word in TITLE_WORDS)
