@@ -839,3 +839,22 @@ def test_a_title_after_a_works_word_is_a_thing_but_a_person_after_a_comma_is_not
     groups = {e.name: e.group for e in extract_entities(document, spans)}
     assert groups["Tide Tables Vol Two"] is groups["Quiet Harbour"] is EntityGroup.THING
     assert groups["Dana Hollis"] is EntityGroup.PERSON
+
+
+def test_names_that_are_sentences_stay_whole_and_to_play_is_no_work():
+    document = parse_article(
+        "Harbour Voices\n\n"
+        "The activists of Kestow is Still Waiting posted again, and her hit The Tide Is Gone "
+        "played on. Recruits paid to play Dana Hollis or Ines Calder on stage.\n"
+    )
+    spans = spans_of(
+        document.text,
+        ("Kestow is Still Waiting", "ORG"),
+        ("The Tide Is Gone", "WORK_OF_ART"),
+        ("Dana Hollis", "PERSON"),
+        ("Ines Calder", "PERSON"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Kestow is Still Waiting"] is EntityGroup.ORGANIZATION
+    assert groups["The Tide Is Gone"] is EntityGroup.THING
+    assert groups["Dana Hollis"] is EntityGroup.PERSON

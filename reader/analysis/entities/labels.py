@@ -65,8 +65,8 @@ _THING_BEFORE = words_set(
 )
 # Words before the title of a work: "the novel X", "his new album, X".
 _WORK_BEFORE = words_set(
-    "album albums ep single song book novel memoir film movie documentary play musical "
-    "opera painting sculpture poem"
+    "album albums ep song book novel memoir film movie documentary musical opera painting "
+    "sculpture poem"
 )
 _EVENT_AFTER = words_set(
     "exercises exercise drills games olympics summit war championship championships cup "

@@ -315,7 +315,8 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
     if verb is not None:
         # "Trump accused Holt": two names and the verb between them, not one name.
         return _both_sides(document, label, block, (start, verb.start()), (verb.end(), end))
-    start, end = _without_caption_adjective(document.text, start, end)
+    if label == "PERSON":
+        start, end = _without_caption_adjective(document.text, start, end)
     rank = _RANK.search(document.text, start, end)
     if rank and (rank["number"] or _RANK_NUMBER.match(document.text, end)):
         start, end = trim(document.text, start, rank.start())  # "world No 4": a ranking
@@ -399,7 +400,13 @@ _WORK_WORDS = words_set(
     "about after before without within upon"
 )
 # Lower-case words a name may hold: "Bank of England", "Anna de Vries", "Trinidad and Tobago".
-_INNER_WORDS = _FUNCTION_ONLY | NAME_PARTICLES | {"upon", "y", "e", "und", "et", "des", "du"}
+_INNER_WORDS = (
+    _FUNCTION_ONLY
+    | NAME_PARTICLES
+    | {"upon", "y", "e", "und", "et", "des", "du"}
+    # "Raqqa is Being Slaughtered Silently": a group named by a sentence
+    | {"is", "are", "was", "were", "be", "been", "being", "not"}
+)
 
 
 def _without_caption_adjective(text: str, start: int, end: int) -> tuple[int, int]:
