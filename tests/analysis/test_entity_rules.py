@@ -858,3 +858,23 @@ def test_names_that_are_sentences_stay_whole_and_to_play_is_no_work():
     assert groups["Kestow is Still Waiting"] is EntityGroup.ORGANIZATION
     assert groups["The Tide Is Gone"] is EntityGroup.THING
     assert groups["Dana Hollis"] is EntityGroup.PERSON
+
+
+def test_untagged_pairs_with_an_ordinary_word_are_not_names_and_forts_are_places():
+    document = parse_article(
+        "Coast Notes\n\n"
+        "She edits the magazine Western Woman , a title for every woman on the coast , and "
+        "lives near the mainly Catholic North Vessmark region. Troops left Fort Ormsby , said "
+        "Karim bin Laden , a trader .\n"
+    )
+    spans = spans_of(
+        document.text,
+        ("Fort Ormsby", "PERSON"),
+        ("Karim bin Laden", "PERSON"),
+        ("Catholic", "NORP"),
+    )
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert "Western Woman" not in groups  # "woman" is an ordinary word of this article
+    assert groups["North Vessmark"] is EntityGroup.PLACE
+    assert groups["Fort Ormsby"] is EntityGroup.PLACE
+    assert groups["Karim bin Laden"] is EntityGroup.PERSON  # "Laden" is no caption's word

@@ -85,7 +85,8 @@ def extract_entities(
     spans = team_spans(document.text, analysed, spans)
     spans = listed_people(document.text, analysed, spans)
     spans = company_spans(document.text, analysed, spans)
-    spans = untagged_names(document.text, analysed, spans)
+    lower_words = lower_case_words(document.text)
+    spans = untagged_names(document.text, analysed, spans, lower_words)
     for span in join_qualified(document.text, sorted(spans, key=lambda s: s.start)):
         block = _block_at(analysed, starts, span.start)
         if block is None or span.end > block.end:
@@ -103,7 +104,6 @@ def extract_entities(
         label = label_of(found)
         if label is not None and confirmed(document, analysed, found):
             kept.append((found, label))
-    lower_words = lower_case_words(document.text)
     mentions = locate(document, analysed, kept, lower_words)
     entities = [
         _entity(document, found, label, mentions[id(found)], lower_words)

@@ -102,6 +102,8 @@ _THING_HEADS = words_set(
 )
 # How a company's registered name ends: "Homegate Hospitality Inc", "Norvik Ltd".
 _CORPORATE = words_set("inc corp ltd plc llc gmbh ag nv bv spa holdings corporation")
+# Words that open a place's name: "Fort Carson", "Port Talbot", "Cape Wrath".
+_PLACE_LEADS = words_set("fort port cape mount lake isle")
 # How streets, squares and the like are named: places, whatever the name before.
 _STREET_HEADS = words_set(
     "street road avenue boulevard square bridge airport station stadium arena"
@@ -466,6 +468,9 @@ def _tally(value: bool, votes_of: tuple[tuple, ...]) -> Counter[str]:
         tally["FAC"] += tally.pop("PERSON", 0.0) + tally.pop("PRODUCT", 0.0)  # "Stadium of Light"
     if any(_city_team(s) for s in surfaces) and "PERSON" in tally:
         tally["ORG"] += tally.pop("PERSON") + CUE_VOTE  # "Atlanta Braves": a team, no one
+    firsts = {s.split()[0].lower() for s in surfaces if " " in s}
+    if firsts & _PLACE_LEADS and not person:
+        tally["LOC"] += CUE_VOTE * n  # "Fort Carson", "Cape Wrath"
     if heads & _STREET_HEADS:
         tally["FAC"] += CUE_VOTE * n  # "Unity Boulevard", "Revolution Square": no body
     if any(" " not in s and s.lower() in _NEVER_A_PERSON for s in surfaces):

@@ -374,7 +374,7 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             document, label, block, (start, start + slash.start()), (start + slash.end(), end)
         )
     comma = text.find(", ")
-    if comma > 0 and not _qualifier(text[comma + 2 :]):
+    if comma > 0 and label not in _TITLED_WORKS and not _qualifier(text[comma + 2 :]):
         # "Scopa, Ombra": two names in a list the model read as one.
         return _both_sides(document, label, block, (start, start + comma), (start + comma + 2, end))
     split = _IN_PLACE.match(text)
@@ -420,8 +420,9 @@ def _without_caption_adjective(text: str, start: int, end: int) -> tuple[int, in
 
 
 def _caption_word(word: str) -> bool:
-    """An adjective a caption glues on ("Pictured"); not "Jr." or "III"."""
-    return len(word) > 3 and word.isalpha() and not word.isupper() and is_adjective(word)
+    """A participle a caption glues on ("Pictured", "Signed"); not "Jr.", nor the "Laden" of
+    "Osama bin Laden"."""
+    return word.endswith("ed") and word.isalpha() and not word.isupper() and is_adjective(word)
 
 
 def _inner_lower_word(text: str, start: int, end: int, work: bool) -> re.Match[str] | None:
@@ -570,7 +571,12 @@ _UNTAGGED = re.compile(
 )
 
 
-def untagged_names(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan]) -> list[RawSpan]:
+def untagged_names(
+    text: str,
+    blocks: Sequence[Block],
+    spans: Sequence[RawSpan],
+    lower_words: frozenset[str] = frozenset(),
+) -> list[RawSpan]:
     """`spans` with the names of running text the model left untagged, where their own
     words say what they are: a place's, a body's or a law's head word ("Kell Strait",
     "Harbour League", "Coastal Access Act"), a compass word before a region ("North
@@ -584,7 +590,7 @@ def untagged_names(text: str, blocks: Sequence[Block], spans: Sequence[RawSpan])
             start, end = match.span("name")
             if tagged.overlapping(start, end) or _after_name(text, start):
                 continue
-            label = _untagged_label(match)
+            label = _untagged_label(match, lower_words)
             if label is not None:
                 found.append(RawSpan(start, end, label))
     return [*spans, *found]
@@ -606,7 +612,7 @@ def _after_name(text: str, start: int) -> bool:
     return word[:1].isupper() and word.lower() not in _OPENERS and known_label(word) != "NORP"
 
 
-def _untagged_label(match: re.Match[str]) -> str | None:
+def _untagged_label(match: re.Match[str], lower_words: frozenset[str]) -> str | None:
     words = match.group("name").split()
     if match.group("head"):
         head = match.group("head")
@@ -617,6 +623,8 @@ def _untagged_label(match: re.Match[str]) -> str | None:
         return "LOC" if head.lower() in GEO_HEADS else "FAC"
     if any(w.lower() in ORG_WORDS or w.lower() in GEO_HEADS for w in words):
         return None  # "North Harbour Group" ends in a word the heads above did not take
+    if words[-1].lower() in lower_words:
+        return None  # "Western Woman": the article writes "woman" as an ordinary word
     if match.group("compass"):
         return "LOC"
     first, last = words
