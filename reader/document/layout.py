@@ -457,7 +457,7 @@ _STOPPED_HEADING = re.compile(r"[A-Z][\w'’&-]*(?: [\w'’&-]+){0,4}\.")
 def _stopped_headings(items: list[_Item], start: int) -> set[int]:
     """Section headings some sites end with a full stop ("Refugees.", "War and Peace."):
     short Title Case lines before longer paragraphs. Only a run of them makes sections;
-    one short line alone may be a reply ("Absolutely.")."""
+    one short line alone may be a reply ("Absolutely."), and a run of names signs letters."""
     found = set()
     for i in range(start, len(items) - 1):
         text, nxt = items[i].text, items[i + 1]
@@ -471,7 +471,19 @@ def _stopped_headings(items: list[_Item], start: int) -> set[int]:
             and not text[:-1].lower().endswith("ly")  # "Absolutely.", "Exactly."
         ):
             found.add(i)
-    return found if len(found) > 1 else set()
+    # Topics show themselves by a lone word, a small one or capitals ("Refugees.", "War and
+    # Peace.", "LETTERS."); where most lines do not, they are names signing readers' letters
+    # ("Dana Hollis."), and only the topical lines head sections.
+    topical = {
+        i
+        for i in found
+        if " " not in items[i].text
+        or items[i].text.isupper()
+        or any(w in _SMALL_WORDS for w in items[i].text.split())
+    }
+    if len(found) < 2:
+        return set()
+    return found if 2 * len(topical) > len(found) else topical
 
 
 def _classify_header(items: list[_Item], index: int) -> int:

@@ -524,3 +524,21 @@ def test_a_city_and_a_plural_is_a_team_and_its_short_name_joins_it():
     braves = named(entities, "Atlanta Braves")
     assert braves.group is EntityGroup.ORGANIZATION and braves.count == 2
     assert named(entities, "Bay Area").group is EntityGroup.PLACE
+
+
+def test_the_fullest_name_is_shown_and_a_surname_the_model_took_for_a_body_is_the_persons():
+    entities = entities_of(
+        "Talks Resume\n\n"
+        "President Ansel Peña Marrow met Kestow United officials. Peña Marrow said United "
+        "had agreed, and Peña Marrow left. Dana Lamont Scott spoke too; Scott said so.\n",
+        ("Ansel Peña Marrow", "PERSON"),
+        ("Peña Marrow", "PERSON"),
+        ("Kestow United", "ORG"),
+        ("United", "ORG"),
+        ("Dana Lamont Scott", "ORG"),
+        ("Scott", "ORG"),
+    )
+    assert named(entities, "Peña Marrow").name == "Ansel Peña Marrow"
+    assert named(entities, "United").name == "Kestow United"
+    scott = named(entities, "Scott")
+    assert scott.name == "Dana Lamont Scott" and scott.group is EntityGroup.PERSON

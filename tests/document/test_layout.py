@@ -274,3 +274,18 @@ def test_a_title_with_abbreviations_is_still_one_sentence_and_a_title() -> None:
         "Passengers waited two hours at the quay, and the board said it would answer them."
     )
     assert kinds(two)[0][0] == "paragraph"  # two sentences are not a title
+
+
+def test_readers_letters_signed_with_a_full_stop_stay_paragraphs() -> None:
+    doc = parse_article(
+        "Your Letters on the Ferry Fares\n\n"
+        "The new fares are far too high for those of us who cross every single day of the "
+        "week to work on the islands.\n\n"
+        "Dana Hollis.\n\n"
+        "I have sailed with the board's ferries for forty years and never paid so much for "
+        "so little as I do now.\n\n"
+        "Ines Marlow Calder.\n\n"
+        "Thank you for printing the timetable, which the board itself never seems to manage."
+    )
+    assert ("paragraph", "Dana Hollis.") in kinds(doc)
+    assert ("paragraph", "Ines Marlow Calder.") in kinds(doc)

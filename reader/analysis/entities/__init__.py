@@ -16,7 +16,6 @@ working on plain (start, end, label) spans in `Document.text`, so none needs a m
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from reader.analysis.entities.confidence import UNCERTAIN_BELOW, confidence, lower_case_words
@@ -139,7 +138,9 @@ def _name(cluster: Cluster, label: str) -> str:
         return cluster.preferred_name
     surfaces = cluster.surfaces()
     if label == "PERSON":
-        surfaces = Counter({s: n for s, n in surfaces.items() if " " in s}) or surfaces
+        full = {s: n for s, n in surfaces.items() if " " in s}
+        if full:  # the fullest name: "Enrique Peña Nieto", not the "Peña Nieto" said after
+            return max(full, key=lambda s: (len(s.split()), full[s], len(s)))
     # Prefer the spelling of running text to a shouted headline's.
     name = max(surfaces, key=lambda s: (not (s.isupper() and len(s) > 4), surfaces[s], len(s)))
     if name.isupper() and len(name) > 4 and known_label(name):

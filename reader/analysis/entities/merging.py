@@ -483,10 +483,15 @@ def merge_name_tails(document: Document, clusters: dict[str, Cluster]) -> None:
         if label == "PERSON" and not tails and not any(map(looks_like_person, found.surfaces())):
             tails = by_tail.get(("ORG", name), set())
         targets = [by_id[t] for t in tails if t != id(found) and by_id[t].key in clusters]
-        if len(targets) == 1 and not any(known_label(s) for s in found.surfaces()):
-            target = targets[0]
-            target.forced_label = label_of(target)  # the long name says what it is
-            merge_into(clusters, found, target)
+        if len(targets) != 1 or any(known_label(s) for s in found.surfaces()):
+            continue
+        target = targets[0]
+        if label != "PERSON" and any(map(looks_like_person, target.surfaces())):
+            continue  # "Scott" is no body's short name for a Keith Lamont Scott
+        target.forced_label = label_of(target)  # the long name says what it is
+        merge_into(clusters, found, target)
+        if target.forced_label == "ORG":
+            target.preferred_name = target.preferred_name or _full_name(target)
 
 
 def _full_name(found: Cluster) -> str:
