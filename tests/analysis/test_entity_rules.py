@@ -657,19 +657,22 @@ def test_an_age_makes_a_person_and_an_opening_preposition_is_not_part_of_a_place
     document = parse_article(
         "Flood Watch\n\n"
         "Near Fort Ormsby the river rose overnight. Kestow, 34, a nurse, carried two children "
-        "out, and Trooper Ines Calder closed the bridge. The Hollis Foundation paid for boats.\n"
+        "out, and Trooper Ines Calder closed the bridge while Magistrate Dana Hollis watched. "
+        "The Hollis Foundation paid for boats.\n"
     )
     spans = spans_of(
         document.text,
         ("Near Fort Ormsby", "PERSON"),
         ("Kestow", "GPE"),
         ("Trooper Ines Calder", "PERSON"),
+        ("Magistrate Dana Hollis", "PERSON"),
         ("Hollis Foundation", "GPE"),
     )
     groups = {e.name: e.group for e in extract_entities(document, spans)}
     assert groups["Kestow"] is EntityGroup.PERSON  # only people are given an age
     assert "Near Fort Ormsby" not in groups and "Fort Ormsby" in groups
     assert groups["Ines Calder"] is EntityGroup.PERSON  # "Trooper" is her rank
+    assert groups["Dana Hollis"] is EntityGroup.PERSON and "Magistrate Dana Hollis" not in groups
     assert groups["Hollis Foundation"] is EntityGroup.ORGANIZATION
 
 

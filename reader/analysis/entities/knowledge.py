@@ -115,7 +115,8 @@ TITLE_WORDS = words_set(
     "reverend rev rev. judge justice attorney prosecutor coach manager striker midfielder "
     "defender goalkeeper captain mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor "
     "sheikh emir sultan ayatollah mufti dictator leader head commissioner inspector detective "
-    "superintendent constable deputy president-elect diplomat analyst economist trooper"
+    "superintendent constable deputy president-elect diplomat analyst economist trooper "
+    "magistrate sheriff coroner councillor councilman councilwoman alderman"
 )
 # Words that qualify a title ("Defence Minister", "Prime Minister", "former President").
 TITLE_QUALIFIERS = words_set(

@@ -771,18 +771,17 @@ def _strip_title(text: str, start: int, end: int) -> tuple[int, int, bool]:
         return start, end, False
     rest = [w.group() for w in words[cut : cut + 2]]
     before = _LAST_WORD.search(text, max(0, start - 20), start)
+    title = words[cut - 1].group() if cut else before.group(1) if before else ""
     if (
-        (
-            cut
-            or (before and before.group(1).lower() in TITLE_WORDS)
-            or rest[0].lower().endswith(("ed", "ly"))  # "Shocked Dana Hollis" in a caption
-        )
-        and len(words) - cut > 2
+        # "(Miss) Universe Dana Hollis": a pageant's word; "Shocked Dana Hollis": a caption's
+        (title.lower() == "miss" or _caption_word(rest[0]))
+        and 2 < len(words) - cut < 5
         and not is_given_name(rest[0])
         and is_given_name(rest[1])
         and text[words[cut].end() : words[cut + 1].start()] == " "
+        and all(w.group()[:1].isupper() and w.group().lower() not in ORG_WORDS for w in words[cut:])
     ):
-        cut += 1  # "(Miss) Universe Dana Hollis": a word of the title, then a first name
+        cut += 1
     if cut and words[cut].group()[:1].isupper():
         return words[cut].start(), end, True
     return start, end, False
