@@ -881,3 +881,12 @@ def test_untagged_pairs_with_an_ordinary_word_are_not_names_and_forts_are_places
     assert groups["North Vessmark"] is EntityGroup.PLACE
     assert groups["Fort Ormsby"] is EntityGroup.PLACE
     assert groups["Karim bin Laden"] is EntityGroup.PERSON  # "Laden" is no caption's word
+
+
+def test_a_known_town_after_in_is_a_place_the_model_took_for_a_body():
+    document = parse_article(
+        "Talks Move\n\nThe talks will resume on Thursday in Tartu , said Ines Calder .\n"
+    )
+    spans = spans_of(document.text, ("Tartu", "ORG"), ("Ines Calder", "PERSON"))
+    groups = {e.name: e.group for e in extract_entities(document, spans)}
+    assert groups["Tartu"] is EntityGroup.PLACE

@@ -199,6 +199,12 @@ def context_cue(text: str, candidate: Candidate) -> str | None:
         return "PERSON"  # "Samantha, 34, from Leeds": only people are given an age
     if prev_word in GEO_LEADS and " " not in candidate.text:
         return "LOC"  # "planet Theia", "Lake Tana"
+    if (
+        prev_word in ("in", "near")
+        and candidate.label != "PERSON"
+        and is_world_place(candidate.text)
+    ):
+        return "GPE"  # "talks in Tartu": a town the model took for a body
     if len(before) == 2 and prev_word == "of" and before[0].lower() in _PLACE_OF:
         return "GPE"  # "the town of Quarryvale", "east of Quarryvale"
     if candidate.label == "PERSON":
