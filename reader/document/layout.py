@@ -432,24 +432,8 @@ def _classify(items: list[_Item]) -> None:
 
 
 _SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "vs",
-        "with",
-    ]
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
+    | {"vs", "with"}
 )
 _STOPPED_HEADING = re.compile(r"[A-Z][\w'’&-]*(?: [\w'’&-]+){0,4}\.")
 
@@ -471,6 +455,8 @@ def _stopped_headings(items: list[_Item], start: int) -> set[int]:
             and not text[:-1].lower().endswith("ly")  # "Absolutely.", "Exactly."
         ):
             found.add(i)
+    if len(found) < 2:
+        return set()
     # Topics show themselves by a lone word, a small one or capitals ("Refugees.", "War and
     # Peace.", "LETTERS."); where most lines do not, they are names signing readers' letters
     # ("Dana Hollis."), and only the topical lines head sections.
@@ -481,8 +467,6 @@ def _stopped_headings(items: list[_Item], start: int) -> set[int]:
         or items[i].text.isupper()
         or any(w in _SMALL_WORDS for w in items[i].text.split())
     }
-    if len(found) < 2:
-        return set()
     return found if 2 * len(topical) > len(found) else topical
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from reader.analysis.entities.knowledge import TITLE_WORDS, is_given_name, known_label
 from reader.analysis.entities.merging import surname, trusted
-from reader.analysis.entities.spans import Candidate, Cluster
+from reader.analysis.entities.spans import Candidate, Cluster, word_before
 from reader.analysis.model import Mention
 from reader.document import Block, Document
 
@@ -40,8 +40,7 @@ _FIRST_NAME_AFTER = "(?: ([A-Z][a-z]+) [A-Z])"
 
 
 def _after_title(text: str, candidate: Candidate) -> bool:
-    before = text[max(candidate.block.start, candidate.start - 20) : candidate.start].split()
-    return bool(before) and before[-1].lower() in TITLE_WORDS
+    return word_before(text, candidate.start, candidate.block.start).lower() in TITLE_WORDS
 
 
 def _title_word(text: str, cluster: Cluster) -> bool:

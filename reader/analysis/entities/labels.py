@@ -40,6 +40,7 @@ from reader.analysis.entities.spans import (
     RawSpan,
     line_sides,
     results_sides,
+    word_before,
 )
 from reader.document import Block
 
@@ -113,8 +114,8 @@ _STREET_HEADS = words_set(
 _BODY_HEADS = words_set(
     "police constabulary office department ministry council committee commission agency "
     "authority service court association party federation league university foundation "
-    "institute news times "
-    "post tribune herald journal gazette telegraph chronicle enquirer examiner courier"
+    "institute news times post tribune herald journal gazette telegraph chronicle enquirer "
+    "examiner courier"
 )
 # How events are named, tournaments too ("Harbourtown Open", "Lakeside Classic"): words
 # that end no one's name.
@@ -286,10 +287,10 @@ _TEAM_BEFORE = words_set("rivals beat defeated thrashed v vs vs.")
 def _team_words(text: str, candidate: Candidate) -> bool:
     """Whether a team's words stand by the name: "Kestow captain", "beat Kestow"."""
     after = WORD.match(text, candidate.end + 1, candidate.block.end)
-    before = text[candidate.block.start : candidate.start].rsplit(None, 1)[-1:]
+    before = word_before(text, candidate.start, candidate.block.start)
     return bool(
         (after and after.group().lower() in _TEAM_AFTER and text[candidate.end] == " ")
-        or (before and before[0].lower() in _TEAM_BEFORE)
+        or before.lower() in _TEAM_BEFORE
     )
 
 

@@ -32,6 +32,7 @@ from reader.analysis.entities.spans import (
     Candidate,
     Cluster,
     results_line,
+    word_before,
 )
 from reader.document import Block, BlockKind, Document
 
@@ -302,8 +303,8 @@ def _sex_of(text: str, found: Cluster) -> str | None:
     it ("Ruggles said he"), when all its mentions agree."""
     seen = set()
     for candidate in found.candidates:
-        before = text[candidate.block.start : candidate.start].rsplit(None, 1)[-1:]
-        title = _SEX_OF_TITLE.get(before[0].lower().rstrip(".")) if before else None
+        before = word_before(text, candidate.start, candidate.block.start)
+        title = _SEX_OF_TITLE.get(before.lower().rstrip("."))
         pronoun = _PRONOUN_AFTER.match(text, candidate.end, candidate.block.end)
         seen |= {title} if title else set()
         seen |= {"M" if pronoun[1] == "he" else "F"} if pronoun else set()

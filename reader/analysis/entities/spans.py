@@ -351,7 +351,7 @@ def clean(document: Document, span: RawSpan, block: Block) -> list[Candidate]:
             Candidate(second, second + len(words[1]), words[1], "NORP", block),
         ]
     first = known_label(words[0]) if 3 <= len(words) <= 4 else None
-    placed = first == "GPE" and _PLACE_PREPOSITION.search(document.text, max(0, start - 6), start)
+    placed = first == "GPE" and word_before(document.text, start) in _PLACE_PREPOSITIONS
     if (
         (first == "NORP" or placed)
         and is_given_name(words[1])
@@ -465,7 +465,7 @@ def _qualifier(right: str) -> bool:
     )
 
 
-_PLACE_PREPOSITION = re.compile(r"\b(?:to|in|of|from)\s+$")
+_PLACE_PREPOSITIONS = words_set("to in of from")
 
 
 def _body_in_country(split: re.Match[str], label: str) -> bool:
@@ -555,11 +555,13 @@ _PLACE_HEAD = (
 )
 # Heads that make it a body ("their Harbour League fixtures", "the Tidal Energy Commission")
 # and heads that make it a law ("under the Coastal Access Act").
-_ORG_HEAD = (
-    r"League|Party|Commission|Council|Committee|Union|Association|Federation|Institute|"
-    r"University|Ministry|Agency|Foundation|Corporation|Authority|Alliance|Coalition"
+_ORG_HEADS = words_set(
+    "league party commission council committee union association federation institute "
+    "university ministry agency foundation corporation authority alliance coalition"
 )
-_LAW_HEAD = r"Act|Law|Treaty|Convention|Accord|Directive|Amendment"
+_LAW_HEADS = words_set("act law treaty convention accord directive amendment")
+_ORG_HEAD = "|".join(sorted(w.title() for w in _ORG_HEADS))
+_LAW_HEAD = "|".join(sorted(w.title() for w in _LAW_HEADS))
 _TITLE_WORD = r"[A-Z][a-z][\w'’-]*"
 # Mid-sentence: after a lower-case word, a comma or a dash, the name's capitals are its own.
 _MID_SENTENCE = r"(?:(?<=[a-z,] )|(?<= [-–—] ))"
@@ -598,15 +600,22 @@ def untagged_names(
 
 # Capitalised words before a name that are not part of it: "The", "In" opening a sentence.
 _OPENERS = words_set("the a an in on at for from to by with of and but as after before")
-_LAST_WORD = re.compile(r"(\S+)\s+$")
+
+
+def word_before(text: str, offset: int, floor: int = 0) -> str:
+    """The word before `offset`, across spaces but no further back than `floor`: where a
+    title, a preposition or a people's adjective is read; "" when none stands there."""
+    if offset <= floor or not text[offset - 1].isspace():
+        return ""
+    words = text[max(floor, offset - 40) : offset].rsplit(None, 1)
+    return words[-1] if words else ""
 
 
 def _after_name(text: str, start: int) -> bool:
     """Whether the word before `start` is capitalised too, so the run may be the tail of a
     longer name ("Mira Oddvar Hansen" seen from "Oddvar"); a people's adjective is not
     ("the mainly Kesh North Vale republic")."""
-    match = _LAST_WORD.search(text, max(0, start - 30), start)
-    word = match.group(1) if match else ""
+    word = word_before(text, start)
     if word.endswith(("'s", "’s")):
         return False  # "Kessia's Water Act": the owner's name, then the law's
     return word[:1].isupper() and word.lower() not in _OPENERS and known_label(word) != "NORP"
@@ -616,9 +625,9 @@ def _untagged_label(match: re.Match[str], lower_words: frozenset[str]) -> str | 
     words = match.group("name").split()
     if match.group("head"):
         head = match.group("head")
-        if re.fullmatch(_ORG_HEAD, head):
+        if head.lower() in _ORG_HEADS:
             return "ORG"
-        if re.fullmatch(_LAW_HEAD, head):
+        if head.lower() in _LAW_HEADS:
             return "LAW"
         return "LOC" if head.lower() in GEO_HEADS else "FAC"
     if any(w.lower() in ORG_WORDS or w.lower() in GEO_HEADS for w in words):
@@ -770,8 +779,7 @@ def _strip_title(text: str, start: int, end: int) -> tuple[int, int, bool]:
     if cut == len(words) - 1 and words[cut].group().lower() in ORG_WORDS:
         return start, end, False
     rest = [w.group() for w in words[cut : cut + 2]]
-    before = _LAST_WORD.search(text, max(0, start - 20), start)
-    title = words[cut - 1].group() if cut else before.group(1) if before else ""
+    title = words[cut - 1].group() if cut else word_before(text, start)
     if (
         # "(Miss) Universe Dana Hollis": a pageant's word; "Shocked Dana Hollis": a caption's
         (title.lower() == "miss" or _caption_word(rest[0]))
