@@ -5,7 +5,8 @@ Hand-made spans on our own sentences: no model needed."""
 from __future__ import annotations
 
 from reader.analysis import EntityGroup
-from tests.analysis.test_entity_trust import entities_of, named
+from tests.analysis.test_entity_rules import entities_of
+from tests.analysis.test_entity_trust import named
 
 
 def test_a_town_is_its_club_on_a_page_that_names_the_club():

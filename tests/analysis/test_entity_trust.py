@@ -8,17 +8,7 @@ from reader.analysis import EntityGroup, RawSpan, extract_entities
 from reader.analysis.entities.knowledge import is_given_name, is_world_place
 from reader.analysis.entities.merging import surname
 from reader.document import parse_article
-from tests.analysis.test_entity_rules import spans_of
-
-
-def entities_of(text: str, *pairs: tuple[str, str]):
-    """Entities from spans as a model tags them: the longest at each place, never nested."""
-    document = parse_article(text)
-    spans = spans_of(document.text, *pairs)
-    spans = [
-        s for s in spans if not any(o.start <= s.start and s.end <= o.end and o != s for o in spans)
-    ]
-    return extract_entities(document, spans)
+from tests.analysis.test_entity_rules import entities_of
 
 
 def named(entities, name):
